@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SettingRow, SettingSection } from "@/components/settings/setting-row";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { PageHeader } from "@/components/ui/page-header";
+import { settingsOverview } from "@/lib/settings/overview";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage() {
+  const t = await getTranslations("settings");
+  const tp = await getTranslations("platform");
+  const overview = settingsOverview();
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="space-y-6">
+        <SettingSection title={t("language")}>
+          <SettingRow label={t("language")}>
+            <div className="flex flex-col gap-2">
+              <LocaleSwitcher />
+              <span>{t("languageHelp")}</span>
+            </div>
+          </SettingRow>
+        </SettingSection>
+        <SettingSection title={t("access")}>
+          <SettingRow label={t("adminPassword")}>{overview.adminPassword === "env" ? t("adminFromEnv") : t("adminGenerated")}</SettingRow>
+          <SettingRow label={t("apiToken")}>{overview.apiTokenConfigured ? t("apiTokenOn") : t("apiTokenOff")}</SettingRow>
+        </SettingSection>
+        <SettingSection title={t("database")}>
+          <SettingRow label={t("databaseEngine")}>{t("sqlite")}</SettingRow>
+          <SettingRow label={t("databaseFile")}>
+            <code className="font-mono text-xs">{overview.databaseFile}</code>
+          </SettingRow>
+        </SettingSection>
+        <SettingSection title={t("platforms")}>
+          {overview.platforms.map((platform) => (
+            <SettingRow key={platform.id} label={tp(platform.id)}>
+              {t("platformLimits", { rows: platform.limits.rows ?? 0, buttons: platform.limits.buttonsPerRow ?? 0 })}
+            </SettingRow>
+          ))}
+        </SettingSection>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { clsx } from "clsx";
+import { Activity, LayoutTemplate, Settings, Webhook, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const icons: Record<string, LucideIcon> = {
+  "/templates": LayoutTemplate,
+  "/endpoints": Webhook,
+  "/live": Activity,
+  "/settings": Settings,
+};
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** Client only for the active-page highlight; labels arrive translated from the server. */
+export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      {items.map((item) => {
+        const Icon = icons[item.href] ?? LayoutTemplate;
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={clsx(
+              "flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
+              active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+            )}
+          >
+            <Icon aria-hidden className="size-4 shrink-0" />
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+import { getFormatter, getNow, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import type { TemplateView } from "@/lib/templates/view";
+
+const FULL_DATE = { dateStyle: "medium", timeStyle: "short" } as const;
+
+export async function TemplateTable({ templates }: { templates: TemplateView[] }) {
+  const t = await getTranslations("templates");
+  const tp = await getTranslations("platform");
+  const format = await getFormatter();
+  const now = await getNow();
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="w-full min-w-[36rem] text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.platform")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.size")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.version")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("columns.updated")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {templates.map((template) => {
+            const platform = isPlatformId(template.platform) ? template.platform : null;
+            const controls = platform ? getPlatform(platform).layout.summarize(template.layout).controls : 0;
+            const updated = new Date(template.updatedAt);
+            return (
+              <tr key={template.id} className="hover:bg-slate-50">
+                <td className="max-w-xs truncate px-4 py-3 font-medium text-slate-900" title={template.name}>
+                  {template.name}
+                </td>
+                <td className="px-4 py-3">
+                  {platform ? <Badge tone={platform}>{tp(platform)}</Badge> : <Badge>{template.platform}</Badge>}
+                </td>
+                <td className="px-4 py-3 text-slate-600 tabular-nums">{t("buttonCount", { count: controls })}</td>
+                <td className="px-4 py-3 text-slate-600 tabular-nums">{t("versionLabel", { version: template.version })}</td>
+                <td className="px-4 py-3 text-right whitespace-nowrap text-slate-600">
+                  <time dateTime={template.updatedAt} title={format.dateTime(updated, FULL_DATE)}>
+                    {format.relativeTime(updated, now)}
+                  </time>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { HttpError } from "@/lib/http/errors";
+import { checkAdminPassword } from "./admin-password";
+import { issueSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
+
+export const loginInput = z.object({ password: z.string().min(1).max(1024) });
+
+/** Checks the admin password and returns the Set-Cookie value for a new session. */
+export async function logIn(db: Db, password: string, secure: boolean): Promise<string> {
+  if (!(await checkAdminPassword(db, password))) {
+    throw new HttpError(401, "invalid_credentials", "invalidCredentials");
+  }
+  return sessionCookie(issueSessionToken(), SESSION_TTL_MS / 1000, secure);
+}
+
+export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}

@@ -1,0 +1,2 @@
+export { createDb, enableWal, getDb, type Db } from "./client";
+export { DEFAULT_DATABASE_URL, resolveSqlitePath } from "./url";

@@ -1,0 +1,37 @@
+import { isRecord } from "../issues";
+import type { PlatformAdapter } from "../types";
+import { DISCORD_CUSTOM_ID_MAX, DISCORD_LABEL_MAX, DISCORD_MAX_BUTTONS_PER_ROW, DISCORD_MAX_ROWS, DISCORD_URL_MAX } from "./limits";
+import { toDiscordMessage } from "./message";
+import { checkDiscordLayout } from "./rules";
+import { discordLayoutSchema, type DiscordLayout } from "./schema";
+
+export const discordAdapter: PlatformAdapter<DiscordLayout> = {
+  id: "discord",
+  name: "Discord",
+  layout: {
+    schema: discordLayoutSchema,
+    limits: {
+      rows: DISCORD_MAX_ROWS,
+      buttonsPerRow: DISCORD_MAX_BUTTONS_PER_ROW,
+      customIdLength: DISCORD_CUSTOM_ID_MAX,
+      labelLength: DISCORD_LABEL_MAX,
+      urlLength: DISCORD_URL_MAX,
+    },
+    scenes: [],
+    emptyLayout: () => ({
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: "Button", custom_id: "button_1" }] }],
+    }),
+    // Discord has no known misspellings to repair.
+    normalize: (input) => ({ layout: input, warnings: [] }),
+    validate(input) {
+      const found = checkDiscordLayout(input);
+      return { ok: found.errors.length === 0, ...found, layout: input };
+    },
+    summarize(layout) {
+      const rows = isRecord(layout) && Array.isArray(layout.components) ? layout.components : [];
+      const controls = rows.reduce((sum: number, row: unknown) => sum + (isRecord(row) && Array.isArray(row.components) ? row.components.length : 0), 0);
+      return { rows: rows.length, controls };
+    },
+    toMessage: toDiscordMessage,
+  },
+};

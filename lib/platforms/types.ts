@@ -1,0 +1,68 @@
+import type { z } from "zod";
+
+/** A JSON path into a layout, e.g. ["content", "rows", 5]. */
+export type IssuePath = (string | number)[];
+
+/** Parameters interpolated into a rule message; kept primitive so they serialize and translate. */
+export type IssueParams = Record<string, string | number>;
+
+/**
+ * One finding about a layout. `code` names a message in the catalogue
+ * (messages/<locale>.json under "rules"), so the same finding renders in any language.
+ */
+export interface RuleIssue {
+  code: string;
+  path: IssuePath;
+  params?: IssueParams;
+}
+
+export interface ValidationResult<L = unknown> {
+  ok: boolean;
+  errors: RuleIssue[];
+  warnings: RuleIssue[];
+  /** The normalized layout (after tolerant import), present even when errors exist. */
+  layout: L;
+}
+
+/**
+ * Where a message will be sent. Some rules depend on it (QQ role permissions
+ * exist only in guilds); platforms without scenes ignore it.
+ */
+export interface ValidationContext {
+  scene?: string;
+}
+
+/** The builder side of a platform: what a template's layout is and which rules bind it. */
+export interface LayoutAdapter<L = unknown> {
+  /** zod schema of a well-formed layout; the editor, API and tests share it. */
+  schema: z.ZodType<L>;
+  /** Named limits, so the UI can show and disable at them. */
+  limits: Readonly<Record<string, number>>;
+  /** Scenes the rules distinguish; empty when none. */
+  scenes: readonly string[];
+  /** A layout to start a new template from. */
+  emptyLayout(): L;
+  /** Tolerant import: fixes known misspellings and reports each fix as a warning. */
+  normalize(input: unknown): { layout: unknown; warnings: RuleIssue[] };
+  /** Every rule: normalize, check structure with the schema, then cross-field rules. */
+  validate(input: unknown, context?: ValidationContext): ValidationResult;
+  /** Rows and interactive controls, for lists and summaries; tolerant of any stored layout. */
+  summarize(layout: unknown): { rows: number; controls: number };
+  /** The exact body the platform's send-message API takes. */
+  toMessage(layout: L, text: string): Record<string, unknown>;
+}
+
+/**
+ * Every platform implements this contract; nothing outside lib/platforms/<id>/
+ * branches on platform names. The callback side (verify, handshake, parse,
+ * reply kinds, deadlines, simulate) joins it with the callback endpoint work.
+ */
+export interface PlatformAdapter<L = unknown> {
+  id: PlatformId;
+  /** Display name as the platform writes it. */
+  name: string;
+  layout: LayoutAdapter<L>;
+}
+
+export const PLATFORM_IDS = ["qq", "discord"] as const;
+export type PlatformId = (typeof PLATFORM_IDS)[number];

@@ -1,0 +1,99 @@
+import type { Db } from "@/lib/db";
+import { HttpError } from "@/lib/http/errors";
+import { describeIssues } from "@/lib/i18n/describe-issue";
+import type { Locale } from "@/lib/i18n/locales";
+import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { PLATFORM_IDS, type PlatformId, type ValidationResult } from "@/lib/platforms/types";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { CreateTemplateInput, ListTemplatesQuery, UpdateTemplateInput } from "./input";
+import { appendVersion, deleteTemplate, findTemplate, findTemplatePage, findVersion, findVersions, insertTemplate } from "./store";
+import { templateView, versionView } from "./view";
+
+export function requirePlatform(platform: string): PlatformId {
+  if (isPlatformId(platform)) return platform;
+  throw new HttpError(400, "unknown_platform", "unknownPlatform", { platform, platforms: PLATFORM_IDS.join(", ") });
+}
+
+/** Runs every rule; errors block a save (422), warnings travel with the result. */
+export function validateLayout(platform: PlatformId, layout: unknown, scene: string | undefined): ValidationResult {
+  return getPlatform(platform).layout.validate(layout, { scene });
+}
+
+function requireValid(result: ValidationResult, locale: Locale): void {
+  if (result.ok) return;
+  throw new HttpError(422, "invalid_layout", "invalidLayout", { count: result.errors.length }, {
+    errors: describeIssues(result.errors, locale),
+    warnings: describeIssues(result.warnings, locale),
+  });
+}
+
+async function requireTemplate(db: Db, id: string) {
+  const row = await findTemplate(db, id);
+  if (!row) throw new HttpError(404, "not_found", "templateNotFound", { id });
+  return row;
+}
+
+export async function createTemplate(db: Db, input: CreateTemplateInput, locale: Locale) {
+  const platform = requirePlatform(input.platform);
+  const result = validateLayout(platform, input.layout, input.scene);
+  requireValid(result, locale);
+  const row = await insertTemplate(db, { platform, name: input.name, text: input.text, layout: result.layout });
+  return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };
+}
+
+export async function updateTemplate(db: Db, id: string, input: UpdateTemplateInput, locale: Locale) {
+  const current = await requireTemplate(db, id);
+  if (input.baseVersion !== undefined && input.baseVersion !== current.version) {
+    throw new HttpError(409, "version_conflict", "versionConflict", { base: input.baseVersion, current: current.version });
+  }
+  const platform = requirePlatform(current.platform);
+  const layout = input.layout === undefined ? (JSON.parse(current.layout) as unknown) : input.layout;
+  const result = validateLayout(platform, layout, input.scene);
+  requireValid(result, locale);
+  const row = await appendVersion(db, id, current.version, {
+    name: input.name ?? current.name,
+    text: input.text ?? current.text,
+    layout: result.layout,
+  });
+  if (!row) {
+    // Lost the race to a concurrent save (or a delete): nothing was written.
+    await requireTemplate(db, id);
+    throw new HttpError(409, "version_conflict", "concurrentSave");
+  }
+  return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };
+}
+
+export async function getTemplate(db: Db, id: string) {
+  return templateView(await requireTemplate(db, id));
+}
+
+export async function removeTemplate(db: Db, id: string): Promise<void> {
+  if (!(await deleteTemplate(db, id))) throw new HttpError(404, "not_found", "templateNotFound", { id });
+}
+
+export async function listTemplateVersions(db: Db, id: string) {
+  await requireTemplate(db, id);
+  return (await findVersions(db, id)).map(versionView);
+}
+
+export async function listTemplates(db: Db, query: ListTemplatesQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  if (after === null) throw new HttpError(400, "invalid_cursor", "invalidCursor");
+  const rows = await findTemplatePage(db, { platform: query.platform, q: query.q, after, take: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    templates: page.map(templateView),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** The exact body of the platform's send-message API, for the current or a given version. */
+export async function exportTemplate(db: Db, id: string, version?: number) {
+  const current = await requireTemplate(db, id);
+  const source = version === undefined ? current : await findVersion(db, id, version);
+  if (!source) throw new HttpError(404, "not_found", "versionNotFound", { id, version: version ?? 0 });
+  const adapter = getPlatform(requirePlatform(current.platform));
+  const layout = adapter.layout.schema.parse(JSON.parse(source.layout));
+  return adapter.layout.toMessage(layout, source.text);
+}

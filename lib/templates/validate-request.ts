@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { describeIssues } from "@/lib/i18n/describe-issue";
+import type { Locale } from "@/lib/i18n/locales";
+import { requirePlatform, validateLayout } from "./service";
+
+export const validateRequestInput = z.object({
+  platform: z.string(),
+  layout: z.unknown().refine((v) => v !== undefined, { message: "required" }),
+  scene: z.string().optional(),
+});
+
+/** POST /api/validate: the rules without saving, for editors and CI scripts. */
+export function validateRequest(input: z.infer<typeof validateRequestInput>, locale: Locale) {
+  const result = validateLayout(requirePlatform(input.platform), input.layout, input.scene);
+  return {
+    ok: result.ok,
+    errors: describeIssues(result.errors, locale),
+    warnings: describeIssues(result.warnings, locale),
+  };
+}
