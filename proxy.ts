@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
   if (signedIn) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     const locale = negotiateLocale(undefined, request.headers.get("accept-language"));
-    return errorResponse(new HttpError(401, "unauthorized", "unauthorized"), locale);
+    return errorResponse(new HttpError(401, "unauthorized", "unauthorized", { header: "Authorization: Bearer <API_TOKEN>" }), locale);
   }
   const login = new URL("/login", request.url);
   if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { IssuePath, RuleIssue } from "./types";
 
+/** zod 4 leaves `input` out of issues unless asked; issuesFromZod needs it to tell "missing" from "wrong". */
+export const WITH_INPUT = { reportInput: true } as const;
+
 /**
  * Turns zod's structural issues into catalogue codes. Platform rules add their
  * own codes; these generic ones cover types, required fields, enums and lengths.
@@ -14,6 +17,7 @@ export function issuesFromZod(error: z.ZodError, prefix: IssuePath = []): RuleIs
           ? { code: "field.required", path }
           : { code: "field.type", path, params: { expected: issue.expected } }];
       case "invalid_value":
+        if (issue.input === undefined) return [{ code: "field.required", path }];
         return [{ code: "field.enum", path, params: { values: issue.values.map((v) => JSON.stringify(v)).join(", ") } }];
       case "invalid_union":
         return [{ code: "field.invalid", path }];

@@ -5,6 +5,9 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { PageHeader } from "@/components/ui/page-header";
 import { settingsOverview } from "@/lib/settings/overview";
 
+// Protocol text, the same in every language.
+const BEARER_HEADER = "Authorization: Bearer <API_TOKEN>";
+
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +32,7 @@ export default async function SettingsPage() {
         </SettingSection>
         <SettingSection title={t("access")}>
           <SettingRow label={t("adminPassword")}>{overview.adminPassword === "env" ? t("adminFromEnv") : t("adminGenerated")}</SettingRow>
-          <SettingRow label={t("apiToken")}>{overview.apiTokenConfigured ? t("apiTokenOn") : t("apiTokenOff")}</SettingRow>
+          <SettingRow label={t("apiToken")}>{overview.apiTokenConfigured ? t("apiTokenOn", { header: BEARER_HEADER }) : t("apiTokenOff")}</SettingRow>
         </SettingSection>
         <SettingSection title={t("database")}>
           <SettingRow label={t("databaseEngine")}>{t("sqlite")}</SettingRow>

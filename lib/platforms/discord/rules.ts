@@ -1,4 +1,4 @@
-import { isRecord, issuesFromZod } from "../issues";
+import { isRecord, issuesFromZod, WITH_INPUT } from "../issues";
 import type { IssuePath, RuleIssue } from "../types";
 import {
   DISCORD_COMPONENT,
@@ -79,11 +79,11 @@ function checkRow(row: unknown, rowPath: IssuePath, customIds: Map<string, Issue
 function checkComponent(component: unknown, path: IssuePath, found: Findings): void {
   const type = isRecord(component) ? component.type : undefined;
   if (type === DISCORD_COMPONENT.button) {
-    const parsed = discordButtonSchema.safeParse(component);
+    const parsed = discordButtonSchema.safeParse(component, WITH_INPUT);
     if (parsed.success) checkButton(parsed.data, path, found);
     else found.errors.push(...issuesFromZod(parsed.error, path));
   } else if (SELECT_TYPES.includes(Number(type))) {
-    const parsed = discordSelectSchema.safeParse(component);
+    const parsed = discordSelectSchema.safeParse(component, WITH_INPUT);
     if (parsed.success) checkSelect(parsed.data, path, found);
     else found.errors.push(...issuesFromZod(parsed.error, path));
   } else if (type === DISCORD_COMPONENT.textInput) {

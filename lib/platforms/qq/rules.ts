@@ -1,4 +1,4 @@
-import { isRecord, issuesFromZod } from "../issues";
+import { isRecord, issuesFromZod, WITH_INPUT } from "../issues";
 import type { IssuePath, RuleIssue, ValidationContext } from "../types";
 import {
   QQ_ACTION_COMMAND,
@@ -34,7 +34,7 @@ export function checkQqKeyboard(keyboard: unknown, context: ValidationContext): 
   } else if (!hasTemplate && !hasContent) {
     found.errors.push({ code: "qq.keyboard.none", path: [] });
   } else if (hasTemplate) {
-    const parsed = qqTemplateKeyboardSchema.safeParse(keyboard);
+    const parsed = qqTemplateKeyboardSchema.safeParse(keyboard, WITH_INPUT);
     if (!parsed.success) found.errors.push(...issuesFromZod(parsed.error));
   } else {
     checkRows(keyboard.content, context, found);
@@ -73,7 +73,7 @@ function checkRows(content: unknown, context: ValidationContext, found: Findings
     }
     row.buttons.forEach((button: unknown, b) => {
       const path = [...rowPath, "buttons", b];
-      const parsed = qqButtonSchema.safeParse(button);
+      const parsed = qqButtonSchema.safeParse(button, WITH_INPUT);
       if (!parsed.success) {
         found.errors.push(...issuesFromZod(parsed.error, path));
       } else {
