@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 
 const create = (platform: string, name: string, layout: unknown, text = "") =>
-  createTemplate(db, { platform, name, layout, text }, "en");
+  createTemplate(db, { platform, name, layout: layout as object, text }, "en");
 
 async function rejection(promise: Promise<unknown>): Promise<HttpError> {
   const error = await promise.then(() => null, (e: unknown) => e);

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { authHeaders, BASE_URL } from "./support/env";
+import { signIn } from "./support/session";
+
+test.describe("access control", () => {
+  test("an unauthenticated page visit redirects to login, and back after signing in", async ({ page }) => {
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
+    await expect(page.getByRole("heading", { name: "Sign in to Button Studio" })).toBeVisible();
+    await page.getByLabel("Admin password").fill("e2e-admin-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/settings$/);
+    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  });
+
+  test("a wrong password is refused with a message", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Admin password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "That password is not right. Try again." })).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, BASE_URL);
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/templates");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a session cookie also authorizes the API; a forged one does not", async ({ page, context }) => {
+    await signIn(page, BASE_URL);
+    expect((await page.request.get("/api/templates")).status()).toBe(200);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === "bs_session");
+    expect(session?.httpOnly).toBe(true);
+    await context.clearCookies();
+    await context.addCookies([{ ...session!, value: `${session!.value.slice(0, -4)}AAAA` }]);
+    expect((await page.request.get("/api/templates")).status()).toBe(401);
+    expect((await page.request.get("/api/templates", { headers: authHeaders })).status()).toBe(200);
+  });
+});
