@@ -16,22 +16,35 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-function ensureChromium() {
+function hasChineseFont() {
+  const fonts = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+  // Without fontconfig (macOS, Windows) the OS brings its own CJK fonts.
+  return fonts.error !== undefined || fonts.stdout.trim() !== "";
+}
+
+function hasChromium() {
   const own = require("@playwright/test").chromium.executablePath();
-  if (own && existsSync(own)) return;
-  if (existsSync(SYSTEM_CHROMIUM)) return;
-  // `playwright install` downloads from the internet; Debian's package comes from the reachable mirror.
-  console.log("[e2e] no Chromium found: installing Debian's chromium package…");
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (...args) => (sudo.length ? run("sudo", ["apt-get", ...args]) : run("apt-get", args));
+  return (own && existsSync(own)) || existsSync(SYSTEM_CHROMIUM);
+}
+
+/**
+ * `playwright install` downloads from the internet; Debian's packages come from
+ * the reachable mirror. The CJK font lets screenshots of the Chinese UI show real
+ * glyphs, so clipped or overflowing text can be seen.
+ */
+function ensureSystemPackages() {
+  const missing = [!hasChromium() && "chromium", !hasChineseFont() && "fonts-noto-cjk"].filter(Boolean);
+  if (missing.length === 0) return;
+  console.log(`[e2e] installing Debian packages: ${missing.join(", ")}`);
+  const apt = (...args) => (process.getuid?.() === 0 ? run("apt-get", args) : run("sudo", ["apt-get", ...args]));
   apt("update", "-qq");
-  if (apt("install", "-y", "-qq", "chromium") !== 0 || !existsSync(SYSTEM_CHROMIUM)) {
-    console.error("[e2e] could not install Chromium. Install it (apt-get install chromium) or run `npx playwright install chromium`.");
+  if (apt("install", "-y", "-qq", ...missing) !== 0 || !hasChromium()) {
+    console.error("[e2e] could not install them. Install Chromium (apt-get install chromium, or `npx playwright install chromium`) and a CJK font.");
     process.exit(1);
   }
 }
 
-ensureChromium();
+ensureSystemPackages();
 mkdirSync(path.join(root, "e2e", ".artifacts"), { recursive: true });
 if (run(process.execPath, [path.join(root, "scripts", "start.mjs"), "--build-only"]) !== 0) process.exit(1);
 process.exit(run(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)]));

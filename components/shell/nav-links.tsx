@@ -21,7 +21,7 @@ export interface NavItem {
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <nav aria-label={label} className="grid grid-cols-4 gap-1 md:flex md:flex-col">
       {items.map((item) => {
         const Icon = icons[item.href] ?? LayoutTemplate;
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -31,7 +31,7 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={clsx(
-              "flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
+              "flex flex-col items-center gap-1 rounded-lg px-1 py-1.5 text-xs font-medium whitespace-nowrap transition-colors md:flex-row md:gap-2.5 md:px-3 md:py-2 md:text-sm",
               active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
             )}
           >

@@ -12,13 +12,13 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
   const now = await getNow();
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[36rem] text-left text-sm">
+      <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.platform")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.size")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.version")}</th>
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.platform")}</th>
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.size")}</th>
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.version")}</th>
             <th scope="col" className="px-4 py-3 text-right">{t("columns.updated")}</th>
           </tr>
         </thead>
@@ -27,16 +27,22 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
             const platform = isPlatformId(template.platform) ? template.platform : null;
             const controls = platform ? getPlatform(platform).layout.summarize(template.layout).controls : 0;
             const updated = new Date(template.updatedAt);
+            const badge = platform ? <Badge tone={platform}>{tp(platform)}</Badge> : <Badge>{template.platform}</Badge>;
             return (
               <tr key={template.id} className="hover:bg-slate-50">
-                <td className="max-w-xs truncate px-4 py-3 font-medium text-slate-900" title={template.name}>
-                  {template.name}
+                <td className="max-w-0 px-4 py-3 sm:max-w-xs">
+                  <div className="truncate font-medium text-slate-900" title={template.name}>
+                    {template.name}
+                  </div>
+                  {/* Small screens fold the platform and size columns into the name cell. */}
+                  <div className="mt-1 flex items-center gap-2 text-xs text-slate-500 sm:hidden">
+                    {badge}
+                    <span>{t("buttonCount", { count: controls })}</span>
+                  </div>
                 </td>
-                <td className="px-4 py-3">
-                  {platform ? <Badge tone={platform}>{tp(platform)}</Badge> : <Badge>{template.platform}</Badge>}
-                </td>
-                <td className="px-4 py-3 text-slate-600 tabular-nums">{t("buttonCount", { count: controls })}</td>
-                <td className="px-4 py-3 text-slate-600 tabular-nums">{t("versionLabel", { version: template.version })}</td>
+                <td className="hidden px-4 py-3 sm:table-cell">{badge}</td>
+                <td className="hidden px-4 py-3 text-slate-600 tabular-nums sm:table-cell">{t("buttonCount", { count: controls })}</td>
+                <td className="hidden px-4 py-3 text-slate-600 tabular-nums sm:table-cell">{t("versionLabel", { version: template.version })}</td>
                 <td className="px-4 py-3 text-right whitespace-nowrap text-slate-600">
                   <time dateTime={template.updatedAt} title={format.dateTime(updated, FULL_DATE)}>
                     {format.relativeTime(updated, now)}
