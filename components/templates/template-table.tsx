@@ -15,7 +15,7 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
+            <th scope="col" className="w-full px-4 py-3">{t("columns.name")}</th>
             <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.platform")}</th>
             <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.size")}</th>
             <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.version")}</th>
@@ -30,19 +30,19 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
             const badge = platform ? <Badge tone={platform}>{tp(platform)}</Badge> : <Badge>{template.platform}</Badge>;
             return (
               <tr key={template.id} className="hover:bg-slate-50">
-                <td className="max-w-0 px-4 py-3 sm:max-w-xs">
+                <td className="w-full max-w-0 px-4 py-3">
                   <div className="truncate font-medium text-slate-900" title={template.name}>
                     {template.name}
                   </div>
                   {/* Small screens fold the platform and size columns into the name cell. */}
                   <div className="mt-1 flex items-center gap-2 text-xs text-slate-500 sm:hidden">
                     {badge}
-                    <span>{t("buttonCount", { count: controls })}</span>
+                    <span className="whitespace-nowrap">{t("buttonCount", { count: controls })}</span>
                   </div>
                 </td>
                 <td className="hidden px-4 py-3 sm:table-cell">{badge}</td>
-                <td className="hidden px-4 py-3 text-slate-600 tabular-nums sm:table-cell">{t("buttonCount", { count: controls })}</td>
-                <td className="hidden px-4 py-3 text-slate-600 tabular-nums sm:table-cell">{t("versionLabel", { version: template.version })}</td>
+                <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums sm:table-cell">{t("buttonCount", { count: controls })}</td>
+                <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums sm:table-cell">{t("versionLabel", { version: template.version })}</td>
                 <td className="px-4 py-3 text-right whitespace-nowrap text-slate-600">
                   <time dateTime={template.updatedAt} title={format.dateTime(updated, FULL_DATE)}>
                     {format.relativeTime(updated, now)}

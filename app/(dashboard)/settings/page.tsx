@@ -23,7 +23,7 @@ export default async function SettingsPage() {
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="space-y-6">
         <SettingSection title={t("language")}>
-          <SettingRow label={t("language")}>
+          <SettingRow label={t("displayLanguage")}>
             <div className="flex flex-col gap-2">
               <LocaleSwitcher />
               <span>{t("languageHelp")}</span>
