@@ -50,6 +50,61 @@ export interface LayoutAdapter<L = unknown> {
   summarize(layout: unknown): { rows: number; controls: number };
   /** The exact body the platform's send-message API takes. */
   toMessage(layout: L, text: string): Record<string, unknown>;
+  /**
+   * Reads a pasted layout or a whole send-message body into a layout and its text;
+   * null when the JSON is not this platform's.
+   */
+  importMessage(json: unknown): { layout: unknown; text: string } | null;
+  /** The builder's grid view of a layout (rows of buttons or components). */
+  grid: GridAdapter;
+  /** What clicking a control would do: the request the platform sends, the text inserted, or the link opened. */
+  click(cell: unknown, actor: Actor): ClickOutcome;
+  /** Who may click a control; absent where the platform has no per-button permissions. */
+  permission?: (cell: unknown, actor: Actor) => PermissionVerdict;
+}
+
+/** Position of a control in a grid layout. */
+export interface CellRef {
+  row: number;
+  cell: number;
+}
+
+export interface GridAdapter {
+  /** False for layouts that are not a grid, such as a QQ keyboard template referenced by id. */
+  isGrid(layout: unknown): boolean;
+  /** Rows of raw controls, as the platform lays them out. */
+  rows(layout: unknown): unknown[][];
+  /** The layout with its rows replaced; every other field is kept. */
+  withRows(layout: unknown, rows: unknown[][]): unknown;
+  /** JSON path of a control, the prefix of the paths of its findings. */
+  cellPath(ref: CellRef): IssuePath;
+  maxRows: number;
+  /** How many controls this row may hold and, when full, the catalogue code saying why. */
+  rowCapacity(row: unknown[]): { max: number; fullCode: string };
+  /** A fresh valid control whose id differs from every id in `rows`. */
+  newCell(rows: unknown[][]): unknown;
+  /** Text a person recognizes the control by. */
+  cellLabel(cell: unknown): string;
+}
+
+/** Someone clicking in the preview or the simulator. */
+export interface Actor {
+  userId: string;
+  roles: string[];
+  isAdmin: boolean;
+  scene?: string;
+}
+
+export type ClickOutcome =
+  | { kind: "request"; payload: unknown }
+  | { kind: "insert"; text: string; send: boolean }
+  | { kind: "link"; url: string }
+  | { kind: "none"; code: string };
+
+export interface PermissionVerdict {
+  allowed: boolean;
+  code: string;
+  params?: IssueParams;
 }
 
 /**

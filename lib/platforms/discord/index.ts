@@ -1,5 +1,8 @@
 import { isRecord } from "../issues";
 import type { PlatformAdapter } from "../types";
+import { clickDiscordComponent } from "./click";
+import { discordGrid } from "./grid";
+import { importDiscordMessage } from "./import";
 import { DISCORD_CUSTOM_ID_MAX, DISCORD_LABEL_MAX, DISCORD_MAX_BUTTONS_PER_ROW, DISCORD_MAX_ROWS, DISCORD_URL_MAX } from "./limits";
 import { toDiscordMessage } from "./message";
 import { checkDiscordLayout } from "./rules";
@@ -33,5 +36,8 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
       return { rows: rows.length, controls };
     },
     toMessage: toDiscordMessage,
+    importMessage: importDiscordMessage,
+    grid: discordGrid,
+    click: clickDiscordComponent,
   },
 };

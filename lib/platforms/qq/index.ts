@@ -1,5 +1,9 @@
 import { isRecord } from "../issues";
 import type { PlatformAdapter } from "../types";
+import { clickQqButton } from "./click";
+import { qqGrid } from "./grid";
+import { importQqMessage } from "./import";
+import { qqPermission } from "./permission";
 import { QQ_MAX_BUTTONS_PER_ROW, QQ_MAX_ROWS, QQ_SCENES } from "./limits";
 import { toQqMessage } from "./message";
 import { normalizeQqKeyboard } from "./normalize";
@@ -35,5 +39,9 @@ export const qqAdapter: PlatformAdapter<QqKeyboard> = {
       return { rows: rows.length, controls };
     },
     toMessage: toQqMessage,
+    importMessage: importQqMessage,
+    grid: qqGrid,
+    click: clickQqButton,
+    permission: qqPermission,
   },
 };

@@ -1,0 +1,55 @@
+import { isRecord } from "../issues";
+import type { Actor, ClickOutcome } from "../types";
+import { QQ_ACTION_CALLBACK, QQ_ACTION_COMMAND, QQ_ACTION_JUMP } from "./limits";
+
+/** chat_type of INTERACTION_CREATE: 0 guild, 1 group, 2 C2C (msg-btn.md 事件). */
+const CHAT_TYPE: Record<string, number> = { guild: 0, group: 1, c2c: 2 };
+/** d.type / d.data.type 11: message button (INLINE_KEYBOARD). */
+const INLINE_KEYBOARD = 11;
+
+/** The op 0 INTERACTION_CREATE dispatch QQ sends when a callback button is clicked. */
+export function qqInteractionDispatch(button: { id?: string; data: string }, actor: Actor, ids = { event: crypto.randomUUID(), now: new Date() }) {
+  const scene = actor.scene ?? "guild";
+  const sceneFields =
+    scene === "group"
+      ? { group_openid: "GROUP_OPENID", group_member_openid: actor.userId }
+      : scene === "c2c"
+        ? { user_openid: actor.userId }
+        : { guild_id: "GUILD_ID", channel_id: "CHANNEL_ID" };
+  return {
+    op: 0,
+    s: 1,
+    t: "INTERACTION_CREATE",
+    id: `INTERACTION_CREATE:${ids.event}`,
+    d: {
+      id: ids.event,
+      type: INLINE_KEYBOARD,
+      scene,
+      chat_type: CHAT_TYPE[scene] ?? 0,
+      timestamp: ids.now.toISOString(),
+      ...sceneFields,
+      data: {
+        type: INLINE_KEYBOARD,
+        resolved: { button_data: button.data, button_id: button.id ?? "", ...(scene === "guild" ? { user_id: actor.userId } : {}) },
+      },
+      version: 1,
+    },
+  };
+}
+
+export function clickQqButton(cell: unknown, actor: Actor): ClickOutcome {
+  const action = isRecord(cell) && isRecord(cell.action) ? cell.action : {};
+  const data = typeof action.data === "string" ? action.data : "";
+  const id = isRecord(cell) && typeof cell.id === "string" ? cell.id : undefined;
+  switch (action.type) {
+    case QQ_ACTION_JUMP:
+      return { kind: "link", url: data };
+    case QQ_ACTION_CALLBACK:
+      return { kind: "request", payload: qqInteractionDispatch({ id, data }, actor) };
+    case QQ_ACTION_COMMAND:
+      // 指令按钮 insert "@bot data"; enter sends it at once, unless anchor overrides enter.
+      return { kind: "insert", text: `@bot ${data}`, send: action.enter === true && !action.anchor };
+    default:
+      return { kind: "none", code: "qq.click.invalid" };
+  }
+}
