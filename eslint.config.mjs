@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import i18next from "eslint-plugin-i18next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import noLiteralLabel from "./scripts/eslint/no-literal-label.mjs";
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.artifacts/**"] },
@@ -20,16 +21,10 @@ export default tseslint.config(
     // Every string a person sees comes from messages/<locale>.json: JSX text and
     // the attributes people read or hear (accessible names, tooltips, placeholders).
     files: ["app/**/*.tsx", "components/**/*.tsx"],
-    plugins: { i18next },
+    plugins: { i18next, studio: { rules: { "no-literal-label": noLiteralLabel } } },
     rules: {
-      "i18next/no-literal-string": [
-        "error",
-        {
-          mode: "jsx-only",
-          "jsx-attributes": { include: ["aria-label", "aria-description", "title", "placeholder", "alt", "label"] },
-          message: "User-facing text must come from the message catalogue (messages/*.json)",
-        },
-      ],
+      "i18next/no-literal-string": ["error", { mode: "jsx-text-only", message: "User-facing text must come from the message catalogue (messages/*.json)" }],
+      "studio/no-literal-label": "error",
     },
   },
   {

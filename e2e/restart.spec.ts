@@ -10,7 +10,7 @@ test("first start prints a generated admin password; data survives a restart", a
   const dataDir = path.join(ARTIFACTS, "restart-data");
   rmSync(dataDir, { recursive: true, force: true });
   // No ADMIN_PASSWORD: the server must generate one and print it once.
-  const options = { port: 3221, dataDir, env: { ADMIN_PASSWORD: undefined, API_TOKEN: "restart-token" } };
+  const options = { port: Number(process.env.E2E_RESTART_PORT ?? 3221), dataDir, env: { ADMIN_PASSWORD: undefined, API_TOKEN: "restart-token" } };
 
   const first = await startServer(options);
   const password = /generated an admin password[^\n]*\n\s*\n\s+(\S+)/.exec(first.output())?.[1];

@@ -35,6 +35,12 @@ function hasChromium() {
 function ensureSystemPackages() {
   const missing = [!hasChromium() && "chromium", !hasChineseFont() && "fonts-noto-cjk"].filter(Boolean);
   if (missing.length === 0) return;
+  const hasApt = spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0;
+  if (!hasApt) {
+    // Not Debian: Playwright's own download is the way (it needs the internet).
+    if (!hasChromium() && run(path.join(root, "node_modules", ".bin", "playwright"), ["install", "chromium"]) !== 0) process.exit(1);
+    return;
+  }
   console.log(`[e2e] installing Debian packages: ${missing.join(", ")}`);
   const apt = (...args) => (process.getuid?.() === 0 ? run("apt-get", args) : run("sudo", ["apt-get", ...args]));
   apt("update", "-qq");

@@ -6,9 +6,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 
-/** Only same-site paths: an open redirect through ?next= would be a phishing aid. */
+/** Only same-origin targets: an open redirect through ?next= would be a phishing aid. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/templates";
+  if (!next) return "/templates";
+  const target = new URL(next, window.location.origin);
+  return target.origin === window.location.origin ? `${target.pathname}${target.search}${target.hash}` : "/templates";
 }
 
 export function LoginForm({ next }: { next?: string }) {
@@ -34,9 +36,10 @@ export function LoginForm({ next }: { next?: string }) {
         router.refresh();
         return;
       }
-      setError(response.status === 401 || response.status === 400 ? t("invalid") : t("failed", { reason: response.status }));
-    } catch (failure) {
-      setError(t("failed", { reason: failure instanceof Error ? failure.message : String(failure) }));
+      if (response.status === 401 || response.status === 400) setError(t("invalid"));
+      else setError((await response.json().catch(() => null))?.error?.message ?? t("failed", { reason: response.status }));
+    } catch {
+      setError(t("offline"));
     }
     setBusy(false);
   }

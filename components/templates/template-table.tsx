@@ -1,7 +1,9 @@
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
 import type { TemplateView } from "@/lib/templates/view";
+import { TemplateRowActions } from "./template-row-actions";
 
 const FULL_DATE = { dateStyle: "medium", timeStyle: "short" } as const;
 
@@ -20,6 +22,7 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
             <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.size")}</th>
             <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("columns.version")}</th>
             <th scope="col" className="px-4 py-3 text-right">{t("columns.updated")}</th>
+            <th scope="col" className="px-2 py-3"><span className="sr-only">{t("columns.actions")}</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -31,9 +34,9 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
             return (
               <tr key={template.id} className="hover:bg-slate-50">
                 <td className="w-full max-w-0 px-4 py-3">
-                  <div className="truncate font-medium text-slate-900" title={template.name}>
+                  <Link href={`/templates/${template.id}`} className="block truncate font-medium text-slate-900 hover:text-indigo-600" title={template.name}>
                     {template.name}
-                  </div>
+                  </Link>
                   {/* Small screens fold the platform and size columns into the name cell. */}
                   <div className="mt-1 flex items-center gap-2 text-xs text-slate-500 sm:hidden">
                     {badge}
@@ -47,6 +50,9 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
                   <time dateTime={template.updatedAt} title={format.dateTime(updated, FULL_DATE)}>
                     {format.relativeTime(updated, now)}
                   </time>
+                </td>
+                <td className="px-2 py-2">
+                  <TemplateRowActions template={template} />
                 </td>
               </tr>
             );

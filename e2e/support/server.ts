@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -18,6 +19,8 @@ export interface RunningServer {
  */
 export async function startServer(options: { port: number; dataDir: string; env?: Record<string, string | undefined> }): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
+  // A port already in use would let the health check pass against someone else's server.
+  await assertPortFree(options.port);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.port),
@@ -34,6 +37,15 @@ export async function startServer(options: { port: number; dataDir: string; env?
   const url = `http://127.0.0.1:${options.port}`;
   await waitForHealth(url, child, () => output);
   return { url, output: () => output, stop: () => stopProcess(child) };
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once("error", () => reject(new Error(`port ${port} is in use; set E2E_PORT to a free port`)))
+      .once("listening", () => probe.close(() => resolve()))
+      .listen(port);
+  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {

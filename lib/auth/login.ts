@@ -2,15 +2,18 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { checkAdminPassword } from "./admin-password";
+import { loginWaitMs, recordLoginResult } from "./login-throttle";
 import { issueSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
 
 export const loginInput = z.object({ password: z.string().min(1).max(1024) });
 
-/** Checks the admin password and returns the Set-Cookie value for a new session. */
-export async function logIn(db: Db, password: string, secure: boolean): Promise<string> {
-  if (!(await checkAdminPassword(db, password))) {
-    throw new HttpError(401, "invalid_credentials", "invalidCredentials");
-  }
+/** Checks the admin password (throttled per client) and returns the Set-Cookie value for a new session. */
+export async function logIn(db: Db, password: string, secure: boolean, client: string): Promise<string> {
+  const wait = loginWaitMs(client);
+  if (wait > 0) throw new HttpError(429, "too_many_attempts", "tooManyAttempts", { seconds: Math.ceil(wait / 1000) });
+  const ok = await checkAdminPassword(db, password);
+  recordLoginResult(client, ok);
+  if (!ok) throw new HttpError(401, "invalid_credentials", "invalidCredentials");
   return sessionCookie(issueSessionToken(), SESSION_TTL_MS / 1000, secure);
 }
 

@@ -10,7 +10,7 @@ export class HttpError extends Error {
     readonly code: string,
     readonly messageKey: string,
     readonly params: Record<string, string | number> = {},
-    readonly extra: { issues?: DescribedIssue[]; errors?: DescribedIssue[]; warnings?: DescribedIssue[] } = {},
+    readonly extra: { issues?: DescribedIssue[]; errors?: DescribedIssue[]; warnings?: DescribedIssue[]; detail?: string } = {},
   ) {
     super(code);
   }

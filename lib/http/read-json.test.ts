@@ -22,7 +22,13 @@ describe("readJsonBody", () => {
   it("refuses malformed JSON with 400 and says why", async () => {
     const error = await failure(post("{bad"));
     expect([error.status, error.code]).toEqual([400, "invalid_json"]);
-    expect(String(error.params.detail)).toMatch(/JSON|property/i);
+    expect(String(error.extra.detail)).toMatch(/JSON|property/i);
+  });
+  it("refuses lone surrogates and absurd nesting with 400, not a crash later", async () => {
+    expect((await failure(post('{"name":"\\ud800"}'))).messageKey).toBe("malformedString");
+    expect((await failure(post('{"\\udfff":1}'))).messageKey).toBe("malformedString");
+    expect((await failure(post(`${"[".repeat(50_000)}${"]".repeat(50_000)}`))).messageKey).toBe("tooDeep");
+    expect(await readJsonBody(post(`${"[".repeat(60)}${"]".repeat(60)}`))).toBeDefined();
   });
   it("refuses an empty body with 400", async () => {
     expect((await failure(post(""))).status).toBe(400);

@@ -12,10 +12,36 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   const text = await readLimited(request, limit);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new HttpError(400, "invalid_json", "invalidJson", { detail: error instanceof Error ? error.message : "parse error" });
+    throw new HttpError(400, "invalid_json", "invalidJson", {}, { detail: error instanceof Error ? error.message : "parse error" });
+  }
+  checkStorable(value);
+  return value;
+}
+
+/** Far deeper than any layout; deeper input would overflow the stack when stored. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Rejects what JSON allows but storage cannot take: nesting that overflows the
+ * stack and strings with lone surrogates (not valid UTF-8). Iterative on purpose.
+ */
+function checkStorable(root: unknown): void {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === "string") {
+      if (!value.isWellFormed()) throw new HttpError(400, "invalid_json", "malformedString");
+    } else if (value !== null && typeof value === "object") {
+      if (depth >= MAX_JSON_DEPTH) throw new HttpError(400, "invalid_json", "tooDeep", { max: MAX_JSON_DEPTH });
+      for (const [key, child] of Object.entries(value)) {
+        if (!key.isWellFormed()) throw new HttpError(400, "invalid_json", "malformedString");
+        stack.push([child, depth + 1]);
+      }
+    }
   }
 }
 

@@ -7,9 +7,10 @@ import { HttpError } from "./errors";
 export function errorResponse(error: HttpError, locale: Locale): Response {
   const t = createTranslator({ locale, messages: getCatalogue(locale), namespace: "errors" });
   const message = t(error.messageKey as Parameters<typeof t>[0], error.params);
-  const { issues, errors, warnings } = error.extra;
+  const { issues, errors, warnings, detail } = error.extra;
   const body = {
-    error: { code: error.code, message, ...(issues ? { issues } : {}) },
+    // `detail` is the parser's own technical text, untranslated, for developers.
+    error: { code: error.code, message, ...(detail ? { detail } : {}), ...(issues ? { issues } : {}) },
     ...(errors ? { errors } : {}),
     ...(warnings ? { warnings } : {}),
   };

@@ -14,8 +14,9 @@ export function getCatalogue(locale: Locale): Messages {
  * Namespaces that client components read. Only these are sent to the browser;
  * everything else is rendered on the server.
  */
-export const CLIENT_NAMESPACES = ["login", "locale", "templates"] as const;
+export const CLIENT_NAMESPACES = ["login", "locale", "library"] as const satisfies readonly (keyof Messages)[];
 
-export function pickClientMessages(messages: Messages): Partial<Messages> {
-  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+/** The always-needed client namespaces plus a page's own (the editor adds its rules and labels). */
+export function pickClientMessages(messages: Messages, extra: readonly (keyof Messages)[] = []): Partial<Messages> {
+  return Object.fromEntries([...CLIENT_NAMESPACES, ...extra].map((ns) => [ns, messages[ns]]));
 }

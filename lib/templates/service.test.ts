@@ -58,6 +58,18 @@ describe("template service (real SQLite file)", () => {
     expect((await getTemplate(db, template.id)).name).toBe("First");
   });
 
+  it("concurrent saves without a baseVersion all land, as consecutive versions", async () => {
+    const { template } = await create("qq", "Busy", qqGrid(1, 1));
+    const saves = await Promise.all([1, 2, 3, 4].map((n) => updateTemplate(db, template.id, { text: `edit ${n}` }, "en")));
+    expect(saves.map((s) => s.template.version).sort()).toEqual([2, 3, 4, 5]);
+    expect((await listTemplateVersions(db, template.id)).map((v) => v.version)).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it("rejects a scene the platform does not have", async () => {
+    const error = await rejection(createTemplate(db, { platform: "qq", name: "x", text: "", layout: qqGrid(1, 1), scene: "mars" }, "en"));
+    expect([error.status, error.code]).toEqual([400, "unknown_scene"]);
+  });
+
   it("names an unknown platform", async () => {
     const error = await rejection(create("telegram", "x", {}));
     expect([error.status, error.code, error.params.platform]).toEqual([400, "unknown_platform", "telegram"]);

@@ -16,7 +16,11 @@ export function requirePlatform(platform: string): PlatformId {
 
 /** Runs every rule; errors block a save (422), warnings travel with the result. */
 export function validateLayout(platform: PlatformId, layout: unknown, scene: string | undefined): ValidationResult {
-  return getPlatform(platform).layout.validate(layout, { scene });
+  const adapter = getPlatform(platform).layout;
+  if (scene !== undefined && !adapter.scenes.includes(scene)) {
+    throw new HttpError(400, "unknown_scene", "unknownScene", { scene, scenes: adapter.scenes.join(", ") || "-" });
+  }
+  return adapter.validate(layout, { scene });
 }
 
 function requireValid(result: ValidationResult, locale: Locale): void {
@@ -41,26 +45,32 @@ export async function createTemplate(db: Db, input: CreateTemplateInput, locale:
   return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };
 }
 
+/** Attempts when saves race without a baseVersion: each retry re-reads and re-validates. */
+const SAVE_ATTEMPTS = 5;
+
 export async function updateTemplate(db: Db, id: string, input: UpdateTemplateInput, locale: Locale) {
-  const current = await requireTemplate(db, id);
-  if (input.baseVersion !== undefined && input.baseVersion !== current.version) {
-    throw new HttpError(409, "version_conflict", "versionConflict", { base: input.baseVersion, current: current.version });
+  for (let attempt = 1; ; attempt++) {
+    const current = await requireTemplate(db, id);
+    if (input.baseVersion !== undefined && input.baseVersion !== current.version) {
+      throw new HttpError(409, "version_conflict", "versionConflict", { base: input.baseVersion, current: current.version });
+    }
+    const platform = requirePlatform(current.platform);
+    const layout = input.layout === undefined ? (JSON.parse(current.layout) as unknown) : input.layout;
+    const result = validateLayout(platform, layout, input.scene);
+    requireValid(result, locale);
+    const row = await appendVersion(db, id, current.version, {
+      name: input.name ?? current.name,
+      text: input.text ?? current.text,
+      layout: result.layout,
+    });
+    if (row) return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };
+    // Another save landed between our read and write. With a baseVersion the client
+    // must see it; without one, "last write wins" means trying again on the new version.
+    if (input.baseVersion !== undefined || attempt >= SAVE_ATTEMPTS) {
+      await requireTemplate(db, id);
+      throw new HttpError(409, "version_conflict", "concurrentSave");
+    }
   }
-  const platform = requirePlatform(current.platform);
-  const layout = input.layout === undefined ? (JSON.parse(current.layout) as unknown) : input.layout;
-  const result = validateLayout(platform, layout, input.scene);
-  requireValid(result, locale);
-  const row = await appendVersion(db, id, current.version, {
-    name: input.name ?? current.name,
-    text: input.text ?? current.text,
-    layout: result.layout,
-  });
-  if (!row) {
-    // Lost the race to a concurrent save (or a delete): nothing was written.
-    await requireTemplate(db, id);
-    throw new HttpError(409, "version_conflict", "concurrentSave");
-  }
-  return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };
 }
 
 export async function getTemplate(db: Db, id: string) {
@@ -94,6 +104,7 @@ export async function exportTemplate(db: Db, id: string, version?: number) {
   const source = version === undefined ? current : await findVersion(db, id, version);
   if (!source) throw new HttpError(404, "not_found", "versionNotFound", { id, version: version ?? 0 });
   const adapter = getPlatform(requirePlatform(current.platform));
-  const layout = adapter.layout.schema.parse(JSON.parse(source.layout));
-  return adapter.layout.toMessage(layout, source.text);
+  // Stored layouts passed validation when saved; a rule tightened since then must not make export fail.
+  const parsed = adapter.layout.schema.safeParse(JSON.parse(source.layout));
+  return adapter.layout.toMessage(parsed.success ? parsed.data : JSON.parse(source.layout), source.text);
 }

@@ -25,8 +25,8 @@ export function insertTemplate(db: Db, draft: TemplateDraft) {
 }
 
 /**
- * Appends version N+1 and moves the template to it. The conditional update on
- * the expected version makes two concurrent saves produce two versions, never one lost.
+ * Appends version N+1 and moves the template to it, only if it is still at N:
+ * null tells the caller another save won, so no save is ever silently lost.
  */
 export async function appendVersion(db: Db, id: string, expectedVersion: number, next: Omit<TemplateDraft, "platform">) {
   const layout = JSON.stringify(next.layout);

@@ -2,6 +2,7 @@ import { LayoutTemplate, SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NewTemplateButton } from "@/components/templates/new-template-button";
 import { TemplateFilters } from "@/components/templates/template-filters";
 import { TemplateTable } from "@/components/templates/template-table";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -30,7 +31,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Se
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<NewTemplateButton />} />
       <TemplateFilters q={query.q} platform={query.platform} />
       {templates.length > 0 ? (
         <>

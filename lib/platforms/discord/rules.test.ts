@@ -37,6 +37,7 @@ const table: { rule: string; layout: unknown; errors: string[] }[] = [
   { rule: "premium needs sku_id", layout: one({ type: 2, style: 6 }), errors: [`discord.button.requires@${C}.sku_id`] },
   { rule: "premium must not have label", layout: one({ type: 2, style: 6, sku_id: "1", label: "Buy" }), errors: [`discord.button.forbidden@${C}.label`] },
   { rule: "button needs label or emoji", layout: one({ type: 2, style: 1, custom_id: "a" }), errors: [`discord.button.labelOrEmoji@${C}.label`] },
+  { rule: "an empty emoji is no label", layout: one({ type: 2, style: 1, custom_id: "a", emoji: {} }), errors: [`discord.button.labelOrEmoji@${C}.label`] },
   { rule: "emoji instead of label ok", layout: one({ type: 2, style: 1, custom_id: "a", emoji: { name: "🔥" } }), errors: [] },
   // Lengths: the exact boundaries
   { rule: "custom_id of 100 chars ok", layout: one(discordButton("x".repeat(100), { label: "L" })), errors: [] },

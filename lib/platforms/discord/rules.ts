@@ -116,7 +116,7 @@ function checkButton(button: DiscordButton, path: IssuePath, found: Findings): v
     forbid("url");
     forbid("sku_id");
   }
-  if (style !== DISCORD_STYLE_PREMIUM && !button.label && !button.emoji) {
+  if (style !== DISCORD_STYLE_PREMIUM && !button.label && !button.emoji?.name && !button.emoji?.id) {
     found.errors.push({ code: "discord.button.labelOrEmoji", path: [...path, "label"] });
   }
 }

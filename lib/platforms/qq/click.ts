@@ -2,8 +2,8 @@ import { isRecord } from "../issues";
 import type { Actor, ClickOutcome } from "../types";
 import { QQ_ACTION_CALLBACK, QQ_ACTION_COMMAND, QQ_ACTION_JUMP } from "./limits";
 
-/** chat_type of INTERACTION_CREATE: 0 guild, 1 group, 2 C2C (msg-btn.md 事件). */
-const CHAT_TYPE: Record<string, number> = { guild: 0, group: 1, c2c: 2 };
+/** chat_type: "目前只有群和单聊有该字段，1 群聊，2 单聊" (msg-btn.md 事件字段); guild events carry none. */
+const CHAT_TYPE: Record<string, number> = { group: 1, c2c: 2 };
 /** d.type / d.data.type 11: message button (INLINE_KEYBOARD). */
 const INLINE_KEYBOARD = 11;
 
@@ -25,7 +25,7 @@ export function qqInteractionDispatch(button: { id?: string; data: string }, act
       id: ids.event,
       type: INLINE_KEYBOARD,
       scene,
-      chat_type: CHAT_TYPE[scene] ?? 0,
+      ...(CHAT_TYPE[scene] ? { chat_type: CHAT_TYPE[scene] } : {}),
       timestamp: ids.now.toISOString(),
       ...sceneFields,
       data: {

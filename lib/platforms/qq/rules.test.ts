@@ -79,6 +79,8 @@ const table: Row[] = [
   { rule: "jump to https ok", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data: "https://bot.q.qq.com/wiki" } })), errors: [] },
   { rule: "jump to a scheme link ok", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data: "mqqapi://card/show_pslcard?uin=1" } })), errors: [] },
   { rule: "jump to plain text rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data: "hello" } })), errors: [`qq.action.jumpTarget@${B}.action.data`] },
+  { rule: "jump to javascript:// rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data: "javascript://%0Aalert(1)" } })), errors: [`qq.action.jumpTarget@${B}.action.data`] },
+  { rule: "jump to file:// rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data: "file:///etc/passwd" } })), errors: [`qq.action.jumpTarget@${B}.action.data`] },
   { rule: "jump to javascript: rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data: "javascript:alert(1)" } })), errors: [`qq.action.jumpTarget@${B}.action.data`] },
   // Tolerant import
   {

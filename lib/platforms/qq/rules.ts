@@ -17,8 +17,10 @@ interface Findings {
   warnings: RuleIssue[];
 }
 
-// A jump button opens an http(s) page or a client scheme link (e.g. mqqapi://).
+// A jump button opens an http(s) page or a client scheme link (e.g. mqqapi://); schemes
+// that run code or read local files in a browser are never a jump target.
 const JUMP_TARGET = /^(https?:\/\/[^\s/]+\S*|[a-z][a-z0-9+.-]*:\/\/\S+)$/i;
+const UNSAFE_SCHEME = /^\s*(javascript|data|vbscript|file|blob):/i;
 
 /** Checks a (normalized) QQ keyboard; structure first, then the rules that span fields. */
 export function checkQqKeyboard(keyboard: unknown, context: ValidationContext): Findings {
@@ -125,7 +127,7 @@ function checkButton(button: QqButton, path: IssuePath, context: ValidationConte
       found.warnings.push({ code: "qq.action.deprecated", path: [...actionPath, field], params: { field } });
     }
   }
-  if (action.type === QQ_ACTION_JUMP && !JUMP_TARGET.test(action.data)) {
+  if (action.type === QQ_ACTION_JUMP && (!JUMP_TARGET.test(action.data) || UNSAFE_SCHEME.test(action.data))) {
     found.errors.push({ code: "qq.action.jumpTarget", path: [...actionPath, "data"] });
   }
 }

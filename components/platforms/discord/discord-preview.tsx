@@ -1,0 +1,75 @@
+"use client";
+
+import { clsx } from "clsx";
+import { ChevronDown, ExternalLink, ShoppingBag } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { isRecord } from "@/lib/platforms/issues";
+import { DISCORD_COMPONENT, DISCORD_STYLE_LINK, DISCORD_STYLE_PREMIUM } from "@/lib/platforms/discord/limits";
+import type { PreviewProps } from "../types";
+
+// Discord client colours (dark theme) per button style.
+const STYLE_CLASSES: Record<number, string> = {
+  1: "bg-[#5865f2] hover:bg-[#4752c4] text-white",
+  2: "bg-[#4e5058] hover:bg-[#6d6f78] text-white",
+  3: "bg-[#248046] hover:bg-[#1a6334] text-white",
+  4: "bg-[#da373c] hover:bg-[#a12828] text-white",
+  5: "bg-[#4e5058] hover:bg-[#6d6f78] text-white",
+  6: "bg-[#5865f2] hover:bg-[#4752c4] text-white",
+};
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/** A Discord message in the dark theme: content, then action rows of buttons or a select. */
+export function DiscordPreview({ text: content, rows, onClick }: PreviewProps) {
+  const t = useTranslations("editor.preview");
+  return (
+    <div className="rounded-xl bg-[#313338] p-4 text-[#dbdee1]" data-testid="discord-preview">
+      <div className="flex gap-3">
+        <div aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-full bg-[#5865f2] text-sm font-semibold text-white">
+          B
+        </div>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-1.5">
+            <span className="text-sm font-medium text-white">{t("botName")}</span>
+            <span className="rounded bg-[#5865f2] px-1 text-[10px] leading-4 font-semibold text-white">{t("appTag")}</span>
+          </div>
+          {content.trim() ? <p className="mt-0.5 text-sm break-words whitespace-pre-wrap">{content}</p> : null}
+          <div className="mt-2 space-y-2">
+            {rows.map((cells, r) => (
+              <div key={r} className="flex flex-wrap gap-2">
+                {cells.map((cell, c) => {
+                  const component = isRecord(cell) ? cell : {};
+                  const disabled = component.disabled === true;
+                  if (component.type !== DISCORD_COMPONENT.button) {
+                    return (
+                      <button key={c} type="button" disabled={disabled} onClick={() => onClick({ row: r, cell: c })} className="flex w-full max-w-md items-center justify-between rounded bg-[#1e1f22] px-3 py-2 text-left text-sm text-[#949ba4] disabled:opacity-50">
+                        <span className="truncate">{text(component.placeholder) || t("selectPlaceholder")}</span>
+                        <ChevronDown aria-hidden className="size-4" />
+                      </button>
+                    );
+                  }
+                  const style = Number(component.style);
+                  const emoji = isRecord(component.emoji) ? text(component.emoji.name) : "";
+                  return (
+                    <button
+                      key={c}
+                      type="button"
+                      disabled={disabled}
+                      onClick={() => onClick({ row: r, cell: c })}
+                      className={clsx("inline-flex h-8 max-w-full items-center gap-1.5 rounded px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50", STYLE_CLASSES[style] ?? STYLE_CLASSES[2])}
+                    >
+                      {style === DISCORD_STYLE_PREMIUM ? <ShoppingBag aria-hidden className="size-4" /> : null}
+                      {emoji ? <span aria-hidden>{emoji}</span> : null}
+                      <span className="truncate">{style === DISCORD_STYLE_PREMIUM ? t("premium") : text(component.label)}</span>
+                      {style === DISCORD_STYLE_LINK ? <ExternalLink aria-hidden className="size-3.5" /> : null}
+                    </button>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { DescribedIssue } from "@/lib/i18n/describe-issue";
+import type { CellRef } from "@/lib/platforms/types";
+
+export interface InspectorProps {
+  cell: unknown;
+  /** Dotted path of the control, to match findings to fields. */
+  path: string;
+  issues: DescribedIssue[];
+  scene?: string;
+  onChange: (cell: unknown, field: string) => void;
+}
+
+export interface PreviewProps {
+  text: string;
+  rows: unknown[][];
+  onClick: (ref: CellRef) => void;
+  /** Controls already clicked in this preview (QQ shows visited_label). */
+  visited: Set<string>;
+}

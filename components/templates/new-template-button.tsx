@@ -1,0 +1,104 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
+import { Dialog } from "@/components/ui/dialog";
+import { importLayout } from "@/lib/builder/import-layout";
+import { getPlatform } from "@/lib/platforms/registry";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/platforms/types";
+
+interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** New template: pick a platform and a name, and optionally paste JSON to start from. */
+export function NewTemplateButton() {
+  const t = useTranslations("library");
+  const locale = useLocale();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [platform, setPlatform] = useState<PlatformId>("qq");
+  const [error, setError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ApiIssue[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get("name") ?? "").trim();
+    const pasted = String(form.get("json") ?? "").trim();
+    setError(null);
+    setIssues([]);
+    let body = { platform: platform as string, name, text: "", layout: getPlatform(platform).layout.emptyLayout() };
+    if (pasted) {
+      const imported = importLayout(pasted, platform);
+      if (!imported.ok) return setError(t(imported.code, { detail: imported.detail ?? "" }));
+      body = { platform: imported.platform, name, text: imported.text, layout: imported.layout };
+    }
+    setBusy(true);
+    const response = await fetch("/api/templates", { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(body) });
+    const result = await response.json().catch(() => null);
+    setBusy(false);
+    if (!response.ok) {
+      setError(result?.error?.message ?? t("createFailed"));
+      setIssues([...(result?.errors ?? []), ...(result?.error?.issues ?? [])]);
+      return;
+    }
+    router.push(`/templates/${result.template.id}`);
+  }
+
+  return (
+    <>
+      <button type="button" className={buttonClasses("primary")} onClick={() => setOpen(true)}>
+        <Plus aria-hidden className="size-4" />
+        {t("new")}
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} title={t("newTitle")} description={t("newDescription")} closeLabel={t("close")}>
+        <form onSubmit={create} className="space-y-4">
+          <fieldset>
+            <legend className="mb-1.5 text-sm font-medium text-slate-700">{t("platform")}</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {PLATFORM_IDS.map((id) => (
+                <label key={id} className={`flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${platform === id ? "border-indigo-500 bg-indigo-50 text-indigo-700" : "border-slate-300"}`}>
+                  <input type="radio" name="platform" value={id} checked={platform === id} onChange={() => setPlatform(id)} />
+                  {t(`platforms.${id}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <label htmlFor="new-name" className="mb-1.5 block text-sm font-medium text-slate-700">{t("name")}</label>
+            <input id="new-name" name="name" required maxLength={120} className={inputClasses} />
+          </div>
+          <div>
+            <label htmlFor="new-json" className="mb-1.5 block text-sm font-medium text-slate-700">{t("paste")}</label>
+            <textarea id="new-json" name="json" rows={6} className={`${inputClasses} font-mono text-xs`} placeholder={t("pastePlaceholder")} />
+            <p className="mt-1 text-xs text-slate-500">{t("pasteHelp")}</p>
+          </div>
+          {error ? (
+            <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+              <p>{error}</p>
+              {issues.length ? (
+                <ul className="mt-1 list-disc pl-5 text-xs">
+                  {issues.map((issue, i) => (
+                    <li key={i}>
+                      <code>{issue.path}</code> {issue.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonClasses("secondary")} onClick={() => setOpen(false)}>{t("cancel")}</button>
+            <button type="submit" className={buttonClasses("primary")} disabled={busy}>{t("create")}</button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { loginWaitMs, recordLoginResult } from "./login-throttle";
+
+describe("login throttle", () => {
+  it("lets five failures through, then makes each try wait longer; success resets", () => {
+    const client = `test-${Math.random()}`;
+    const now = 1_000_000;
+    for (let i = 0; i < 5; i++) recordLoginResult(client, false, now);
+    expect(loginWaitMs(client, now)).toBe(0);
+    recordLoginResult(client, false, now);
+    expect(loginWaitMs(client, now)).toBe(1000);
+    recordLoginResult(client, false, now);
+    expect(loginWaitMs(client, now)).toBe(2000);
+    recordLoginResult(client, true, now);
+    expect(loginWaitMs(client, now)).toBe(0);
+  });
+});
