@@ -21,9 +21,7 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
       urlLength: DISCORD_URL_MAX,
     },
     scenes: [],
-    emptyLayout: () => ({
-      components: [{ type: 1, components: [{ type: 2, style: 1, label: "Button", custom_id: "button_1" }] }],
-    }),
+    emptyLayout: () => discordGrid.withRows({}, [[discordGrid.newCell([])]]) as DiscordLayout,
     // Discord has no known misspellings to repair.
     normalize: (input) => ({ layout: input, warnings: [] }),
     validate(input) {

@@ -10,14 +10,6 @@ import { normalizeQqKeyboard } from "./normalize";
 import { checkQqKeyboard } from "./rules";
 import { qqKeyboardSchema, type QqKeyboard } from "./schema";
 
-function starterButton() {
-  return {
-    id: "1",
-    render_data: { label: "Button", visited_label: "Button", style: 1 as const },
-    action: { type: 1 as const, permission: { type: 2 as const }, data: "button_1", unsupport_tips: "Please update QQ" },
-  };
-}
-
 export const qqAdapter: PlatformAdapter<QqKeyboard> = {
   id: "qq",
   name: "QQ",
@@ -25,7 +17,7 @@ export const qqAdapter: PlatformAdapter<QqKeyboard> = {
     schema: qqKeyboardSchema,
     limits: { rows: QQ_MAX_ROWS, buttonsPerRow: QQ_MAX_BUTTONS_PER_ROW },
     scenes: QQ_SCENES,
-    emptyLayout: () => ({ content: { rows: [{ buttons: [starterButton()] }] } }),
+    emptyLayout: () => qqGrid.withRows({}, [[qqGrid.newCell([])]]) as QqKeyboard,
     normalize: normalizeQqKeyboard,
     validate(input, context = {}) {
       const normalized = normalizeQqKeyboard(input);
