@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { BASE_URL, SCREENSHOTS } from "./support/env";
 import { createThroughDialog, replaceJson, row } from "./support/editor";
 import { signIn } from "./support/session";
@@ -8,7 +8,7 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, BASE_URL);
 });
 
-const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `editor-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `editor-${name}.png`), fullPage: true });
 
 test("builds a full 5×5 QQ keyboard; Add row and Add button stop at the limit and say why", async ({ page }) => {
   await createThroughDialog(page, { name: `Full keyboard ${Date.now()}` });

@@ -32,7 +32,7 @@ export function EditorHeader(props: Props) {
   const tp = useTranslations("platform");
   const saveBlocked = props.errorCount > 0;
   return (
-    <div className="flex flex-col gap-3 xl:flex-row xl:items-center xl:justify-between">
+    <div className="space-y-2">
       <div className="flex min-w-0 items-center gap-2">
         <Link href="/templates" aria-label={t("back")} className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
           <ArrowLeft aria-hidden className="size-5" />
@@ -59,6 +59,7 @@ export function EditorHeader(props: Props) {
             </select>
           </label>
         ) : null}
+        <span className="flex-1" />
         <button type="button" className={buttonClasses("ghost", "px-2")} onClick={props.onUndo} disabled={!props.canUndo} aria-label={t("undo")} title={t("undo")}>
           <Undo2 aria-hidden className="size-4" />
         </button>
@@ -77,7 +78,7 @@ export function EditorHeader(props: Props) {
           {props.saving ? t("saving") : t("save")}
         </button>
       </div>
-      {saveBlocked && props.dirty ? <p className="text-xs text-red-600 xl:hidden">{t("saveBlocked", { count: props.errorCount })}</p> : null}
+      {saveBlocked && props.dirty ? <p className="text-right text-xs text-red-600">{t("saveBlocked", { count: props.errorCount })}</p> : null}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function GridCell({ grid, row, cellIndex, cell, selected, invalid, onSele
         listeners?.onKeyDown?.(event);
       }}
       className={clsx(
-        "relative max-w-[10rem] min-w-[4.5rem] flex-1 truncate rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-sm transition-colors",
+        "relative max-w-[10rem] min-w-[3.5rem] flex-1 basis-0 truncate rounded-md border bg-white px-1.5 py-1.5 text-[13px] shadow-sm transition-colors",
         "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600",
         isSelected ? "border-indigo-500 ring-2 ring-indigo-500/30" : "border-slate-300 hover:border-slate-400",
         hasError && "border-red-400 text-red-700",

@@ -141,7 +141,7 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
           </button>
         </div>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="min-w-0 space-y-4">
           <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="grid-heading">
             <h2 id="grid-heading" className="mb-3 text-sm font-semibold text-slate-900">{t("grid.title")}</h2>
