@@ -94,6 +94,7 @@ test("JSON and grid stay in sync both ways; invalid JSON never destroys the layo
   await expect(page.getByTestId("click-payload")).toContainText('"t": "INTERACTION_CREATE"');
   await expect(page.getByTestId("click-payload")).toContainText('"button_id": "a"');
   await expect(preview.getByRole("button", { name: "Clicked A" })).toBeVisible();
+  await shot(page, "preview-qq-1280");
 });
 
 test("undo, redo, autosaved draft, save, reload and restore an older version", async ({ page }) => {
@@ -150,6 +151,7 @@ test("a pasted Discord message body imports and exports back equal", async ({ pa
   await page.getByRole("tab", { name: "Preview" }).click();
   await page.getByTestId("discord-preview").getByRole("button", { name: "Red" }).click();
   await expect(page.getByTestId("click-payload")).toContainText('"custom_id": "red"');
+  await shot(page, "preview-discord-1280");
 });
 
 test("the library duplicates, renames and deletes with confirmation", async ({ page }) => {

@@ -6,9 +6,16 @@ import type { ReactNode } from "react";
 import type { Snapshot } from "@/lib/builder/editor-state";
 import type { Actor, ClickOutcome, LayoutAdapter } from "@/lib/platforms/types";
 import { ClickResult } from "./click-result";
-import { JsonEditor } from "./json-editor";
+import dynamic from "next/dynamic";
 import { PermissionSimulator } from "./permission-simulator";
-import { VersionsPanel } from "./versions-panel";
+
+// CodeMirror and the diff engine are most of the editor's weight: they load when their tab opens.
+const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), { ssr: false, loading: () => <PanelLoading /> });
+const VersionsPanel = dynamic(() => import("./versions-panel").then((m) => m.VersionsPanel), { ssr: false, loading: () => <PanelLoading /> });
+
+function PanelLoading() {
+  return <div className="h-40 animate-pulse rounded-lg bg-slate-100" />;
+}
 
 export const SIDE_TABS = ["inspector", "preview", "json", "history"] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
