@@ -154,6 +154,31 @@ test("a pasted Discord message body imports and exports back equal", async ({ pa
   await shot(page, "preview-discord-1280");
 });
 
+test("controls and rows reorder by keyboard", async ({ page }) => {
+  await createThroughDialog(page, { name: `Keyboard ${Date.now()}` });
+  await row(page, 1).getByRole("button", { name: "Add button" }).click();
+  await page.getByRole("button", { name: "Add row" }).click();
+  // dnd-kit announces each step in a live region; a person hears it, the test waits for it.
+  const announced = (text: string) => expect(page.getByRole("status").filter({ hasText: text })).toHaveCount(1);
+  await row(page, 1).getByRole("button", { name: /Button 1, row 1/ }).focus();
+  await page.keyboard.press("Space");
+  await announced("Over row 1, position 1.");
+  await page.keyboard.press("ArrowRight");
+  await announced("Over row 1, position 2.");
+  await page.keyboard.press("Space");
+  await announced("Dropped at row 1, position 2.");
+  await expect(row(page, 1).getByRole("button", { name: /Button 1, row 1, position 2/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Move row 2", exact: true }).focus();
+  await page.keyboard.press("Space");
+  await announced("Over row 2.");
+  await page.keyboard.press("ArrowUp");
+  await announced("Over row 1.");
+  await page.keyboard.press("Space");
+  await expect(row(page, 1).getByRole("button", { name: /Button 3, row 1/ })).toBeVisible();
+  await expect(row(page, 2).getByRole("button", { name: /Button 2, row 2, position 1/ })).toBeVisible();
+});
+
 test("the library duplicates, renames and deletes with confirmation", async ({ page }) => {
   const name = `Library ${Date.now()}`;
   await createThroughDialog(page, { name });

@@ -10,12 +10,13 @@ import {
   type CollisionDetection,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { horizontalListSortingStrategy, SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { addCellBlocked, addRowBlocked, type Rows } from "@/lib/builder/grid-ops";
 import type { CellRef, GridAdapter } from "@/lib/platforms/types";
+import { gridKeyboardCoordinates, type DragData } from "./grid-keyboard";
 import { GridRow } from "./grid-row";
 
 export interface GridEditorProps {
@@ -31,8 +32,6 @@ export interface GridEditorProps {
   onMoveRow: (from: number, to: number) => void;
   onMoveCell: (from: CellRef, to: CellRef) => void;
 }
-
-type DragData = { kind: "row"; row: number } | { kind: "cell"; row: number; cell: number };
 
 // Rows only collide with rows, controls with controls (and rows, to drop at a row's end).
 const collision: CollisionDetection = (args) => {
@@ -53,9 +52,22 @@ export function GridEditor(props: GridEditorProps) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     // Space picks up and drops; Enter stays free for selecting a control.
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space"] } }),
+    useSensor(KeyboardSensor, { coordinateGetter: gridKeyboardCoordinates, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space"] } }),
   );
   const rowsBlocked = addRowBlocked(grid, rows);
+  const td = useTranslations("editor.grid.dnd");
+  const describe = (data: DragData | undefined) =>
+    !data ? "" : data.kind === "row" ? td("row", { row: data.row + 1 }) : td("cell", { label: grid.cellLabel(rows[data.row]?.[data.cell]) || "?", row: data.row + 1, n: data.cell + 1 });
+  const slot = (data: DragData | undefined) => (!data ? "" : data.kind === "row" ? td("row", { row: data.row + 1 }) : td("slot", { row: data.row + 1, n: data.cell + 1 }));
+  const accessibility = {
+    screenReaderInstructions: { draggable: td("instructions") },
+    announcements: {
+      onDragStart: ({ active }: { active: { data: { current?: unknown } } }) => td("pickedUp", { item: describe(active.data.current as DragData) }),
+      onDragOver: ({ over }: { over: { data: { current?: unknown } } | null }) => (over ? td("over", { slot: slot(over.data.current as DragData) }) : td("nowhere")),
+      onDragEnd: ({ over }: { over: { data: { current?: unknown } } | null }) => (over ? td("dropped", { slot: slot(over.data.current as DragData) }) : td("cancelled")),
+      onDragCancel: () => td("cancelled"),
+    },
+  };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const from = active.data.current as DragData | undefined;
@@ -67,7 +79,7 @@ export function GridEditor(props: GridEditorProps) {
 
   return (
     <div>
-      <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={onDragEnd} accessibility={accessibility}>
         <SortableContext items={rows.map((_, r) => `row-${r}`)} strategy={verticalListSortingStrategy}>
           <ol className="space-y-2" aria-label={t("rowsLabel")}>
             {rows.map((cells, r) => (
