@@ -37,7 +37,11 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
   const { present } = state;
   const dirty = isDirty(state);
   const rows: Rows = useMemo(() => adapter.grid.rows(present.layout), [adapter, present.layout]);
-  const result = useMemo(() => adapter.validate(present.layout, { scene }), [adapter, present.layout, scene]);
+  const result = useMemo(() => {
+    const layout = adapter.validate(present.layout, { scene });
+    const text = adapter.checkText(present.text);
+    return { errors: [...layout.errors, ...text.errors], warnings: [...layout.warnings, ...text.warnings] };
+  }, [adapter, present.layout, present.text, scene]);
   const errors = useMemo(() => describe(result.errors), [describe, result.errors]);
   const warnings = useMemo(() => describe(result.warnings), [describe, result.warnings]);
   const invalid = useMemo(() => {
@@ -165,6 +169,9 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
           <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <label htmlFor="message-text" className="mb-1.5 block text-sm font-semibold text-slate-900">{t("text")}</label>
             <textarea id="message-text" rows={3} value={present.text} onChange={(e) => dispatch({ type: "edit", patch: { text: e.target.value }, coalesce: "text" })} className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30" />
+            {[...errors, ...warnings].filter((i) => i.path === "text").map((issue) => (
+              <p key={issue.code} className={`mt-1 text-xs ${errors.includes(issue) ? "text-red-600" : "text-amber-700"}`}>{issue.message}</p>
+            ))}
             <p className="mt-1 text-xs text-slate-500">{t("textHelp")}</p>
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="issues-heading">
@@ -172,6 +179,7 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
             <IssueList errors={errors} warnings={warnings} onPick={(issue) => {
               const ref = cellOfPath(adapter.grid, rows, issue.path.split("."));
               if (ref) select(ref);
+              else if (issue.path === "text") document.getElementById("message-text")?.focus();
               else setTab("json");
             }} />
           </section>

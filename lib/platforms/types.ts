@@ -50,6 +50,8 @@ export interface LayoutAdapter<L = unknown> {
   summarize(layout: unknown): { rows: number; controls: number };
   /** The exact body the platform's send-message API takes. */
   toMessage(layout: L, text: string): Record<string, unknown>;
+  /** Rules for the message text sent with the layout; findings have the path ["text"]. */
+  checkText(text: string): { errors: RuleIssue[]; warnings: RuleIssue[] };
   /**
    * Reads a pasted layout or a whole send-message body into a layout and its text;
    * null when the JSON is not this platform's.

@@ -116,3 +116,13 @@ describe("template service (real SQLite file)", () => {
     expect((await rejection(removeTemplate(db, template.id))).status).toBe(404);
   });
 });
+
+describe("message text rules", () => {
+  it("refuses Discord content over 2000 characters, and warns on empty QQ markdown", async () => {
+    const long = await rejection(create("discord", "Long", discordGrid(1, 1), "x".repeat(2001)));
+    expect(long.extra.errors?.map((e) => [e.code, e.path])).toEqual([["discord.text.tooLong", "text"]]);
+    await expect(create("discord", "Max", discordGrid(1, 1), "x".repeat(2000))).resolves.toBeDefined();
+    const qq = await create("qq", "No text", qqGrid(1, 1), "");
+    expect(qq.warnings.map((w) => w.code)).toEqual(["qq.text.empty"]);
+  });
+});

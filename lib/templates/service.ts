@@ -15,12 +15,16 @@ export function requirePlatform(platform: string): PlatformId {
 }
 
 /** Runs every rule; errors block a save (422), warnings travel with the result. */
-export function validateLayout(platform: PlatformId, layout: unknown, scene: string | undefined): ValidationResult {
+export function validateLayout(platform: PlatformId, layout: unknown, scene: string | undefined, text?: string): ValidationResult {
   const adapter = getPlatform(platform).layout;
   if (scene !== undefined && !adapter.scenes.includes(scene)) {
     throw new HttpError(400, "unknown_scene", "unknownScene", { scene, scenes: adapter.scenes.join(", ") || "-" });
   }
-  return adapter.validate(layout, { scene });
+  const result = adapter.validate(layout, { scene });
+  if (text === undefined) return result;
+  const textFindings = adapter.checkText(text);
+  const errors = [...result.errors, ...textFindings.errors];
+  return { ...result, ok: errors.length === 0, errors, warnings: [...result.warnings, ...textFindings.warnings] };
 }
 
 function requireValid(result: ValidationResult, locale: Locale): void {
@@ -39,7 +43,7 @@ async function requireTemplate(db: Db, id: string) {
 
 export async function createTemplate(db: Db, input: CreateTemplateInput, locale: Locale) {
   const platform = requirePlatform(input.platform);
-  const result = validateLayout(platform, input.layout, input.scene);
+  const result = validateLayout(platform, input.layout, input.scene, input.text);
   requireValid(result, locale);
   const row = await insertTemplate(db, { platform, name: input.name, text: input.text, layout: result.layout });
   return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };
@@ -56,11 +60,12 @@ export async function updateTemplate(db: Db, id: string, input: UpdateTemplateIn
     }
     const platform = requirePlatform(current.platform);
     const layout = input.layout === undefined ? (JSON.parse(current.layout) as unknown) : input.layout;
-    const result = validateLayout(platform, layout, input.scene);
+    const text = input.text ?? current.text;
+    const result = validateLayout(platform, layout, input.scene, text);
     requireValid(result, locale);
     const row = await appendVersion(db, id, current.version, {
       name: input.name ?? current.name,
-      text: input.text ?? current.text,
+      text,
       layout: result.layout,
     });
     if (row) return { template: templateView(row), warnings: describeIssues(result.warnings, locale) };

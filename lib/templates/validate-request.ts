@@ -7,11 +7,13 @@ export const validateRequestInput = z.object({
   platform: z.string(),
   layout: z.unknown().refine((v) => v !== undefined, { message: "required" }),
   scene: z.string().optional(),
+  /** The message text sent with the layout; its rules run only when it is given. */
+  text: z.string().optional(),
 });
 
 /** POST /api/validate: the rules without saving, for editors and CI scripts. */
 export function validateRequest(input: z.infer<typeof validateRequestInput>, locale: Locale) {
-  const result = validateLayout(requirePlatform(input.platform), input.layout, input.scene);
+  const result = validateLayout(requirePlatform(input.platform), input.layout, input.scene, input.text);
   return {
     ok: result.ok,
     errors: describeIssues(result.errors, locale),

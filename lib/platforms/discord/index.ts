@@ -4,7 +4,7 @@ import { clickDiscordComponent } from "./click";
 import { discordGrid } from "./grid";
 import { importDiscordMessage } from "./import";
 import { DISCORD_CUSTOM_ID_MAX, DISCORD_LABEL_MAX, DISCORD_MAX_BUTTONS_PER_ROW, DISCORD_MAX_ROWS, DISCORD_URL_MAX } from "./limits";
-import { toDiscordMessage } from "./message";
+import { checkDiscordText, toDiscordMessage } from "./message";
 import { checkDiscordLayout } from "./rules";
 import { discordLayoutSchema, type DiscordLayout } from "./schema";
 
@@ -34,6 +34,7 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
       return { rows: rows.length, controls };
     },
     toMessage: toDiscordMessage,
+    checkText: checkDiscordText,
     importMessage: importDiscordMessage,
     grid: discordGrid,
     click: clickDiscordComponent,

@@ -5,7 +5,7 @@ import { qqGrid } from "./grid";
 import { importQqMessage } from "./import";
 import { qqPermission } from "./permission";
 import { QQ_MAX_BUTTONS_PER_ROW, QQ_MAX_ROWS, QQ_SCENES } from "./limits";
-import { toQqMessage } from "./message";
+import { checkQqText, toQqMessage } from "./message";
 import { normalizeQqKeyboard } from "./normalize";
 import { checkQqKeyboard } from "./rules";
 import { qqKeyboardSchema, type QqKeyboard } from "./schema";
@@ -31,6 +31,7 @@ export const qqAdapter: PlatformAdapter<QqKeyboard> = {
       return { rows: rows.length, controls };
     },
     toMessage: toQqMessage,
+    checkText: checkQqText,
     importMessage: importQqMessage,
     grid: qqGrid,
     click: clickQqButton,
