@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { DISCORD_COMPONENT_CLICK, DISCORD_PING, DISCORD_PUBLIC_KEY, DISCORD_SEED, DISCORD_TIMESTAMP } from "./fixtures/vectors";
+import { discordInbound } from "./inbound";
+import { signDiscord } from "./signature";
+
+const secrets = { publicKey: DISCORD_PUBLIC_KEY };
+const request = (body: string, signature: string, timestamp = DISCORD_TIMESTAMP) => ({
+  headers: new Headers({ "x-signature-ed25519": signature, "x-signature-timestamp": timestamp }),
+  body: Buffer.from(body),
+});
+
+describe("Discord interactions endpoint", () => {
+  it("answers the signed PING vector with PONG", () => {
+    expect(discordInbound.receive(request(DISCORD_PING.body, DISCORD_PING.signature), secrets)).toEqual({ type: "handshake", status: 200, body: { type: 1 } });
+  });
+
+  it("parses the signed MESSAGE_COMPONENT vector", () => {
+    expect(discordInbound.receive(request(DISCORD_COMPONENT_CLICK.body, DISCORD_COMPONENT_CLICK.signature), secrets)).toMatchObject({
+      type: "event",
+      event: { eventId: "787053080478613555", kind: "button", control: "test", context: { token: "ThisIsATokenFromDiscordThatIsVeryLong" } },
+    });
+  });
+
+  it("parses a command with its scope", () => {
+    const body = JSON.stringify({ id: "9", type: 2, token: "t", application_id: "a", guild_id: "g", member: { user: { id: "u" } }, data: { name: "ping", guild_id: "g" } });
+    expect(discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({
+      type: "event",
+      event: { kind: "command", control: "ping", actor: "u", context: { scope: "guild" } },
+    });
+  });
+
+  it.each([
+    ["a tampered timestamp", request(DISCORD_PING.body, DISCORD_PING.signature, "1700000001")],
+    ["missing headers", { headers: new Headers(), body: Buffer.from(DISCORD_PING.body) }],
+    ["another body's signature", request(DISCORD_PING.body, DISCORD_COMPONENT_CLICK.signature)],
+  ])("refuses %s with 401 (Discord probes this)", (_name, req) => {
+    expect(discordInbound.receive(req, secrets)).toMatchObject({ type: "rejected", status: 401 });
+  });
+
+  it("refuses a signed body that is not an interaction with 400", () => {
+    const body = '{"hello":true}';
+    expect(discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({ status: 400 });
+  });
+
+  it("falls back to deferred replies that promise nothing visible", () => {
+    const base = { eventId: "1", interactive: true, context: {} };
+    expect(discordInbound.defaultFallback({ ...base, kind: "button" })).toEqual({ type: 6 });
+    expect(discordInbound.defaultFallback({ ...base, kind: "command" })).toEqual({ type: 5 });
+  });
+});

@@ -1,0 +1,69 @@
+import "server-only";
+import { z } from "zod";
+import type { InboundAdapter, InboundOutcome, RawCallback } from "../inbound";
+import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
+import { verifyDiscord } from "./signature";
+
+const INTERACTION = { ping: 1, command: 2, component: 3 } as const;
+
+const interactionSchema = z.looseObject({
+  id: z.string().min(1),
+  application_id: z.string().optional(),
+  type: z.number().int(),
+  token: z.string().optional(),
+  guild_id: z.string().optional(),
+  member: z.looseObject({ user: z.looseObject({ id: z.string() }).optional() }).optional(),
+  user: z.looseObject({ id: z.string() }).optional(),
+  data: z
+    .looseObject({ custom_id: z.string().optional(), name: z.string().optional(), guild_id: z.string().optional(), values: z.array(z.string()).optional() })
+    .optional(),
+});
+
+function receive({ headers, body }: RawCallback, secrets: DiscordSecrets): InboundOutcome {
+  // Discord probes endpoints with bad signatures: verify before anything else (overview.mdx).
+  if (!verifyDiscord(secrets.publicKey, headers.get("x-signature-timestamp"), body, headers.get("x-signature-ed25519"))) {
+    return { type: "rejected", status: 401, code: "bad_signature" };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString("utf8"));
+  } catch {
+    return { type: "rejected", status: 400, code: "invalid_payload" };
+  }
+  const parsed = interactionSchema.safeParse(json);
+  if (!parsed.success) return { type: "rejected", status: 400, code: "invalid_payload" };
+  const interaction = parsed.data;
+  if (interaction.type === INTERACTION.ping) return { type: "handshake", status: 200, body: { type: 1 } };
+  const kind = interaction.type === INTERACTION.component ? "button" : interaction.type === INTERACTION.command ? "command" : "event";
+  return {
+    type: "event",
+    event: {
+      eventId: interaction.id,
+      kind,
+      interactive: true,
+      scene: interaction.guild_id ? "guild" : "dm",
+      actor: interaction.member?.user?.id ?? interaction.user?.id,
+      control: kind === "command" ? interaction.data?.name : interaction.data?.custom_id,
+      data: interaction.data?.values?.join(","),
+      context: {
+        ...(interaction.token ? { token: interaction.token } : {}),
+        ...(interaction.application_id ? { applicationId: interaction.application_id } : {}),
+        ...(kind === "command" ? { scope: interaction.data?.guild_id ? "guild" : "global" } : {}),
+      },
+    },
+  };
+}
+
+export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
+  secretsSchema: discordSecretsSchema,
+  replySchema: discordReplySchema,
+  // Deferred answers promise nothing visible: 6 keeps a clicked message as it is, 5 shows "thinking…" for a command.
+  defaultFallback: (event) => ({ type: event.kind === "command" ? 5 : 6 }),
+  // "you must send an initial response within 3 seconds" (receiving-and-responding.mdx).
+  deadlineMs: 3000,
+  defaultApiBase: "https://discord.com/api/v10",
+  receive,
+  acknowledge: () => null,
+  deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
+  describeSecrets: (secrets) => ({ publicKey: secrets.publicKey }),
+};

@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import type { InboundAdapter, InboundOutcome, ParsedEvent, RawCallback } from "../inbound";
+import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
+import { qqValidationAnswer, verifyQq } from "./signature";
+
+/** Webhook payload: {id, op, d, s, t} (event-emit.md). */
+const payloadSchema = z.looseObject({ id: z.string().optional(), op: z.number().int(), d: z.unknown(), s: z.number().optional(), t: z.string().optional() });
+const validationSchema = z.looseObject({ plain_token: z.string().min(1), event_ts: z.string().min(1) });
+const interactionSchema = z.looseObject({
+  id: z.string().min(1),
+  scene: z.string().optional(),
+  user_openid: z.string().optional(),
+  group_member_openid: z.string().optional(),
+  data: z.looseObject({ resolved: z.looseObject({ button_id: z.string().optional(), button_data: z.string().optional(), user_id: z.string().optional() }).optional() }).optional(),
+});
+
+const OP_DISPATCH = 0;
+const OP_HEARTBEAT = 1;
+const OP_VALIDATION = 13;
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function receive({ headers, body }: RawCallback, secrets: QqSecrets): InboundOutcome {
+  const signature = headers.get("x-signature-ed25519");
+  const timestamp = headers.get("x-signature-timestamp");
+  const payload = payloadSchema.safeParse(parseJson(body));
+  if (!payload.success) return { type: "rejected", status: 400, code: "invalid_payload" };
+  const { op, d } = payload.data;
+  // Whether op 13 is always signed is not documented (protocols.md §1.2): check it whenever it is.
+  const signed = signature !== null || timestamp !== null;
+  if ((op !== OP_VALIDATION || signed) && !verifyQq(secrets.secret, timestamp, body, signature)) {
+    return { type: "rejected", status: 401, code: "bad_signature" };
+  }
+  if (op === OP_VALIDATION) {
+    const validation = validationSchema.safeParse(d);
+    if (!validation.success) return { type: "rejected", status: 400, code: "invalid_payload" };
+    return { type: "handshake", status: 200, body: qqValidationAnswer(secrets.secret, validation.data.plain_token, validation.data.event_ts) };
+  }
+  if (op === OP_HEARTBEAT) return { type: "handshake", status: 200, body: { op: 11, d: payload.data.s ?? 0 } };
+  if (op !== OP_DISPATCH) return { type: "rejected", status: 400, code: "unsupported_op" };
+  if (payload.data.t === "INTERACTION_CREATE") {
+    const interaction = interactionSchema.safeParse(d);
+    if (!interaction.success) return { type: "rejected", status: 400, code: "invalid_payload" };
+    return { type: "event", event: fromInteraction(interaction.data) };
+  }
+  const eventId = payload.data.id ?? (z.looseObject({ id: z.string() }).safeParse(d).data?.id ?? "");
+  if (!eventId) return { type: "rejected", status: 400, code: "invalid_payload" };
+  return { type: "event", event: { eventId, kind: "event", interactive: false, control: payload.data.t, context: {} } };
+}
+
+function fromInteraction(d: z.infer<typeof interactionSchema>): ParsedEvent {
+  const resolved = d.data?.resolved;
+  return {
+    eventId: d.id,
+    kind: "button",
+    interactive: true,
+    scene: d.scene,
+    actor: resolved?.user_id ?? d.group_member_openid ?? d.user_openid,
+    control: resolved?.button_id,
+    data: resolved?.button_data,
+    context: {},
+  };
+}
+
+export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
+  secretsSchema: qqSecretsSchema,
+  replySchema: qqReplySchema,
+  // The stored click was received: 0 (成功) ends the client's loading state.
+  defaultFallback: () => ({ code: 0 }),
+  // No current official deadline (protocols.md §1.1); the retired text said 3 s.
+  deadlineMs: 3000,
+  defaultApiBase: "https://api.sgroup.qq.com",
+  receive,
+  // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
+  acknowledge: () => ({ status: 200, body: { op: 12, d: 0 } }),
+  deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId)}`, body: reply }),
+  describeSecrets: (secrets) => ({ appId: secrets.appId }),
+};
