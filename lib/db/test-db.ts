@@ -18,5 +18,7 @@ export function createTestDb(): Db {
     sqlite.exec(readFileSync(path.join(MIGRATIONS, dir, "migration.sql"), "utf8"));
   }
   sqlite.close();
+  // Code that opens its own connection (the callback hot path) finds the same file.
+  process.env.DATABASE_URL = `file:${file}`;
   return createDb(`file:${file}`);
 }

@@ -1,0 +1,9 @@
+import { recordedCalls } from "@/lib/simulator/platform-api";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** What the simulated platform APIs received, oldest first. */
+export function GET(): Response {
+  return Response.json({ calls: recordedCalls() });
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { sealSecret } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db";
+import type { Endpoint, Rule } from "@/lib/db/generated/client";
+import { HttpError } from "@/lib/http/errors";
+import { describeIssues } from "@/lib/i18n/describe-issue";
+import type { Locale } from "@/lib/i18n/locales";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+import { issuesFromZod, WITH_INPUT } from "@/lib/platforms/issues";
+import { requirePlatform } from "@/lib/templates/service";
+import type { z } from "zod";
+import { forgetEndpoint } from "./cache";
+import { openEndpointSecrets } from "./secrets";
+import type { CreateEndpointInput, UpdateEndpointInput } from "./input";
+import { endpointView } from "./view";
+
+function parsePart<T>(schema: z.ZodType<T>, value: unknown, field: string, locale: Locale): T {
+  const parsed = schema.safeParse(value, WITH_INPUT);
+  if (parsed.success) return parsed.data;
+  throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues(issuesFromZod(parsed.error, [field]), locale) });
+}
+
+type EndpointWithRules = Endpoint & { rules: Rule[] };
+
+function view(row: EndpointWithRules, origin: string) {
+  const inbound = getInbound(requirePlatform(row.platform));
+  const secrets = inbound.secretsSchema.parse(openEndpointSecrets(row));
+  return endpointView(row, inbound.describeSecrets(secrets), origin);
+}
+
+function parseRules(rules: { match: unknown; reply: unknown }[], replySchema: z.ZodType, locale: Locale) {
+  return rules.map((rule, i) => ({ position: i, match: JSON.stringify(rule.match), reply: JSON.stringify(parsePart(replySchema, rule.reply, `rules.${i}.reply`, locale)) }));
+}
+
+const withRules = { rules: { orderBy: { position: "asc" as const } } };
+
+export async function createEndpoint(db: Db, input: CreateEndpointInput, origin: string, locale: Locale) {
+  const platform = requirePlatform(input.platform);
+  const inbound = getInbound(platform);
+  const secrets = parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
+  const fallback = input.fallback === undefined ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
+  const rules = parseRules(input.rules, inbound.replySchema, locale);
+  const row = await db.endpoint.create({
+    include: withRules,
+    data: {
+      rules: { create: rules },
+      platform,
+      name: input.name,
+      mode: input.mode,
+      apiBaseUrl: input.apiBaseUrl ?? null,
+      // null = the platform's own default for each interaction kind (see defaultFallback).
+      fallback: JSON.stringify(fallback),
+      secrets: sealSecret(JSON.stringify(secrets)),
+    },
+  });
+  return view(row, origin);
+}
+
+async function requireEndpoint(db: Db, id: string) {
+  const row = await db.endpoint.findUnique({ where: { id }, include: withRules });
+  if (!row) throw new HttpError(404, "not_found", "endpointNotFound", { id });
+  return row;
+}
+
+export async function getEndpoint(db: Db, id: string, origin: string) {
+  return view(await requireEndpoint(db, id), origin);
+}
+
+export async function listEndpoints(db: Db, origin: string) {
+  const rows = await db.endpoint.findMany({ include: withRules, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return rows.map((row) => view(row, origin));
+}
+
+export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointInput, origin: string, locale: Locale) {
+  const current = await requireEndpoint(db, id);
+  const inbound = getInbound(requirePlatform(current.platform));
+  const secrets = input.secrets === undefined ? undefined : parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
+  const fallback = input.fallback === undefined ? undefined : input.fallback === null ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
+  const rules = input.rules === undefined ? undefined : parseRules(input.rules, inbound.replySchema, locale);
+  const row = await db.endpoint.update({
+    where: { id },
+    include: withRules,
+    data: {
+      ...(rules !== undefined ? { rules: { deleteMany: {}, create: rules } } : {}),
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.mode !== undefined ? { mode: input.mode } : {}),
+      ...(input.apiBaseUrl !== undefined ? { apiBaseUrl: input.apiBaseUrl } : {}),
+      ...(fallback !== undefined ? { fallback: JSON.stringify(fallback) } : {}),
+      ...(secrets !== undefined ? { secrets: sealSecret(JSON.stringify(secrets)) } : {}),
+    },
+  });
+  forgetEndpoint(id);
+  return view(row, origin);
+}
+
+export async function removeEndpoint(db: Db, id: string): Promise<void> {
+  const deleted = await db.endpoint.deleteMany({ where: { id } });
+  forgetEndpoint(id);
+  if (deleted.count === 0) throw new HttpError(404, "not_found", "endpointNotFound", { id });
+}

@@ -1,0 +1,26 @@
+import type { Endpoint, Rule } from "@/lib/db/generated/client";
+
+/** An endpoint as the API shows it: its secrets only as the public identifiers they contain. */
+export function endpointView(row: Endpoint & { rules: Rule[] }, publicSecrets: Record<string, string>, origin: string) {
+  return {
+    id: row.id,
+    platform: row.platform,
+    name: row.name,
+    mode: row.mode,
+    fallback: JSON.parse(row.fallback) as unknown,
+    apiBaseUrl: row.apiBaseUrl,
+    callbackUrl: `${origin}/api/callbacks/${row.id}`,
+    secrets: { configured: true, ...publicSecrets },
+    rules: row.rules.map((rule) => ({ match: JSON.parse(rule.match) as unknown, reply: JSON.parse(rule.reply) as unknown })),
+    handshake: row.handshakeAt ? { at: row.handshakeAt.toISOString(), ok: row.handshakeOk === true } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type EndpointView = ReturnType<typeof endpointView>;
+
+/** PUBLIC_URL when set (behind a proxy), else the origin the request came to. */
+export function publicOrigin(request: Request): string {
+  return (process.env.PUBLIC_URL || new URL(request.url).origin).replace(/\/+$/, "");
+}

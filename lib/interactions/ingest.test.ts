@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/db/test-db";
+import { createEndpoint } from "@/lib/endpoints/service";
+import type { HttpError } from "@/lib/http/errors";
+import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtures/vectors";
+import { signDiscord } from "@/lib/platforms/discord/signature";
+import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
+import { signQq } from "@/lib/platforms/qq/signature";
+import { answerInteraction } from "./answer";
+import { handleCallback } from "./ingest";
+
+const db = createTestDb();
+afterAll(() => db.$disconnect());
+const deps = { db, now: () => new Date() };
+
+let counter = 0;
+function discordClick(customId: string) {
+  const body = JSON.stringify({ id: `i${++counter}`, application_id: "app", type: 3, token: "tok", version: 1, member: { user: { id: "u1" } }, data: { custom_id: customId, component_type: 2 } });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return { headers: new Headers({ "x-signature-ed25519": signDiscord(DISCORD_SEED, timestamp, body), "x-signature-timestamp": timestamp }), body: Buffer.from(body) };
+}
+
+async function discordEndpoint(mode: "rules" | "manual") {
+  return createEndpoint(db, {
+    platform: "discord",
+    name: `Discord ${mode}`,
+    mode,
+    secrets: { publicKey: DISCORD_PUBLIC_KEY },
+    rules: [{ match: { on: "control", pattern: "buy_*" }, reply: { type: 4, data: { content: "Bought!" } } }],
+  }, "http://localhost", "en");
+}
+
+describe("callback path (real SQLite file)", () => {
+  it("answers Discord by rule, else by fallback, and stores a retried delivery once", async () => {
+    const endpoint = await discordEndpoint("rules");
+    const click = discordClick("buy_red");
+    expect(await handleCallback(endpoint.id, click, deps)).toEqual({ status: 200, body: { type: 4, data: { content: "Bought!" } } });
+    expect(await handleCallback(endpoint.id, click, deps)).toEqual({ status: 200, body: { type: 4, data: { content: "Bought!" } } });
+    expect(await handleCallback(endpoint.id, discordClick("other"), deps)).toEqual({ status: 200, body: { type: 6 } });
+    const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id }, orderBy: { receivedAt: "asc" } });
+    expect(rows.map((r) => [r.control, r.status, r.replySource])).toEqual([["buy_red", "answered", "rule"], ["other", "answered", "fallback"]]);
+  });
+
+  it("refuses a bad signature with 401 and stores nothing; an unknown endpoint is 404", async () => {
+    const endpoint = await discordEndpoint("rules");
+    const click = discordClick("buy_red");
+    click.headers.set("x-signature-timestamp", "1");
+    expect((await handleCallback(endpoint.id, click, deps)).status).toBe(401);
+    expect(await db.interaction.count({ where: { endpointId: endpoint.id } })).toBe(0);
+    expect((await handleCallback("nope", discordClick("x"), deps)).status).toBe(404);
+  });
+
+  it("holds a Discord click in manual mode until a person answers; one answer wins", async () => {
+    const endpoint = await discordEndpoint("manual");
+    const pending = handleCallback(endpoint.id, discordClick("buy_red"), deps);
+    let row = null;
+    for (let i = 0; i < 100 && !row; i++) {
+      row = await db.interaction.findFirst({ where: { endpointId: endpoint.id } });
+      if (!row) await new Promise((r) => setTimeout(r, 10));
+    }
+    const answers = await Promise.allSettled([
+      answerInteraction(db, row!.id, { type: 4, data: { content: "By hand" } }, "en"),
+      answerInteraction(db, row!.id, { type: 4, data: { content: "Too late" } }, "en"),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = answers.find((a) => a.status === "rejected") as PromiseRejectedResult;
+    expect((loser.reason as HttpError).status).toBe(409);
+    expect(await pending).toEqual({ status: 200, body: { type: 4, data: { content: "By hand" } } });
+  });
+
+  it("acknowledges QQ with op 12 and answers the op 13 handshake", async () => {
+    const endpoint = await createEndpoint(db, { platform: "qq", name: "QQ", mode: "manual", secrets: { appId: "1", secret: "qq-secret" }, rules: [] }, "http://localhost", "en");
+    const body = JSON.stringify(qqInteractionDispatch({ id: "b1", data: "d" }, { userId: "u", roles: [], isAdmin: false, scene: "group" }));
+    const headers = new Headers({ "x-signature-ed25519": signQq("qq-secret", "100", body), "x-signature-timestamp": "100" });
+    expect(await handleCallback(endpoint.id, { headers, body: Buffer.from(body) }, deps)).toEqual({ status: 200, body: { op: 12, d: 0 } });
+    const validation = '{"d":{"plain_token":"p","event_ts":"1"},"op":13}';
+    expect((await handleCallback(endpoint.id, { headers: new Headers(), body: Buffer.from(validation) }, deps)).body).toMatchObject({ plain_token: "p" });
+    expect((await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).handshakeOk).toBe(true);
+  });
+
+  it("never returns secrets", async () => {
+    const endpoint = await createEndpoint(db, { platform: "qq", name: "Secret", mode: "rules", secrets: { appId: "42", secret: "very-secret-value" }, rules: [] }, "http://localhost", "en");
+    expect(JSON.stringify(endpoint)).not.toContain("very-secret-value");
+    expect(endpoint.secrets).toEqual({ configured: true, appId: "42" });
+    const stored = await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(stored.secrets).not.toContain("very-secret-value");
+  });
+});

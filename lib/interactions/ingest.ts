@@ -1,0 +1,105 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db";
+import { getLiveEndpoint, type LiveEndpoint } from "@/lib/endpoints/cache";
+import { publish } from "@/lib/live/bus";
+import type { HttpAnswer, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+import { holdFor } from "./holds";
+import { sendApiReply } from "./outbound";
+import { findRule } from "./rules";
+import { insertInteraction, recordHandshake, transition } from "./store";
+
+/** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
+export const SAFETY_MARGIN_MS = 500;
+
+/** Headers worth keeping for the inspector; signatures stay, nothing secret arrives in them. */
+const KEPT_HEADERS = ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp", "x-bot-appid", "x-tps-trace-id"];
+
+export interface CallbackDeps {
+  db: Db;
+  now: () => Date;
+}
+
+const json = (status: number, body: unknown): HttpAnswer => ({ status, body });
+
+/** The callback path: verify, handshake, store once, then answer by rule, by hand, or by fallback. */
+export async function handleCallback(endpointId: string, raw: RawCallback, deps: CallbackDeps): Promise<HttpAnswer> {
+  const endpoint = await getLiveEndpoint(deps.db, endpointId);
+  if (!endpoint) return json(404, { error: { code: "not_found" } });
+  const inbound = getInbound(endpoint.platform);
+  const outcome = inbound.receive(raw, endpoint.secrets);
+  if (outcome.type === "rejected") return json(outcome.status, { error: { code: outcome.code } });
+  if (outcome.type === "handshake") {
+    recordHandshake(endpoint.id, true, deps.now());
+    return { status: outcome.status, body: outcome.body };
+  }
+  const { event } = outcome;
+  const receivedAt = deps.now();
+  const id = randomUUID();
+  const deadlineAt = new Date(receivedAt.getTime() + inbound.deadlineMs);
+  const existing = insertInteraction({
+    id,
+    endpointId: endpoint.id,
+    platform: endpoint.platform,
+    eventId: event.eventId,
+    kind: event.kind,
+    status: event.interactive ? "pending" : "answered",
+    actor: event.actor,
+    scene: event.scene,
+    control: event.control,
+    data: event.data,
+    headers: JSON.stringify(Object.fromEntries(KEPT_HEADERS.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : [])))),
+    body: raw.body.toString("utf8"),
+    receivedAt,
+    deadlineAt: event.interactive ? deadlineAt : undefined,
+    answeredAt: event.interactive ? undefined : receivedAt,
+  });
+  // A retried delivery gets what the first one got, and nothing is stored twice.
+  if (existing) return inbound.acknowledge(event) ?? json(200, existing.reply ? JSON.parse(existing.reply) : inbound.defaultFallback(event));
+  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: event.interactive ? "pending" : "answered" });
+  if (!event.interactive) return inbound.acknowledge(event) ?? json(200, {});
+  return decide(endpoint, event, id, deadlineAt, deps);
+}
+
+async function decide(endpoint: LiveEndpoint, event: ParsedEvent, id: string, deadlineAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
+  const inbound = getInbound(endpoint.platform);
+  const fallback = endpoint.fallback ?? inbound.defaultFallback(event);
+  const rule = endpoint.mode === "manual" ? undefined : findRule(endpoint.rules, event);
+  if (rule) return answerNow(endpoint, event, id, rule.reply, "rule", deps);
+  if (endpoint.mode === "rules") return answerNow(endpoint, event, id, fallback, "fallback", deps);
+
+  const ack = inbound.acknowledge(event);
+  if (ack) {
+    // The reply travels separately (QQ): acknowledge now, send the fallback at the deadline unless a person answered.
+    setTimeout(() => void answerNow(endpoint, event, id, fallback, "fallback", deps), Math.max(0, deadlineAt.getTime() - deps.now().getTime()));
+    return ack;
+  }
+  // The reply is the HTTP answer (Discord): hold the request open for a person, then fall back.
+  const manual = await holdFor(id, Math.max(0, deadlineAt.getTime() - deps.now().getTime() - SAFETY_MARGIN_MS));
+  if (manual !== null) return json(200, manual);
+  // The deferred fallback keeps the interaction open: a person's later answer becomes a follow-up.
+  if (transition(id, "pending", { status: "pending", reply: fallback, replySource: "fallback", at: deps.now() })) {
+    publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "pending" });
+  }
+  return json(200, fallback);
+}
+
+async function answerNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, reply: unknown, source: "rule" | "fallback", deps: CallbackDeps): Promise<HttpAnswer> {
+  const inbound = getInbound(endpoint.platform);
+  if (!transition(id, "pending", { status: "answered", reply, replySource: source, at: deps.now() })) {
+    return inbound.acknowledge(event) ?? json(200, reply);
+  }
+  publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "answered" });
+  const delivery = inbound.deliver(event, reply);
+  if (delivery.via === "response") return delivery.answer;
+  // Nothing that can be done after the response goes before it: the API call runs once the ack is out.
+  setImmediate(() => {
+    sendApiReply(endpoint, delivery).catch(() => {
+      if (transition(id, "answered", { status: "failed", reply, replySource: source, at: deps.now() })) {
+        publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
+      }
+    });
+  });
+  return inbound.acknowledge(event) ?? json(200, {});
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import type { Interaction } from "@/lib/db/generated/client";
+import { HttpError } from "@/lib/http/errors";
+import { PLATFORM_IDS } from "@/lib/platforms/types";
+import { decodeCursor, encodeCursor } from "@/lib/templates/cursor";
+
+export const INTERACTION_STATUSES = ["pending", "answered", "expired", "failed"] as const;
+
+export const listInteractionsQuery = z.object({
+  endpointId: z.string().max(64).optional(),
+  platform: z.enum(PLATFORM_IDS).optional(),
+  kind: z.enum(["button", "command", "event"]).optional(),
+  status: z.enum(INTERACTION_STATUSES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function interactionSummary(row: Interaction) {
+  return {
+    id: row.id,
+    endpointId: row.endpointId,
+    platform: row.platform,
+    eventId: row.eventId,
+    kind: row.kind,
+    status: row.status,
+    actor: row.actor,
+    scene: row.scene,
+    control: row.control,
+    data: row.data,
+    replySource: row.replySource,
+    receivedAt: row.receivedAt.toISOString(),
+    deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+  };
+}
+
+/** The inspector's detail: raw headers and body as received, the reply and the timing. */
+export function interactionDetail(row: Interaction) {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(row.body);
+  } catch {
+    parsed = null;
+  }
+  return {
+    ...interactionSummary(row),
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    body: row.body,
+    parsed,
+    verified: true,
+    reply: row.reply ? (JSON.parse(row.reply) as unknown) : null,
+    answeredInMs: row.answeredAt ? row.answeredAt.getTime() - row.receivedAt.getTime() : null,
+  };
+}
+
+export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>) {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  if (after === null) throw new HttpError(400, "invalid_cursor", "invalidCursor");
+  const rows = await db.interaction.findMany({
+    where: {
+      ...(query.endpointId ? { endpointId: query.endpointId } : {}),
+      ...(query.platform ? { platform: query.platform } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(after ? { OR: [{ receivedAt: { lt: after.updatedAt } }, { receivedAt: after.updatedAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(interactionSummary),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ updatedAt: last.receivedAt, id: last.id }) : null,
+  };
+}
+
+export async function getInteraction(db: Db, id: string) {
+  const row = await db.interaction.findUnique({ where: { id } });
+  if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
+  return interactionDetail(row);
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import type { LiveEndpoint } from "@/lib/endpoints/cache";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+import type { ReplyDelivery } from "@/lib/platforms/inbound";
+
+const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at least 5 s.
+const QQ_TOKEN_URL = "https://bots.qq.com/app/getAppAccessToken";
+
+const qqTokenSchema = z.object({ access_token: z.string(), expires_in: z.union([z.string(), z.number()]) });
+const tokens = new Map<string, { token: string; until: number }>();
+
+/** QQ's app access token, fetched with appId + secret and reused until 60 s before it expires (api-use.md). */
+async function qqAccessToken(endpoint: LiveEndpoint, apiBase: string): Promise<string> {
+  const secrets = endpoint.secrets as { appId: string; secret: string };
+  const cached = tokens.get(`${apiBase}|${secrets.appId}`);
+  if (cached && cached.until > Date.now()) return cached.token;
+  // A custom API base (the simulator) serves the token too; the real one lives on bots.qq.com.
+  const url = endpoint.apiBaseUrl ? `${apiBase}/app/getAppAccessToken` : QQ_TOKEN_URL;
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ appId: secrets.appId, clientSecret: secrets.secret }),
+    signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
+  });
+  const body = qqTokenSchema.parse(await response.json());
+  tokens.set(`${apiBase}|${secrets.appId}`, { token: body.access_token, until: Date.now() + (Number(body.expires_in) - 60) * 1000 });
+  return body.access_token;
+}
+
+/** Sends a reply that travels as an API call (QQ PUT /interactions/{id}); throws when the platform refuses it. */
+export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<ReplyDelivery, { via: "api" }>): Promise<void> {
+  const apiBase = endpoint.apiBaseUrl ?? getInbound(endpoint.platform).defaultApiBase;
+  const secrets = endpoint.secrets as { appId: string };
+  const response = await fetch(`${apiBase}${delivery.path}`, {
+    method: delivery.method,
+    headers: { "content-type": "application/json", authorization: `QQBot ${await qqAccessToken(endpoint, apiBase)}`, "x-union-appid": secrets.appId },
+    body: JSON.stringify(delivery.body),
+    signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`platform answered ${response.status}`);
+}
+
+/** Discord: after a deferred answer, a person's reply edits the original response through the webhook (15-minute token). */
+export async function sendDiscordFollowUp(endpoint: LiveEndpoint, event: { applicationId: string; token: string }, reply: { data?: unknown }): Promise<void> {
+  const apiBase = endpoint.apiBaseUrl ?? getInbound(endpoint.platform).defaultApiBase;
+  const response = await fetch(`${apiBase}/webhooks/${event.applicationId}/${event.token}/messages/@original`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(reply.data ?? {}),
+    signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`platform answered ${response.status}`);
+}
+

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedEvent } from "@/lib/platforms/inbound";
+import { compileRule, findRule } from "./rules";
+
+const click = (control: string, data = ""): ParsedEvent => ({ eventId: "e", kind: "button", interactive: true, control, data, context: {} });
+const command = (name: string, scope: "guild" | "global"): ParsedEvent => ({ eventId: "e", kind: "command", interactive: true, control: name, context: { scope } });
+
+describe("rules", () => {
+  const rules = [
+    compileRule("1", { on: "command", pattern: "ping", scope: "guild" }, "guild ping"),
+    compileRule("2", { on: "command", pattern: "ping" }, "any ping"),
+    compileRule("3", { on: "control", pattern: "shop_*" }, "shop"),
+    compileRule("4", { on: "data", pattern: "page=*" }, "paging"),
+  ];
+  it.each([
+    ["a guild command hits the guild rule first", command("ping", "guild"), "guild ping"],
+    ["a global command with the same name falls to the unscoped rule", command("ping", "global"), "any ping"],
+    ["a custom_id pattern", click("shop_red"), "shop"],
+    ["button data", click("next", "page=2"), "paging"],
+    ["nothing fits", click("other", "x"), undefined],
+    ["the fixed part of a pattern must match exactly", click("shop.red"), undefined],
+  ])("%s", (_name, event, reply) => {
+    expect(findRule(rules, event)?.reply).toBe(reply);
+  });
+
+  it("treats regex characters in patterns literally", () => {
+    expect(compileRule("x", { on: "control", pattern: "a.b" }, 1).test(click("axb"))).toBe(false);
+    expect(compileRule("x", { on: "control", pattern: "a.b" }, 1).test(click("a.b"))).toBe(true);
+  });
+});

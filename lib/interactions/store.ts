@@ -1,0 +1,80 @@
+import "server-only";
+import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
+
+export interface NewInteraction {
+  id: string;
+  endpointId: string;
+  platform: string;
+  eventId: string;
+  kind: string;
+  status: string;
+  actor?: string;
+  scene?: string;
+  control?: string;
+  data?: string;
+  headers: string;
+  body: string;
+  reply?: string;
+  replySource?: string;
+  receivedAt: Date;
+  deadlineAt?: Date;
+  answeredAt?: Date;
+}
+
+export interface StoredState {
+  id: string;
+  status: string;
+  reply: string | null;
+  replySource: string | null;
+}
+
+function statements() {
+  const db = getSqlite();
+  return {
+    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, headers, body, reply, replySource, receivedAt, deadlineAt, answeredAt)
+      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @headers, @body, @reply, @replySource, @receivedAt, @deadlineAt, @answeredAt)
+      ON CONFLICT (endpointId, eventId) DO NOTHING`),
+    byEvent: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE endpointId = ? AND eventId = ?`),
+    answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, answeredAt = @answeredAt WHERE id = @id AND status = @from`),
+    state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
+    handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
+  };
+}
+
+const holder = globalThis as typeof globalThis & { __buttonStudioStatements?: ReturnType<typeof statements> };
+const prepared = () => (holder.__buttonStudioStatements ??= statements());
+
+/**
+ * Stores an interaction once per platform event id, synchronously, before the
+ * platform is answered: a retry (or a crash right after answering) loses nothing.
+ * Returns null when it was new, else what is stored for that event.
+ */
+export function insertInteraction(row: NewInteraction): StoredState | null {
+  const result = prepared().insert.run({
+    ...row,
+    actor: row.actor ?? null,
+    scene: row.scene ?? null,
+    control: row.control ?? null,
+    data: row.data ?? null,
+    reply: row.reply ?? null,
+    replySource: row.replySource ?? null,
+    receivedAt: sqliteTimestamp(row.receivedAt),
+    deadlineAt: row.deadlineAt ? sqliteTimestamp(row.deadlineAt) : null,
+    answeredAt: row.answeredAt ? sqliteTimestamp(row.answeredAt) : null,
+  });
+  return result.changes === 1 ? null : (prepared().byEvent.get(row.endpointId, row.eventId) as StoredState);
+}
+
+/** The one conditional update that makes exactly one answer win. */
+export function transition(id: string, from: string, to: { status: string; reply: unknown; replySource: string; at: Date }): boolean {
+  const result = prepared().answer.run({ id, from, status: to.status, reply: JSON.stringify(to.reply), replySource: to.replySource, answeredAt: sqliteTimestamp(to.at) });
+  return result.changes === 1;
+}
+
+export function interactionState(id: string): StoredState | undefined {
+  return prepared().state.get(id) as StoredState | undefined;
+}
+
+export function recordHandshake(endpointId: string, ok: boolean, at: Date): void {
+  prepared().handshake.run(sqliteTimestamp(at), ok ? 1 : 0, endpointId);
+}

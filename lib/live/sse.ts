@@ -1,0 +1,50 @@
+import "server-only";
+import { eventsSince, subscribe, type LiveEvent } from "./bus";
+
+const HEARTBEAT_MS = 15_000;
+
+function frame(event: LiveEvent): string {
+  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * The live inspector's event stream. With Last-Event-ID the client gets what it
+ * missed; when that is no longer kept it gets `reset` and reloads its list.
+ */
+export function liveStream(lastEventId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  return new ReadableStream({
+    start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      send("retry: 2000\n\n");
+      const since = lastEventId === null ? null : Number(lastEventId);
+      if (since !== null && Number.isFinite(since)) {
+        const missed = eventsSince(since);
+        if (missed === null) send("event: reset\ndata: {}\n\n");
+        else missed.forEach((event) => send(frame(event)));
+      }
+      const unsubscribe = subscribe((event) => send(frame(event)));
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      stop = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", stop);
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
