@@ -33,7 +33,7 @@ export function NewTemplateButton() {
     const pasted = String(form.get("json") ?? "").trim();
     setError(null);
     setIssues([]);
-    let body = { platform: platform as string, name, text: "", layout: getPlatform(platform).layout.emptyLayout() };
+    let body = { platform: platform as string, name, text: t("starterText"), layout: getPlatform(platform).layout.emptyLayout() };
     if (pasted) {
       const imported = importLayout(pasted, platform);
       if (!imported.ok) return setError(t(imported.code, { detail: imported.detail ?? "" }));
