@@ -2,12 +2,25 @@ import type { ComponentType } from "react";
 import type { PlatformId } from "@/lib/platforms/types";
 import { DiscordInspector } from "./discord/discord-inspector";
 import { DiscordPreview } from "./discord/discord-preview";
+import { DiscordReplyEditor } from "./discord/discord-reply-editor";
+import { DiscordSecretsFields } from "./discord/discord-secrets-fields";
 import { QqInspector } from "./qq/qq-inspector";
 import { QqPreview } from "./qq/qq-preview";
-import type { InspectorProps, PreviewProps } from "./types";
+import { QqReplyEditor } from "./qq/qq-reply-editor";
+import { QqSecretsFields } from "./qq/qq-secrets-fields";
+import type { InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps } from "./types";
 
-/** The only place the builder UI maps a platform to its platform-specific panels. */
-export const platformPanels: Record<PlatformId, { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps> }> = {
-  qq: { Inspector: QqInspector, Preview: QqPreview },
-  discord: { Inspector: DiscordInspector, Preview: DiscordPreview },
+interface PlatformPanels {
+  Inspector: ComponentType<InspectorProps>;
+  Preview: ComponentType<PreviewProps>;
+  SecretsFields: ComponentType<SecretsFieldsProps>;
+  ReplyEditor: ComponentType<ReplyEditorProps>;
+  /** What a new rule or a manual reply starts from. */
+  starterReply: unknown;
+}
+
+/** The only place the UI maps a platform to its platform-specific panels. */
+export const platformPanels: Record<PlatformId, PlatformPanels> = {
+  qq: { Inspector: QqInspector, Preview: QqPreview, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
+  discord: { Inspector: DiscordInspector, Preview: DiscordPreview, SecretsFields: DiscordSecretsFields, ReplyEditor: DiscordReplyEditor, starterReply: { type: 4, data: { content: "" } } },
 };

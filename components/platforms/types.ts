@@ -17,3 +17,14 @@ export interface PreviewProps {
   /** Controls already clicked in this preview (QQ shows visited_label). */
   visited: Set<string>;
 }
+
+export interface SecretsFieldsProps {
+  values: Record<string, string>;
+  onChange: (values: Record<string, string>) => void;
+}
+
+export interface ReplyEditorProps {
+  id?: string;
+  value: unknown;
+  onChange: (reply: unknown) => void;
+}

@@ -53,6 +53,11 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;
+  /**
+   * The simulator's side of verify(): the headers the platform would send with
+   * this body. Platforms that sign with their own key (Discord) use the simulator's seed.
+   */
+  signHeaders(body: string, timestamp: string, secrets: S, simulatorSeed: Buffer): Record<string, string>;
   /** The public, non-secret part of the secrets, safe to show (e.g. the QQ app id). */
   describeSecrets(secrets: S): Record<string, string>;
 }

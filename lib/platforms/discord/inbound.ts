@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { InboundAdapter, InboundOutcome, RawCallback } from "../inbound";
 import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
-import { verifyDiscord } from "./signature";
+import { signDiscord, verifyDiscord } from "./signature";
 
 const INTERACTION = { ping: 1, command: 2, component: 3 } as const;
 
@@ -65,5 +65,10 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   receive,
   acknowledge: () => null,
   deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
+  signHeaders: (body, timestamp, _secrets, simulatorSeed) => ({
+    "x-signature-ed25519": signDiscord(simulatorSeed, timestamp, body),
+    "x-signature-timestamp": timestamp,
+    "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
+  }),
   describeSecrets: (secrets) => ({ publicKey: secrets.publicKey }),
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { InboundAdapter, InboundOutcome, ParsedEvent, RawCallback } from "../inbound";
 import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
-import { qqValidationAnswer, verifyQq } from "./signature";
+import { qqValidationAnswer, signQq, verifyQq } from "./signature";
 
 /** Webhook payload: {id, op, d, s, t} (event-emit.md). */
 const payloadSchema = z.looseObject({ id: z.string().optional(), op: z.number().int(), d: z.unknown(), s: z.number().optional(), t: z.string().optional() });
@@ -81,5 +81,11 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
   acknowledge: () => ({ status: 200, body: { op: 12, d: 0 } }),
   deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId)}`, body: reply }),
+  signHeaders: (body, timestamp, secrets) => ({
+    "x-signature-ed25519": signQq(secrets.secret, timestamp, body),
+    "x-signature-timestamp": timestamp,
+    "x-bot-appid": secrets.appId,
+    "user-agent": "QQBot-Callback",
+  }),
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
 };

@@ -1,0 +1,14 @@
+import { getDb } from "@/lib/db";
+import { publicOrigin } from "@/lib/endpoints/view";
+import { parseInput } from "@/lib/http/parse-input";
+import { readJsonBody } from "@/lib/http/read-json";
+import { route } from "@/lib/http/route";
+import { simulate, simulateInput } from "@/lib/simulator/send";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const POST = route(async ({ request, locale }) => {
+  const input = parseInput(simulateInput, await readJsonBody(request), locale);
+  return Response.json(await simulate(getDb(), input, publicOrigin(request)));
+});

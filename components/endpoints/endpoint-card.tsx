@@ -1,0 +1,80 @@
+"use client";
+
+import { Check, Copy, Trash2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { Dialog } from "@/components/ui/dialog";
+import type { EndpointView } from "@/lib/endpoints/view";
+import { isPlatformId } from "@/lib/platforms/registry";
+import { RulesEditor } from "./rules-editor";
+
+export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
+  const t = useTranslations("endpoints");
+  const tp = useTranslations("platform");
+  const format = useFormatter();
+  const router = useRouter();
+  const [copied, setCopied] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const platform = isPlatformId(endpoint.platform) ? endpoint.platform : null;
+  const publicParts = Object.entries(endpoint.secrets).filter(([key]) => key !== "configured");
+  return (
+    <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-label={endpoint.name}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <div className="flex items-center gap-2">
+            <h2 className="truncate font-semibold text-slate-900">{endpoint.name}</h2>
+            {platform ? <Badge tone={platform}>{tp(platform)}</Badge> : null}
+            <Badge>{t(`modes.${endpoint.mode as "rules"}`)}</Badge>
+          </div>
+          <p className="mt-1 text-xs text-slate-500">
+            {endpoint.handshake
+              ? t("handshakeAt", { time: format.dateTime(new Date(endpoint.handshake.at), { dateStyle: "medium", timeStyle: "short" }) })
+              : t("noHandshake")}
+          </p>
+        </div>
+        <button type="button" aria-label={t("delete", { name: endpoint.name })} className="rounded-md p-1.5 text-slate-400 hover:bg-red-50 hover:text-red-600" onClick={() => setConfirm(true)}>
+          <Trash2 aria-hidden className="size-4" />
+        </button>
+      </div>
+      <div className="mt-3">
+        <span className="text-xs font-medium text-slate-600">{t("callbackUrl")}</span>
+        <div className="mt-1 flex items-center gap-2">
+          <code data-testid="callback-url" className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-2 py-1.5 font-mono text-xs text-slate-800">{endpoint.callbackUrl}</code>
+          <button type="button" className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("copyUrl")} onClick={async () => { await navigator.clipboard.writeText(endpoint.callbackUrl); setCopied(true); }}>
+            {copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
+          </button>
+        </div>
+      </div>
+      <dl className="mt-3 grid gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-2">
+        {publicParts.map(([key, value]) => (
+          <div key={key} className="flex min-w-0 gap-1">
+            <dt className="font-medium">{key}</dt>
+            <dd className="truncate font-mono">{value}</dd>
+          </div>
+        ))}
+        <div className="flex gap-1">
+          <dt className="font-medium">{t("secretsLabel")}</dt>
+          <dd>{t("secretsHidden")}</dd>
+        </div>
+        {endpoint.apiBaseUrl ? (
+          <div className="flex min-w-0 gap-1 sm:col-span-2">
+            <dt className="font-medium">{t("apiBaseUrl")}</dt>
+            <dd className="truncate font-mono">{endpoint.apiBaseUrl}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {platform ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}
+      <Dialog open={confirm} onOpenChange={setConfirm} title={t("deleteTitle", { name: endpoint.name })} description={t("deleteBody")} closeLabel={t("close")}>
+        <div className="flex justify-end gap-2">
+          <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirm(false)}>{t("cancel")}</button>
+          <button type="button" className={buttonClasses("primary", "bg-red-600 hover:bg-red-500")} onClick={async () => { await fetch(`/api/endpoints/${endpoint.id}`, { method: "DELETE" }); setConfirm(false); router.refresh(); }}>
+            {t("confirmDelete")}
+          </button>
+        </div>
+      </Dialog>
+    </li>
+  );
+}

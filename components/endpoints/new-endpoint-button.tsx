@@ -1,0 +1,94 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { platformPanels } from "@/components/platforms/registry";
+import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
+import { Dialog } from "@/components/ui/dialog";
+import { ENDPOINT_MODES } from "@/lib/endpoints/input";
+import { PLATFORM_IDS, type PlatformId } from "@/lib/platforms/types";
+
+/** New callback endpoint: platform, name, reply mode, secrets (write-only), optional API base URL. */
+export function NewEndpointButton() {
+  const t = useTranslations("endpoints");
+  const tp = useTranslations("platform");
+  const locale = useLocale();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [platform, setPlatform] = useState<PlatformId>("qq");
+  const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const SecretsFields = platformPanels[platform].SecretsFields;
+  const simulatorBase = typeof window === "undefined" ? "/api/simulator/platform" : `${window.location.origin}/api/simulator/platform`;
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const apiBaseUrl = String(form.get("apiBaseUrl") ?? "").trim();
+    const cleanSecrets = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ""));
+    const response = await fetch("/api/endpoints", {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-language": locale },
+      body: JSON.stringify({ platform, name: form.get("name"), mode: form.get("mode"), secrets: cleanSecrets, ...(apiBaseUrl ? { apiBaseUrl } : {}) }),
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      const issues = (body?.error?.issues ?? []) as { path: string; message: string }[];
+      setError([body?.error?.message ?? t("createFailed"), ...issues.map((i) => `${i.path}: ${i.message}`)].join(" "));
+      return;
+    }
+    setOpen(false);
+    setSecrets({});
+    setError(null);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <button type="button" className={buttonClasses("primary")} onClick={() => setOpen(true)}>
+        <Plus aria-hidden className="size-4" />
+        {t("new")}
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} title={t("new")} description={t("newDescription")} closeLabel={t("close")}>
+        <form onSubmit={create} className="space-y-3">
+          <fieldset>
+            <legend className="mb-1.5 text-sm font-medium text-slate-700">{t("platform")}</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {PLATFORM_IDS.map((id) => (
+                <label key={id} className={`flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${platform === id ? "border-indigo-500 bg-indigo-50 text-indigo-700" : "border-slate-300"}`}>
+                  <input type="radio" name="platform" checked={platform === id} onChange={() => { setPlatform(id); setSecrets({}); }} />
+                  {tp(id)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <label htmlFor="endpoint-name" className="mb-1 block text-sm font-medium text-slate-700">{t("name")}</label>
+            <input id="endpoint-name" name="name" required maxLength={120} className={inputClasses} />
+          </div>
+          <div>
+            <label htmlFor="endpoint-mode" className="mb-1 block text-sm font-medium text-slate-700">{t("mode")}</label>
+            <select id="endpoint-mode" name="mode" className={inputClasses} defaultValue="rules">
+              {ENDPOINT_MODES.map((mode) => (
+                <option key={mode} value={mode}>{t(`modes.${mode}`)}</option>
+              ))}
+            </select>
+          </div>
+          <SecretsFields values={secrets} onChange={setSecrets} />
+          <div>
+            <label htmlFor="endpoint-api" className="mb-1 block text-sm font-medium text-slate-700">{t("apiBaseUrl")}</label>
+            <input id="endpoint-api" name="apiBaseUrl" className={`${inputClasses} font-mono`} placeholder={t("apiBaseUrlPlaceholder")} />
+            <p className="mt-1 text-xs break-all text-slate-500">{t("apiBaseUrlHelp", { example: simulatorBase })}</p>
+          </div>
+          {error ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonClasses("secondary")} onClick={() => setOpen(false)}>{t("cancel")}</button>
+            <button type="submit" className={buttonClasses("primary")}>{t("create")}</button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { rawPublicKey, privateKeyFromSeed } from "@/lib/crypto/ed25519";
+import { deriveKey } from "@/lib/crypto/server-key";
+import type { Db } from "@/lib/db";
+import { getLiveEndpoint } from "@/lib/endpoints/cache";
+import { HttpError } from "@/lib/http/errors";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+
+/** The simulator's own Discord key pair: an endpoint that trusts its public key accepts simulated clicks. */
+export function simulatorDiscordSeed(): Buffer {
+  return deriveKey("discord-simulator");
+}
+
+export function simulatorDiscordPublicKey(): string {
+  return rawPublicKey(privateKeyFromSeed(simulatorDiscordSeed())).toString("hex");
+}
+
+export const simulateInput = z.object({
+  endpointId: z.string().min(1).max(64),
+  /** The request body the platform would send (from the builder's click preview). */
+  payload: z.record(z.string(), z.unknown()),
+  /** Any URL (a developer's own bot server); default: the endpoint's callback URL. */
+  targetUrl: z.string().url().optional(),
+});
+
+export interface SimulationResult {
+  url: string;
+  status: number;
+  body: string;
+  ms: number;
+}
+
+/**
+ * Signs exactly as the platform does and sends: QQ with the endpoint's bot secret,
+ * Discord with the simulator's key pair. The payload's bytes are what gets signed.
+ */
+export async function simulate(db: Db, input: z.infer<typeof simulateInput>, origin: string): Promise<SimulationResult> {
+  const endpoint = await getLiveEndpoint(db, input.endpointId);
+  if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: input.endpointId });
+  const body = JSON.stringify(input.payload);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const headers = {
+    "content-type": "application/json",
+    ...getInbound(endpoint.platform).signHeaders(body, timestamp, endpoint.secrets, simulatorDiscordSeed()),
+  };
+  const url = input.targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
+    return { url, status: response.status, body: await response.text(), ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    throw new HttpError(502, "target_unreachable", "targetUnreachable", { url, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
