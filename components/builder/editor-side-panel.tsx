@@ -35,6 +35,7 @@ interface Props {
   onActor: (actor: Actor) => void;
   rows: unknown[][];
   onRestore: (snapshot: Snapshot) => void;
+  simulator: ReactNode;
 }
 
 export function EditorSidePanel(props: Props) {
@@ -65,6 +66,7 @@ export function EditorSidePanel(props: Props) {
         {props.tab === "inspector" ? (props.inspector ?? <p className="text-sm text-slate-500">{te("inspectorEmpty")}</p>) : null}
         {props.tab === "preview" ? (
           <div className="space-y-4">
+            {props.simulator}
             {props.preview}
             <ClickResult outcome={props.click?.outcome ?? null} label={props.click?.label ?? ""} />
             <PermissionSimulator adapter={props.adapter} rows={props.rows} actor={props.actor} onActor={props.onActor} />

@@ -13,6 +13,7 @@ import { EditorHeader } from "./editor-header";
 import { EditorSidePanel, type SideTab } from "./editor-side-panel";
 import { GridEditor } from "./grid-editor";
 import { IssueList } from "./issue-list";
+import { SimulatorTarget, type SimulationOutcome } from "./simulator-target";
 import { useDescribeIssues } from "./use-describe-issues";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 
@@ -32,6 +33,8 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
   const [click, setClick] = useState<{ outcome: ClickOutcome; label: string } | null>(null);
   const [actor, setActor] = useState<Actor>({ userId: "user_1", roles: [], isAdmin: false });
   const [historyKey, setHistoryKey] = useState(0);
+  const [simEndpoint, setSimEndpoint] = useState("");
+  const [simResult, setSimResult] = useState<SimulationOutcome | null>(null);
   const describe = useDescribeIssues();
 
   const { present } = state;
@@ -203,13 +206,20 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
           preview={<Preview text={present.text} rows={rows} visited={visited} onClick={(ref) => {
             const cell = rows[ref.row]?.[ref.cell];
             setVisited((v) => new Set(v).add(`${ref.row}:${ref.cell}`));
-            setClick({ outcome: adapter.click(cell, { ...actor, scene }), label: adapter.grid.cellLabel(cell) });
+            const outcome = adapter.click(cell, { ...actor, scene });
+            setClick({ outcome, label: adapter.grid.cellLabel(cell) });
+            setSimResult(null);
+            if (outcome.kind === "request" && simEndpoint) {
+              void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: simEndpoint, payload: outcome.payload }) })
+                .then(async (r) => r.ok && setSimResult((await r.json()) as SimulationOutcome));
+            }
           }} />}
           click={click}
           actor={{ ...actor, scene }}
           onActor={setActor}
           rows={rows}
           onRestore={(snapshot) => void save(snapshot)}
+          simulator={<SimulatorTarget platform={template.platform} value={simEndpoint} onChange={setSimEndpoint} result={simResult} />}
         />
       </div>
     </div>

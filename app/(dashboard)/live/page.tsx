@@ -1,8 +1,13 @@
-import { Activity } from "lucide-react";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { LiveInspector } from "@/components/live/live-inspector";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/lib/db";
+import { pickClientMessages, type Messages } from "@/lib/i18n/catalogue";
+import { listInteractions, listInteractionsQuery } from "@/lib/interactions/list";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("live"))("title") };
@@ -10,10 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LivePage() {
   const t = await getTranslations("live");
+  const db = getDb();
+  const [{ items }, endpoints] = await Promise.all([
+    listInteractions(db, listInteractionsQuery.parse({})),
+    db.endpoint.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const messages = (await getMessages()) as Messages;
   return (
-    <>
+    <NextIntlClientProvider messages={pickClientMessages(messages, ["live", "platform", "endpoints"])}>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <EmptyState icon={Activity} title={t("emptyTitle")} body={t("emptyBody")} />
-    </>
+      <LiveInspector initial={items} endpoints={endpoints} />
+    </NextIntlClientProvider>
   );
 }

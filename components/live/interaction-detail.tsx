@@ -1,0 +1,103 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { platformPanels } from "@/components/platforms/registry";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { isPlatformId } from "@/lib/platforms/registry";
+import { Countdown } from "./countdown";
+import type { InteractionSummary } from "./use-live-interactions";
+
+interface Detail extends InteractionSummary {
+  headers: Record<string, string>;
+  body: string;
+  parsed: unknown;
+  verified: boolean;
+  reply: unknown;
+  answeredInMs: number | null;
+}
+
+/** Everything about one interaction, and the reply controls while it is pending. */
+export function InteractionDetail({ summary }: { summary: InteractionSummary }) {
+  const t = useTranslations("live");
+  const locale = useLocale();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const platform = isPlatformId(summary.platform) ? summary.platform : null;
+  const [reply, setReply] = useState<unknown>(platform ? platformPanels[platform].starterReply : null);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void fetch(`/api/interactions/${summary.id}`).then(async (r) => {
+      if (live && r.ok) setDetail((await r.json()) as Detail);
+    });
+    return () => {
+      live = false;
+    };
+  }, [summary.id, summary.status, summary.replySource]);
+
+  async function send() {
+    const response = await fetch(`/api/interactions/${summary.id}/reply`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(reply) });
+    const body = await response.json().catch(() => null);
+    setResult(response.ok ? { ok: true, message: t(`delivered.${body.delivered as "response"}`) } : { ok: false, message: body?.error?.message ?? String(response.status) });
+  }
+
+  const ReplyEditor = platform ? platformPanels[platform].ReplyEditor : null;
+  return (
+    <section aria-label={t("detail")} className="space-y-4">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-500">{t("fields.status")}</dt>
+        <dd data-testid="detail-status" className="font-medium">{t(`statuses.${summary.status as "pending"}`)}</dd>
+        <dt className="text-slate-500">{t("fields.event")}</dt>
+        <dd className="truncate font-mono text-xs">{summary.eventId}</dd>
+        <dt className="text-slate-500">{t("fields.control")}</dt>
+        <dd className="truncate font-mono text-xs">{summary.control ?? "—"}{summary.data ? ` · ${summary.data}` : ""}</dd>
+        <dt className="text-slate-500">{t("fields.actor")}</dt>
+        <dd className="truncate font-mono text-xs">{summary.actor ?? "—"}{summary.scene ? ` · ${summary.scene}` : ""}</dd>
+        <dt className="text-slate-500">{t("fields.verified")}</dt>
+        <dd>{t("verifiedYes")}</dd>
+        <dt className="text-slate-500">{t("fields.timing")}</dt>
+        <dd>{detail?.answeredInMs !== null && detail?.answeredInMs !== undefined ? t("answeredIn", { ms: detail.answeredInMs, source: detail.replySource ?? "—" }) : t("notAnswered")}</dd>
+      </dl>
+      {summary.status === "pending" && ReplyEditor ? (
+        <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
+          <div className="flex items-center justify-between gap-2 text-sm">
+            <span className="font-medium text-amber-900">{t("answerTitle")}</span>
+            {summary.deadlineAt ? <Countdown deadline={summary.deadlineAt} /> : null}
+          </div>
+          {summary.replySource === "fallback" ? <p className="text-xs text-amber-800">{t("afterFallback")}</p> : null}
+          <ReplyEditor id="manual-reply" value={reply} onChange={setReply} />
+          <button type="button" className={buttonClasses("primary")} onClick={() => void send()}>{t("send")}</button>
+        </div>
+      ) : null}
+      {result ? <p role="status" className={`text-sm ${result.ok ? "text-emerald-700" : "text-red-700"}`}>{result.message}</p> : null}
+      {detail ? (
+        <>
+          {detail.reply !== null ? (
+            <div>
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("reply")}</h3>
+              <pre className="overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(detail.reply, null, 2)}</pre>
+            </div>
+          ) : null}
+          <div>
+            <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("headers")}</h3>
+            <table className="w-full text-left font-mono text-xs">
+              <tbody>
+                {Object.entries(detail.headers).map(([name, value]) => (
+                  <tr key={name} className="border-b border-slate-100">
+                    <th scope="row" className="py-1 pr-2 font-medium whitespace-nowrap text-slate-600">{name}</th>
+                    <td className="py-1 break-all text-slate-800">{value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("body")}</h3>
+            <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{detail.parsed ? JSON.stringify(detail.parsed, null, 2) : detail.body}</pre>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

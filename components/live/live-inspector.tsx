@@ -1,0 +1,84 @@
+"use client";
+
+import { clsx } from "clsx";
+import { Activity } from "lucide-react";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useEffect, useMemo, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { smallInput } from "@/components/ui/field";
+import { isPlatformId } from "@/lib/platforms/registry";
+import { PLATFORM_IDS } from "@/lib/platforms/types";
+import { InteractionDetail } from "./interaction-detail";
+import { useLiveInteractions, type Filters, type InteractionSummary } from "./use-live-interactions";
+
+const STATUS_TONE: Record<string, string> = {
+  pending: "bg-amber-100 text-amber-800",
+  answered: "bg-emerald-100 text-emerald-800",
+  failed: "bg-red-100 text-red-800",
+  expired: "bg-slate-200 text-slate-700",
+};
+
+export function LiveInspector({ initial, endpoints }: { initial: InteractionSummary[]; endpoints: { id: string; name: string }[] }) {
+  const t = useTranslations("live");
+  const tp = useTranslations("platform");
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 5000 });
+  const [filters, setFilters] = useState<Filters>({});
+  const { items, connected, reload } = useLiveInteractions(initial, filters);
+  useEffect(() => {
+    // Older matches beyond the first page come from the API; new ones arrive live.
+    if (Object.values(filters).some(Boolean)) void reload();
+  }, [filters, reload]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const names = useMemo(() => new Map(endpoints.map((e) => [e.id, e.name])), [endpoints]);
+  const filter = (key: keyof Filters, label: string, options: [string, string][]) => (
+    <select aria-label={label} className={`${smallInput} w-auto`} value={filters[key] ?? ""} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }))}>
+      <option value="">{label}</option>
+      {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+    </select>
+  );
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        {filter("endpointId", t("filters.endpoint"), endpoints.map((e) => [e.id, e.name]))}
+        {filter("platform", t("filters.platform"), PLATFORM_IDS.map((p) => [p, tp(p)]))}
+        {filter("kind", t("filters.kind"), (["button", "command", "event"] as const).map((k) => [k, t(`kinds.${k}`)]))}
+        {filter("status", t("filters.status"), (["pending", "answered", "expired", "failed"] as const).map((s) => [s, t(`statuses.${s}`)]))}
+        <span className={clsx("ml-auto flex items-center gap-1.5 text-xs", connected ? "text-emerald-700" : "text-slate-500")} role="status">
+          <span aria-hidden className={clsx("size-2 rounded-full", connected ? "bg-emerald-500" : "bg-slate-400")} />
+          {connected ? t("connected") : t("connecting")}
+        </span>
+      </div>
+      {items.length === 0 ? (
+        <div className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
+          <Activity aria-hidden className="mb-3 size-6 text-indigo-500" />
+          <h2 className="font-semibold text-slate-900">{t("emptyTitle")}</h2>
+          <p className="mt-1 max-w-md text-sm text-slate-600">{t("emptyBody")}</p>
+        </div>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+          <ul aria-label={t("listLabel")} className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+            {items.map((item) => (
+              <li key={item.id}>
+                <button type="button" onClick={() => setSelectedId(item.id)} aria-pressed={item.id === selectedId} className={clsx("flex w-full items-center gap-3 px-4 py-2.5 text-left text-sm hover:bg-slate-50", item.id === selectedId && "bg-indigo-50")}>
+                  <span className={clsx("rounded px-1.5 py-0.5 text-xs font-medium", STATUS_TONE[item.status] ?? STATUS_TONE.expired)}>{t(`statuses.${item.status as "pending"}`)}</span>
+                  {isPlatformId(item.platform) ? <Badge tone={item.platform}>{tp(item.platform)}</Badge> : null}
+                  <span className="min-w-0 flex-1 truncate">
+                    <span className="font-medium text-slate-900">{item.control ?? t(`kinds.${item.kind as "event"}`)}</span>
+                    <span className="text-slate-500"> · {names.get(item.endpointId) ?? item.endpointId}</span>
+                  </span>
+                  <time dateTime={item.receivedAt} className="text-xs whitespace-nowrap text-slate-500">{format.relativeTime(new Date(item.receivedAt), now)}</time>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            {selected ? <InteractionDetail key={selected.id} summary={selected} /> : <p className="text-sm text-slate-500">{t("pick")}</p>}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
