@@ -74,8 +74,10 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   replySchema: qqReplySchema,
   // The stored click was received: 0 (成功) ends the client's loading state.
   defaultFallback: () => ({ code: 0 }),
-  // No current official deadline (protocols.md §1.1); the retired text said 3 s.
-  deadlineMs: 3000,
+  // The HTTP ack goes out at once; for the PUT /interactions reply no deadline is documented
+  // (protocols.md §1.1, §1.10: the client "keeps loading until it times out"). 15 s leaves a
+  // person time to answer by hand without leaving the user waiting long.
+  deadlineMs: 15_000,
   defaultApiBase: "https://api.sgroup.qq.com",
   receive,
   // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
