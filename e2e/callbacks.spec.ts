@@ -1,7 +1,8 @@
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { discordGrid } from "../lib/platforms/discord/fixtures/layouts";
 import { qqGrid } from "../lib/platforms/qq/fixtures/layouts";
-import { authHeaders, BASE_URL } from "./support/env";
+import { authHeaders, BASE_URL, SCREENSHOTS } from "./support/env";
 import { signIn } from "./support/session";
 
 const SIMULATOR = `${BASE_URL}/api/simulator/platform`;
@@ -67,6 +68,9 @@ test("QQ: a simulated click arrives live, a person answers code 0, the platform 
   await live.getByRole("button", { name: "Send reply" }).click();
   await expect(live.getByText("Sent through the platform API.")).toBeVisible();
   await expect(live.getByTestId("detail-status")).toHaveText("Answered");
+  await live.screenshot({ path: path.join(SCREENSHOTS, "live-answered-1280.png"), fullPage: true });
+  await builder.goto("/endpoints");
+  await builder.screenshot({ path: path.join(SCREENSHOTS, "endpoints-1280.png"), fullPage: true });
 
   const calls = await simulatorCalls(builder);
   const put = calls.find((c) => c.method === "PUT" && c.path.startsWith("/interactions/"));
@@ -100,6 +104,7 @@ test("Discord: a held click answered in time goes in the response; after the dea
   const second = live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: "b0_1" }).first();
   await second.click();
   await expect(live.getByText("The deferred fallback went out in time")).toBeVisible();
+  await live.screenshot({ path: path.join(SCREENSHOTS, "live-pending-1280.png"), fullPage: true });
   await live.getByLabel("Message content").fill("Later answer");
   await live.getByRole("button", { name: "Send reply" }).click();
   await expect(live.getByText("Sent as a follow-up.")).toBeVisible();

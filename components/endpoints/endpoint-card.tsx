@@ -21,7 +21,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const platform = isPlatformId(endpoint.platform) ? endpoint.platform : null;
   const publicParts = Object.entries(endpoint.secrets).filter(([key]) => key !== "configured");
   return (
-    <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-label={endpoint.name}>
+    <li className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-label={endpoint.name}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-2">
@@ -48,7 +48,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           </button>
         </div>
       </div>
-      <dl className="mt-3 grid gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-2">
+      <dl className="mt-3 space-y-1 text-xs text-slate-600">
         {publicParts.map(([key, value]) => (
           <div key={key} className="flex min-w-0 gap-1">
             <dt className="font-medium">{key}</dt>
@@ -60,8 +60,8 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           <dd>{t("secretsHidden")}</dd>
         </div>
         {endpoint.apiBaseUrl ? (
-          <div className="flex min-w-0 gap-1 sm:col-span-2">
-            <dt className="font-medium">{t("apiBaseUrl")}</dt>
+          <div className="flex min-w-0 gap-1">
+            <dt className="shrink-0 font-medium">{t("apiBaseUrl")}</dt>
             <dd className="truncate font-mono">{endpoint.apiBaseUrl}</dd>
           </div>
         ) : null}

@@ -5,11 +5,12 @@ import { Activity } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { smallInput } from "@/components/ui/field";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { InteractionDetail } from "./interaction-detail";
 import { useLiveInteractions, type Filters, type InteractionSummary } from "./use-live-interactions";
+
+const FILTER_CLASSES = "min-w-0 rounded-md border border-slate-300 bg-white py-1.5 pr-7 pl-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";
 
 const STATUS_TONE: Record<string, string> = {
   pending: "bg-amber-100 text-amber-800",
@@ -33,7 +34,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const names = useMemo(() => new Map(endpoints.map((e) => [e.id, e.name])), [endpoints]);
   const filter = (key: keyof Filters, label: string, options: [string, string][]) => (
-    <select aria-label={label} className={`${smallInput} w-auto`} value={filters[key] ?? ""} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }))}>
+    <select aria-label={label} className={FILTER_CLASSES} value={filters[key] ?? ""} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }))}>
       <option value="">{label}</option>
       {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
     </select>
@@ -69,7 +70,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
                     <span className="font-medium text-slate-900">{item.control ?? t(`kinds.${item.kind as "event"}`)}</span>
                     <span className="text-slate-500"> · {names.get(item.endpointId) ?? item.endpointId}</span>
                   </span>
-                  <time dateTime={item.receivedAt} className="text-xs whitespace-nowrap text-slate-500">{format.relativeTime(new Date(item.receivedAt), now)}</time>
+                  <time dateTime={item.receivedAt} className="text-xs whitespace-nowrap text-slate-500">{format.relativeTime(new Date(Math.min(Date.parse(item.receivedAt), now.getTime())), now)}</time>
                 </button>
               </li>
             ))}
