@@ -1,0 +1,117 @@
+// `npm run bench`: callback throughput on this machine, three receivers under the same load:
+//  (a) Button Studio's callback URL on the production server (verified + stored, Discord and QQ),
+//  (b) a bare node:http server answering a constant (the ceiling),
+//  (c) what a developer would write instead: Express + discord-interactions' verifyKeyMiddleware
+//      (verifies, stores nothing). Figures and ratios, not a pass/fail test.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { verifyKeyMiddleware } from "discord-interactions";
+import express from "express";
+import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "../lib/platforms/discord/fixtures/vectors";
+import { signDiscord } from "../lib/platforms/discord/signature";
+import { qqInteractionDispatch } from "../lib/platforms/qq/click";
+import { signQq } from "../lib/platforms/qq/signature";
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const BODIES = 40_000;
+const PORTS = { studio: 3291, bare: 3292, express: 3293 };
+
+interface Signed {
+  body: string;
+  headers: Record<string, string>;
+}
+
+function discordBodies(): Signed[] {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return Array.from({ length: BODIES }, (_, i) => {
+    const body = JSON.stringify({ id: `bench-${process.pid}-${i}`, application_id: "A", type: 3, token: "T", version: 1, member: { user: { id: "u" } }, data: { custom_id: "bench", component_type: 2 } });
+    return { body, headers: { "content-type": "application/json", "x-signature-timestamp": timestamp, "x-signature-ed25519": signDiscord(DISCORD_SEED, timestamp, body) } };
+  });
+}
+
+function qqBodies(secret: string): Signed[] {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return Array.from({ length: BODIES }, (_, i) => {
+    const body = JSON.stringify(qqInteractionDispatch({ id: "b", data: "bench" }, { userId: "u", roles: [], isAdmin: false, scene: "group" }, { event: `bench-${process.pid}-${i}`, now: new Date() }));
+    return { body, headers: { "content-type": "application/json", "x-signature-timestamp": timestamp, "x-signature-ed25519": signQq(secret, timestamp, body) } };
+  });
+}
+
+async function load(url: string, bodies: Signed[]) {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: "POST",
+    duration: DURATION_S,
+    connections: CONNECTIONS,
+    requests: [{ setupRequest: (req) => { const signed = bodies[next++ % bodies.length]!; return { ...req, body: signed.body, headers: signed.headers }; } }],
+  });
+  return { rps: result.requests.p50, latencyP50: result.latency.p50, latencyP99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  // (b) the ceiling; it also stands in for the QQ API (token + PUT) so (a) pays for its outbound reply.
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end('{"access_token":"bench","expires_in":"7200","type":6}');
+  }).listen(PORTS.bare);
+  // (c) the receiver a developer would write with the official library.
+  const app = express();
+  app.post("/interactions", verifyKeyMiddleware(DISCORD_PUBLIC_KEY), (_req, res) => void res.json({ type: 6 }));
+  const expressServer = app.listen(PORTS.express);
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-callbacks-"));
+  const env = { ...process.env, PORT: String(PORTS.studio), DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`, ADMIN_PASSWORD: "bench", API_TOKEN: "bench", STUDIO_SECRET_KEY: "bench" };
+  const studio = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${PORTS.studio}`;
+  try {
+    await waitFor(`${base}/api/health`);
+    const create = async (body: object) =>
+      ((await (await fetch(`${base}/api/endpoints`, { method: "POST", headers: { authorization: "Bearer bench", "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as { id: string }).id;
+    const discordId = await create({ platform: "discord", name: "bench", mode: "rules", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
+    const qqId = await create({ platform: "qq", name: "bench", mode: "rules", apiBaseUrl: `http://127.0.0.1:${PORTS.bare}`, secrets: { appId: "1", secret: "bench-secret" } });
+
+    console.log(`Signing ${BODIES} Discord and ${BODIES} QQ bodies…`);
+    const discord = discordBodies();
+    const qq = qqBodies("bench-secret");
+    // A short warm-up so Next compiles and caches before anything is measured.
+    await load(`${base}/api/callbacks/${discordId}`, discord.slice(0, 500).map((s) => ({ ...s })));
+
+    const runs = [
+      { name: "(b) bare node:http, constant", result: await load(`http://127.0.0.1:${PORTS.bare}/`, discord) },
+      { name: "(c) Express + verifyKeyMiddleware", result: await load(`http://127.0.0.1:${PORTS.express}/interactions`, discord) },
+      { name: "(a) Button Studio, Discord", result: await load(`${base}/api/callbacks/${discordId}`, discord.slice(500)) },
+      { name: "(a) Button Studio, QQ", result: await load(`${base}/api/callbacks/${qqId}`, qq) },
+    ];
+    const stored = await (await fetch(`${base}/api/interactions?limit=1`, { headers: { authorization: "Bearer bench" } })).json();
+    console.log(`\n${DURATION_S} s each, ${CONNECTIONS} connections; req/s is the median of per-second counts\n`);
+    console.log("receiver                              req/s   p50 ms   p99 ms   errors");
+    for (const { name, result } of runs) {
+      console.log(`${name.padEnd(36)} ${String(result.rps).padStart(7)} ${String(result.latencyP50).padStart(8)} ${String(result.latencyP99).padStart(8)} ${String(result.errors).padStart(8)}`);
+    }
+    const [b, c, a] = runs.map((r) => r.result.rps);
+    console.log(`\nratio a/c (Discord): ${(a! / c!).toFixed(2)}   ratio a/b: ${(a! / b!).toFixed(3)}   newest stored interaction: ${stored.items[0]?.eventId ?? "none"}`);
+  } finally {
+    studio.kill("SIGTERM");
+    bare.close();
+    expressServer.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
