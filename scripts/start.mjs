@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const SOURCES = ["app", "components", "lib", "i18n", "messages", "prisma", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "server", "i18n", "messages", "prisma", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(root, ".next", "source-fingerprint");
 
@@ -43,17 +43,24 @@ if (!built) {
   console.log("[start] building the app (sources changed since the last build)…");
   run(bin("prisma"), ["generate"]);
   run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  // The callback lane runs outside Next's bundler: bundle it with the lib/ code it calls.
+  run(bin("esbuild"), [
+    "server/lane.ts", "--bundle", "--platform=node", "--target=node20", "--format=esm", "--outfile=.next/lane.mjs",
+    // Bundled CommonJS dependencies still call require(); ESM output needs one.
+    "--banner:js=import { createRequire as __laneRequire } from 'node:module'; const require = __laneRequire(import.meta.url);",
+    `--alias:@=${root}`, `--alias:server-only=${path.join(root, "lib", "testing", "server-only.ts")}`,
+    "--external:next", "--external:better-sqlite3", "--external:@prisma/*", "--log-level=warning",
+  ]);
   writeFileSync(STAMP, fingerprint);
 }
 if (process.argv.includes("--build-only")) process.exit(0);
 
 run(bin("prisma"), ["migrate", "deploy"]);
 
-const port = process.env.PORT || "3000";
-const server = spawn(bin("next"), ["start", "--port", port], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

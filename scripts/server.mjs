@@ -1,0 +1,24 @@
+// The production server `npm start` runs: Next serves the app, and the callback
+// lane (server/lane.ts, bundled into .next/lane.mjs at build time) serves the
+// platforms' POSTs to /api/callbacks/* in the same process, sharing its state.
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const next = require("next");
+const { handleLaneRequest } = await import(path.join(root, ".next", "lane.mjs"));
+
+const port = Number(process.env.PORT || 3000);
+const app = next({ dev: false, dir: root, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  if (!handleLaneRequest(req, res)) void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`▲ Button Studio ready on http://localhost:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
