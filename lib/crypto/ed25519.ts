@@ -28,6 +28,15 @@ export function verifyEd25519(publicKey: KeyObject, message: Buffer, signature: 
   return verify(null, message, publicKey, signature);
 }
 
+/**
+ * The same check off the main thread: Node runs callback-style crypto.verify on its
+ * thread pool, so verification uses the other cores while the event loop keeps serving.
+ */
+export function verifyEd25519Async(publicKey: KeyObject, message: Buffer, signature: Buffer): Promise<boolean> {
+  if (signature.length !== 64) return Promise.resolve(false);
+  return new Promise((resolve) => verify(null, message, publicKey, signature, (error, ok) => resolve(!error && ok)));
+}
+
 /** Strict lowercase/uppercase hex of an exact byte length, or null. */
 export function decodeHex(value: string | null | undefined, bytes: number): Buffer | null {
   if (!value || value.length !== bytes * 2 || !/^[0-9a-f]+$/i.test(value)) return null;

@@ -12,6 +12,9 @@ export function getSqlite(): Database.Database {
   if (!holder.__buttonStudioSqlite) {
     const db = new Database(resolveSqlitePath());
     db.pragma("journal_mode = WAL");
+    // In WAL mode NORMAL skips the fsync per commit; a committed row still survives the
+    // process being killed (only an OS crash or power loss can take the last commits).
+    db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
     holder.__buttonStudioSqlite = db;
   }

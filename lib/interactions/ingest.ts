@@ -28,7 +28,7 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   const endpoint = await getLiveEndpoint(deps.db, endpointId);
   if (!endpoint) return json(404, { error: { code: "not_found" } });
   const inbound = getInbound(endpoint.platform);
-  const outcome = inbound.receive(raw, endpoint.secrets);
+  const outcome = await inbound.receive(raw, endpoint.secrets);
   if (outcome.type === "rejected") return json(outcome.status, { error: { code: outcome.code } });
   if (outcome.type === "handshake") {
     recordHandshake(endpoint.id, true, deps.now());
@@ -38,13 +38,15 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   const receivedAt = deps.now();
   const id = randomUUID();
   const deadlineAt = new Date(receivedAt.getTime() + inbound.deadlineMs);
+  // A rule or the fallback answers at once: store the interaction already answered, in one write.
+  const immediate = event.interactive ? immediateReply(endpoint, event) : null;
   const existing = insertInteraction({
     id,
     endpointId: endpoint.id,
     platform: endpoint.platform,
     eventId: event.eventId,
     kind: event.kind,
-    status: event.interactive ? "pending" : "answered",
+    status: event.interactive && !immediate ? "pending" : "answered",
     actor: event.actor,
     scene: event.scene,
     control: event.control,
@@ -53,22 +55,29 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
     body: raw.body.toString("utf8"),
     receivedAt,
     deadlineAt: event.interactive ? deadlineAt : undefined,
-    answeredAt: event.interactive ? undefined : receivedAt,
+    answeredAt: event.interactive && !immediate ? undefined : receivedAt,
+    reply: immediate ? JSON.stringify(immediate.reply) : undefined,
+    replySource: immediate?.source,
   });
   // A retried delivery gets what the first one got, and nothing is stored twice.
   if (existing) return inbound.acknowledge(event) ?? json(200, existing.reply ? JSON.parse(existing.reply) : inbound.defaultFallback(event));
-  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: event.interactive ? "pending" : "answered" });
+  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: event.interactive && !immediate ? "pending" : "answered" });
   if (!event.interactive) return inbound.acknowledge(event) ?? json(200, {});
-  return decide(endpoint, event, id, deadlineAt, deps);
+  if (immediate) return deliverNow(endpoint, event, id, immediate.reply, immediate.source, deps);
+  return hold(endpoint, event, id, deadlineAt, deps);
 }
 
-async function decide(endpoint: LiveEndpoint, event: ParsedEvent, id: string, deadlineAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
+/** The reply a rule (or, in rules mode, the fallback) gives without asking anyone; null when a person decides. */
+function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: unknown; source: "rule" | "fallback" } | null {
+  const rule = endpoint.mode === "manual" ? undefined : findRule(endpoint.rules, event);
+  if (rule) return { reply: rule.reply, source: "rule" };
+  if (endpoint.mode === "rules") return { reply: endpoint.fallback ?? getInbound(endpoint.platform).defaultFallback(event), source: "fallback" };
+  return null;
+}
+
+async function hold(endpoint: LiveEndpoint, event: ParsedEvent, id: string, deadlineAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
   const inbound = getInbound(endpoint.platform);
   const fallback = endpoint.fallback ?? inbound.defaultFallback(event);
-  const rule = endpoint.mode === "manual" ? undefined : findRule(endpoint.rules, event);
-  if (rule) return answerNow(endpoint, event, id, rule.reply, "rule", deps);
-  if (endpoint.mode === "rules") return answerNow(endpoint, event, id, fallback, "fallback", deps);
-
   const ack = inbound.acknowledge(event);
   if (ack) {
     // The reply travels separately (QQ): acknowledge now, send the fallback at the deadline unless a person answered.
@@ -85,12 +94,19 @@ async function decide(endpoint: LiveEndpoint, event: ParsedEvent, id: string, de
   return json(200, fallback);
 }
 
+/** The fallback at the deadline, unless a person answered first. */
 async function answerNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, reply: unknown, source: "rule" | "fallback", deps: CallbackDeps): Promise<HttpAnswer> {
   const inbound = getInbound(endpoint.platform);
   if (!transition(id, "pending", { status: "answered", reply, replySource: source, at: deps.now() })) {
     return inbound.acknowledge(event) ?? json(200, reply);
   }
   publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "answered" });
+  return deliverNow(endpoint, event, id, reply, source, deps);
+}
+
+/** Sends a decided reply: as the HTTP answer, or as an API call once the acknowledgement is out. */
+function deliverNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, reply: unknown, source: "rule" | "fallback", deps: CallbackDeps): HttpAnswer {
+  const inbound = getInbound(endpoint.platform);
   const delivery = inbound.deliver(event, reply);
   if (delivery.via === "response") return delivery.answer;
   // Nothing that can be done after the response goes before it: the API call runs once the ack is out.

@@ -49,7 +49,7 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   deadlineMs: number;
   defaultApiBase: string;
   /** Verify over the raw bytes, answer handshakes, parse events. */
-  receive(request: RawCallback, secrets: S): InboundOutcome;
+  receive(request: RawCallback, secrets: S): Promise<InboundOutcome>;
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;

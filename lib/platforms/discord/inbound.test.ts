@@ -10,20 +10,20 @@ const request = (body: string, signature: string, timestamp = DISCORD_TIMESTAMP)
 });
 
 describe("Discord interactions endpoint", () => {
-  it("answers the signed PING vector with PONG", () => {
-    expect(discordInbound.receive(request(DISCORD_PING.body, DISCORD_PING.signature), secrets)).toEqual({ type: "handshake", status: 200, body: { type: 1 } });
+  it("answers the signed PING vector with PONG", async () => {
+    expect(await discordInbound.receive(request(DISCORD_PING.body, DISCORD_PING.signature), secrets)).toEqual({ type: "handshake", status: 200, body: { type: 1 } });
   });
 
-  it("parses the signed MESSAGE_COMPONENT vector", () => {
-    expect(discordInbound.receive(request(DISCORD_COMPONENT_CLICK.body, DISCORD_COMPONENT_CLICK.signature), secrets)).toMatchObject({
+  it("parses the signed MESSAGE_COMPONENT vector", async () => {
+    expect(await discordInbound.receive(request(DISCORD_COMPONENT_CLICK.body, DISCORD_COMPONENT_CLICK.signature), secrets)).toMatchObject({
       type: "event",
       event: { eventId: "787053080478613555", kind: "button", control: "test", context: { token: "ThisIsATokenFromDiscordThatIsVeryLong" } },
     });
   });
 
-  it("parses a command with its scope", () => {
+  it("parses a command with its scope", async () => {
     const body = JSON.stringify({ id: "9", type: 2, token: "t", application_id: "a", guild_id: "g", member: { user: { id: "u" } }, data: { name: "ping", guild_id: "g" } });
-    expect(discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({
+    expect(await discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({
       type: "event",
       event: { kind: "command", control: "ping", actor: "u", context: { scope: "guild" } },
     });
@@ -33,16 +33,16 @@ describe("Discord interactions endpoint", () => {
     ["a tampered timestamp", request(DISCORD_PING.body, DISCORD_PING.signature, "1700000001")],
     ["missing headers", { headers: new Headers(), body: Buffer.from(DISCORD_PING.body) }],
     ["another body's signature", request(DISCORD_PING.body, DISCORD_COMPONENT_CLICK.signature)],
-  ])("refuses %s with 401 (Discord probes this)", (_name, req) => {
-    expect(discordInbound.receive(req, secrets)).toMatchObject({ type: "rejected", status: 401 });
+  ])("refuses %s with 401 (Discord probes this)", async (_name, req) => {
+    expect(await discordInbound.receive(req, secrets)).toMatchObject({ type: "rejected", status: 401 });
   });
 
-  it("refuses a signed body that is not an interaction with 400", () => {
+  it("refuses a signed body that is not an interaction with 400", async () => {
     const body = '{"hello":true}';
-    expect(discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({ status: 400 });
+    expect(await discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({ status: 400 });
   });
 
-  it("falls back to deferred replies that promise nothing visible", () => {
+  it("falls back to deferred replies that promise nothing visible", async () => {
     const base = { eventId: "1", interactive: true, context: {} };
     expect(discordInbound.defaultFallback({ ...base, kind: "button" })).toEqual({ type: 6 });
     expect(discordInbound.defaultFallback({ ...base, kind: "command" })).toEqual({ type: 5 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { InboundAdapter, InboundOutcome, RawCallback } from "../inbound";
 import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
-import { signDiscord, verifyDiscord } from "./signature";
+import { signDiscord, verifyDiscordAsync } from "./signature";
 
 const INTERACTION = { ping: 1, command: 2, component: 3 } as const;
 
@@ -19,9 +19,9 @@ const interactionSchema = z.looseObject({
     .optional(),
 });
 
-function receive({ headers, body }: RawCallback, secrets: DiscordSecrets): InboundOutcome {
+async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets): Promise<InboundOutcome> {
   // Discord probes endpoints with bad signatures: verify before anything else (overview.mdx).
-  if (!verifyDiscord(secrets.publicKey, headers.get("x-signature-timestamp"), body, headers.get("x-signature-ed25519"))) {
+  if (!(await verifyDiscordAsync(secrets.publicKey, headers.get("x-signature-timestamp"), body, headers.get("x-signature-ed25519")))) {
     return { type: "rejected", status: 401, code: "bad_signature" };
   }
   let json: unknown;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { KeyObject } from "node:crypto";
-import { decodeHex, privateKeyFromSeed, publicKeyFromRaw, signEd25519, verifyEd25519 } from "@/lib/crypto/ed25519";
+import { decodeHex, privateKeyFromSeed, publicKeyFromRaw, signEd25519, verifyEd25519, verifyEd25519Async } from "@/lib/crypto/ed25519";
 
 const holder = globalThis as typeof globalThis & { __discordKeys?: Map<string, KeyObject> };
 const keys = (holder.__discordKeys ??= new Map());
@@ -22,6 +22,14 @@ export function verifyDiscord(publicKeyHex: string, timestamp: string | null, bo
   const signature = decodeHex(signatureHex, 64);
   if (!key || !timestamp || !signature) return false;
   return verifyEd25519(key, Buffer.concat([Buffer.from(timestamp), body]), signature);
+}
+
+/** verifyDiscord on the thread pool, for the callback path. */
+export function verifyDiscordAsync(publicKeyHex: string, timestamp: string | null, body: Buffer, signatureHex: string | null): Promise<boolean> {
+  const key = discordPublicKey(publicKeyHex);
+  const signature = decodeHex(signatureHex, 64);
+  if (!key || !timestamp || !signature) return Promise.resolve(false);
+  return verifyEd25519Async(key, Buffer.concat([Buffer.from(timestamp), body]), signature);
 }
 
 /** The simulator's side: sign as Discord would, with a key pair whose public half the endpoint trusts. */

@@ -11,19 +11,19 @@ const signed = (body: string, timestamp = "1725442341", secret = secrets.secret)
 });
 
 describe("QQ callbacks", () => {
-  it("answers the official op 13 example (unsigned, as the docs show it)", () => {
-    const outcome = qqInbound.receive({ headers: new Headers({ "x-bot-appid": "11111111" }), body: Buffer.from(QQ_VALIDATION_EXAMPLE.body) }, secrets);
+  it("answers the official op 13 example (unsigned, as the docs show it)", async () => {
+    const outcome = await qqInbound.receive({ headers: new Headers({ "x-bot-appid": "11111111" }), body: Buffer.from(QQ_VALIDATION_EXAMPLE.body) }, secrets);
     expect(outcome).toEqual({ type: "handshake", status: 200, body: QQ_VALIDATION_EXAMPLE.response });
   });
 
-  it("checks op 13 when it is signed, and refuses a bad signature", () => {
-    expect(qqInbound.receive(signed(QQ_VALIDATION_EXAMPLE.body), secrets).type).toBe("handshake");
-    expect(qqInbound.receive(signed(QQ_VALIDATION_EXAMPLE.body, "1725442341", "another-secret"), secrets)).toMatchObject({ status: 401 });
+  it("checks op 13 when it is signed, and refuses a bad signature", async () => {
+    expect((await qqInbound.receive(signed(QQ_VALIDATION_EXAMPLE.body), secrets)).type).toBe("handshake");
+    expect(await qqInbound.receive(signed(QQ_VALIDATION_EXAMPLE.body, "1725442341", "another-secret"), secrets)).toMatchObject({ status: 401 });
   });
 
-  it("parses a signed INTERACTION_CREATE into a button event", () => {
+  it("parses a signed INTERACTION_CREATE into a button event", async () => {
     const dispatch = qqInteractionDispatch({ id: "21", data: "回调按钮" }, { userId: "u1", roles: [], isAdmin: false, scene: "group" });
-    const outcome = qqInbound.receive(signed(JSON.stringify(dispatch)), secrets);
+    const outcome = await qqInbound.receive(signed(JSON.stringify(dispatch)), secrets);
     expect(outcome).toEqual({
       type: "event",
       event: { eventId: dispatch.d.id, kind: "button", interactive: true, scene: "group", actor: "u1", control: "21", data: "回调按钮", context: {} },
@@ -31,8 +31,8 @@ describe("QQ callbacks", () => {
     expect(qqInbound.acknowledge(outcome.type === "event" ? outcome.event : (undefined as never))).toEqual({ status: 200, body: { op: 12, d: 0 } });
   });
 
-  it("takes other dispatches as events to log and acknowledge", () => {
-    const outcome = qqInbound.receive(signed('{"id":"ev1","op":0,"t":"GROUP_AT_MESSAGE_CREATE","d":{"id":"m1"}}'), secrets);
+  it("takes other dispatches as events to log and acknowledge", async () => {
+    const outcome = await qqInbound.receive(signed('{"id":"ev1","op":0,"t":"GROUP_AT_MESSAGE_CREATE","d":{"id":"m1"}}'), secrets);
     expect(outcome).toMatchObject({ type: "event", event: { eventId: "ev1", kind: "event", interactive: false } });
   });
 
@@ -41,11 +41,11 @@ describe("QQ callbacks", () => {
     ["a tampered body", { ...signed('{"op":0,"t":"INTERACTION_CREATE","d":{"id":"x"}}'), body: Buffer.from('{"op":0,"t":"INTERACTION_CREATE","d":{"id":"y"}}') }, 401],
     ["a body that is not JSON", signed("not json"), 400],
     ["an interaction without id", signed('{"op":0,"t":"INTERACTION_CREATE","d":{}}'), 400],
-  ])("refuses %s", (_name, request, status) => {
-    expect(qqInbound.receive(request, secrets)).toMatchObject({ type: "rejected", status });
+  ])("refuses %s", async (_name, request, status) => {
+    expect(await qqInbound.receive(request, secrets)).toMatchObject({ type: "rejected", status });
   });
 
-  it("replies to a click with PUT /interactions/{id} {code}", () => {
+  it("replies to a click with PUT /interactions/{id} {code}", async () => {
     const event = { eventId: "abc", kind: "button" as const, interactive: true, context: {} };
     expect(qqInbound.deliver(event, { code: 0 })).toEqual({ via: "api", method: "PUT", path: "/interactions/abc", body: { code: 0 } });
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { InboundAdapter, InboundOutcome, ParsedEvent, RawCallback } from "../inbound";
 import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
-import { qqValidationAnswer, signQq, verifyQq } from "./signature";
+import { qqValidationAnswer, signQq, verifyQqAsync } from "./signature";
 
 /** Webhook payload: {id, op, d, s, t} (event-emit.md). */
 const payloadSchema = z.looseObject({ id: z.string().optional(), op: z.number().int(), d: z.unknown(), s: z.number().optional(), t: z.string().optional() });
@@ -27,7 +27,7 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-function receive({ headers, body }: RawCallback, secrets: QqSecrets): InboundOutcome {
+async function receive({ headers, body }: RawCallback, secrets: QqSecrets): Promise<InboundOutcome> {
   const signature = headers.get("x-signature-ed25519");
   const timestamp = headers.get("x-signature-timestamp");
   const payload = payloadSchema.safeParse(parseJson(body));
@@ -35,7 +35,7 @@ function receive({ headers, body }: RawCallback, secrets: QqSecrets): InboundOut
   const { op, d } = payload.data;
   // Whether op 13 is always signed is not documented (protocols.md §1.2): check it whenever it is.
   const signed = signature !== null || timestamp !== null;
-  if ((op !== OP_VALIDATION || signed) && !verifyQq(secrets.secret, timestamp, body, signature)) {
+  if ((op !== OP_VALIDATION || signed) && !(await verifyQqAsync(secrets.secret, timestamp, body, signature))) {
     return { type: "rejected", status: 401, code: "bad_signature" };
   }
   if (op === OP_VALIDATION) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { KeyObject } from "node:crypto";
-import { decodeHex, privateKeyFromSeed, signEd25519, verifyEd25519 } from "@/lib/crypto/ed25519";
+import { createPublicKey } from "node:crypto";
+import { decodeHex, privateKeyFromSeed, signEd25519, verifyEd25519, verifyEd25519Async } from "@/lib/crypto/ed25519";
 
 /** Ed25519 seed from the bot secret: its UTF-8 bytes repeated to 32 bytes (botgo getSeed; sign.md). */
 export function qqSeed(botSecret: string): Buffer {
@@ -37,6 +38,24 @@ export function verifyQq(botSecret: string, timestamp: string | null, body: Buff
   const signature = decodeHex(signatureHex, 64);
   if (!timestamp || !signature || (signature[63]! & 224) !== 0) return false;
   return verifyEd25519(qqPrivateKey(botSecret), Buffer.concat([Buffer.from(timestamp), body]), signature);
+}
+
+/** verifyQq on the thread pool, for the callback path. */
+export function verifyQqAsync(botSecret: string, timestamp: string | null, body: Buffer, signatureHex: string | null): Promise<boolean> {
+  const signature = decodeHex(signatureHex, 64);
+  if (!timestamp || !signature || (signature[63]! & 224) !== 0) return Promise.resolve(false);
+  return verifyEd25519Async(qqPublicKey(botSecret), Buffer.concat([Buffer.from(timestamp), body]), signature);
+}
+
+const publicKeys = new Map<string, KeyObject>();
+
+function qqPublicKey(botSecret: string): KeyObject {
+  let key = publicKeys.get(botSecret);
+  if (!key) {
+    key = createPublicKey(qqPrivateKey(botSecret));
+    publicKeys.set(botSecret, key);
+  }
+  return key;
 }
 
 /** The op 13 validation answer: {plain_token, signature: hex(Ed25519(event_ts + plain_token))}. */
