@@ -142,3 +142,21 @@ test("the callback URL refuses bad signatures with 401 and unknown endpoints wit
   const shown = await (await request.get(`/api/endpoints/${endpoint.id}`, { headers: authHeaders })).json();
   expect(shown.handshake.ok).toBe(true);
 });
+
+test("replay resends a logged interaction, re-signed, to its endpoint or another URL", async ({ request }) => {
+  const key = (await (await request.get("/api/simulate/discord-key", { headers: authHeaders })).json()).publicKey as string;
+  const create = async (name: string) => (await (await request.post("/api/endpoints", { headers: authHeaders, data: { platform: "discord", name, secrets: { publicKey: key } } })).json()) as { id: string; callbackUrl: string };
+  const [first, second] = [await create("Replay A"), await create("Replay B")];
+  const payload = { id: `replay-${Date.now()}`, application_id: "A", type: 3, token: "T", version: 1, data: { custom_id: "again", component_type: 2 } };
+  await request.post("/api/simulate", { headers: authHeaders, data: { endpointId: first.id, payload } });
+  const stored = (await (await request.get(`/api/interactions?endpointId=${first.id}`, { headers: authHeaders })).json()).items[0];
+
+  const again = await (await request.post(`/api/interactions/${stored.id}/replay`, { headers: authHeaders, data: {} })).json();
+  expect(again).toMatchObject({ status: 200, body: '{"type":6}' });
+  expect((await (await request.get(`/api/interactions?endpointId=${first.id}`, { headers: authHeaders })).json()).items).toHaveLength(1);
+
+  const elsewhere = await (await request.post(`/api/interactions/${stored.id}/replay`, { headers: authHeaders, data: { targetUrl: second.callbackUrl } })).json();
+  expect(elsewhere).toMatchObject({ url: second.callbackUrl, status: 200 });
+  const arrived = (await (await request.get(`/api/interactions?endpointId=${second.id}`, { headers: authHeaders })).json()).items;
+  expect(arrived.map((i: { eventId: string }) => i.eventId)).toEqual([payload.id]);
+});

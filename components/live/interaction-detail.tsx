@@ -42,6 +42,14 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
     setResult(response.ok ? { ok: true, message: t(`delivered.${body.delivered as "response"}`) } : { ok: false, message: body?.error?.message ?? String(response.status) });
   }
 
+  const [replayUrl, setReplayUrl] = useState("");
+  const [replayed, setReplayed] = useState<string | null>(null);
+  async function replay() {
+    const response = await fetch(`/api/interactions/${summary.id}/replay`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(replayUrl ? { targetUrl: replayUrl } : {}) });
+    const body = await response.json().catch(() => null);
+    setReplayed(response.ok ? t("replayed", { status: body.status, ms: body.ms, body: String(body.body).slice(0, 200) }) : (body?.error?.message ?? String(response.status)));
+  }
+
   const ReplyEditor = platform ? platformPanels[platform].ReplyEditor : null;
   return (
     <section aria-label={t("detail")} className="space-y-4">
@@ -71,6 +79,14 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
         </div>
       ) : null}
       {result ? <p role="status" className={`text-sm ${result.ok ? "text-emerald-700" : "text-red-700"}`}>{result.message}</p> : null}
+      <div className="space-y-2 rounded-lg border border-slate-200 p-3">
+        <div className="flex flex-wrap gap-2">
+          <input aria-label={t("replayUrl")} placeholder={t("replayUrlPlaceholder")} className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs" value={replayUrl} onChange={(e) => setReplayUrl(e.target.value)} />
+          <button type="button" className={buttonClasses("secondary", "py-1.5")} onClick={() => void replay()}>{t("replay")}</button>
+        </div>
+        <p className="text-xs text-slate-500">{t("replayHelp")}</p>
+        {replayed ? <p role="status" data-testid="replay-result" className="font-mono text-xs break-all text-slate-700">{replayed}</p> : null}
+      </div>
       {detail ? (
         <>
           {detail.reply !== null ? (

@@ -16,6 +16,15 @@ export function simulatorDiscordPublicKey(): string {
   return rawPublicKey(privateKeyFromSeed(simulatorDiscordSeed())).toString("hex");
 }
 
+/** Resend a logged interaction, re-signed with a fresh timestamp, to its endpoint or any URL. */
+export const replayInput = z.object({ targetUrl: z.string().url().optional() });
+
+export async function replayInteraction(db: Db, id: string, input: z.infer<typeof replayInput>, origin: string): Promise<SimulationResult> {
+  const row = await db.interaction.findUnique({ where: { id }, select: { endpointId: true, body: true } });
+  if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
+  return sendSigned(db, row.endpointId, row.body, input.targetUrl, origin);
+}
+
 export const simulateInput = z.object({
   endpointId: z.string().min(1).max(64),
   /** The request body the platform would send (from the builder's click preview). */
@@ -35,16 +44,19 @@ export interface SimulationResult {
  * Signs exactly as the platform does and sends: QQ with the endpoint's bot secret,
  * Discord with the simulator's key pair. The payload's bytes are what gets signed.
  */
-export async function simulate(db: Db, input: z.infer<typeof simulateInput>, origin: string): Promise<SimulationResult> {
-  const endpoint = await getLiveEndpoint(db, input.endpointId);
-  if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: input.endpointId });
-  const body = JSON.stringify(input.payload);
+export function simulate(db: Db, input: z.infer<typeof simulateInput>, origin: string): Promise<SimulationResult> {
+  return sendSigned(db, input.endpointId, JSON.stringify(input.payload), input.targetUrl, origin);
+}
+
+async function sendSigned(db: Db, endpointId: string, body: string, targetUrl: string | undefined, origin: string): Promise<SimulationResult> {
+  const endpoint = await getLiveEndpoint(db, endpointId);
+  if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: endpointId });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const headers = {
     "content-type": "application/json",
     ...getInbound(endpoint.platform).signHeaders(body, timestamp, endpoint.secrets, simulatorDiscordSeed()),
   };
-  const url = input.targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
+  const url = targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
   const started = performance.now();
   try {
     const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
