@@ -32,11 +32,13 @@ async function createEndpointThroughUi(page: Page, options: { platform: "QQ" | "
 
 async function openPreviewFor(page: Page, platform: "qq" | "discord", endpointName: string) {
   const layout = platform === "qq" ? qqGrid(1, 2) : discordGrid(1, 2);
-  const created = await page.request.post("/api/templates", { headers: authHeaders, data: { platform, name: `Sim ${Date.now()}`, text: "Hi", layout } });
+  const templateName = `Sim ${Date.now()}`;
+  const created = await page.request.post("/api/templates", { headers: authHeaders, data: { platform, name: templateName, text: "Hi", layout } });
   const { template } = await created.json();
   await page.goto(`/templates/${template.id}`);
   await page.getByRole("tab", { name: "Preview" }).click();
   await page.getByLabel("Send clicks to").selectOption({ label: endpointName });
+  return templateName;
 }
 
 async function simulatorCalls(page: Page) {
@@ -87,16 +89,17 @@ test("Discord: a held click answered in time goes in the response; after the dea
   const live = await context.newPage();
   await live.goto("/live");
   await expect(live.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
-  await openPreviewFor(builder, "discord", name);
+  const templateName = await openPreviewFor(builder, "discord", name);
 
   // In time: a person answers while Discord's request is held open.
   await builder.getByTestId("discord-preview").getByRole("button", { name: "Button b0_0" }).click();
   const first = live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: "b0_0" }).first();
   await first.click();
   await live.getByLabel("Message content").fill("Answered by a person");
+  await live.getByLabel("Components from a template").selectOption({ label: templateName });
   await live.getByRole("button", { name: "Send reply" }).click();
   await expect(live.getByText("Sent in the held response.")).toBeVisible();
-  await expect(builder.getByTestId("simulation-result")).toContainText('{"type":4,"data":{"content":"Answered by a person"}}');
+  await expect(builder.getByTestId("simulation-result")).toContainText('{"type":4,"data":{"content":"Answered by a person","components":[{"type":1');
 
   // Too late for the response: the deferred fallback goes out, the answer follows up through the webhook.
   await builder.getByTestId("discord-preview").getByRole("button", { name: "Button b0_1" }).click();

@@ -7,6 +7,7 @@ import { signDiscord } from "@/lib/platforms/discord/signature";
 import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { signQq } from "@/lib/platforms/qq/signature";
 import { answerInteraction } from "./answer";
+import { expireStale } from "./expire";
 import { handleCallback } from "./ingest";
 
 const db = createTestDb();
@@ -76,6 +77,19 @@ describe("callback path (real SQLite file)", () => {
     const validation = '{"d":{"plain_token":"p","event_ts":"1"},"op":13}';
     expect((await handleCallback(endpoint.id, { headers: new Headers(), body: Buffer.from(validation) }, deps)).body).toMatchObject({ plain_token: "p" });
     expect((await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).handshakeOk).toBe(true);
+  });
+
+  it("expires pending interactions whose reply window closed (none survive a restart)", async () => {
+    const endpoint = await discordEndpoint("manual");
+    const pending = handleCallback(endpoint.id, discordClick("slow"), deps);
+    await pending;
+    const row = await db.interaction.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    expect(row.status).toBe("pending");
+    expireStale(new Date(row.receivedAt.getTime() + 60_000));
+    expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("pending");
+    expect(expireStale(new Date(row.receivedAt.getTime() + 16 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("expired");
+    await expect(answerInteraction(db, row.id, { type: 4, data: { content: "late" } }, "en")).rejects.toMatchObject({ status: 409 });
   });
 
   it("never returns secrets", async () => {

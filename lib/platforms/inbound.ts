@@ -47,6 +47,8 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   defaultFallback(event: ParsedEvent): R;
   /** How long the platform waits for the first answer. */
   deadlineMs: number;
+  /** How long after receipt any reply can still reach the user (later ones expire). */
+  replyWindowMs: number;
   defaultApiBase: string;
   /** Verify over the raw bytes, answer handshakes, parse events. */
   receive(request: RawCallback, secrets: S): Promise<InboundOutcome>;

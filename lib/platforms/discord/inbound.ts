@@ -61,6 +61,8 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   defaultFallback: (event) => ({ type: event.kind === "command" ? 5 : 6 }),
   // "you must send an initial response within 3 seconds" (receiving-and-responding.mdx).
   deadlineMs: 3000,
+  // Interaction tokens (follow-ups) are valid for 15 minutes.
+  replyWindowMs: 15 * 60 * 1000,
   defaultApiBase: "https://discord.com/api/v10",
   receive,
   acknowledge: () => null,

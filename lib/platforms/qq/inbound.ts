@@ -78,6 +78,8 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   // (protocols.md §1.1, §1.10: the client "keeps loading until it times out"). 15 s leaves a
   // person time to answer by hand without leaving the user waiting long.
   deadlineMs: 15_000,
+  // The fallback PUT goes out at the deadline; nothing can be sent after it.
+  replyWindowMs: 15_000,
   defaultApiBase: "https://api.sgroup.qq.com",
   receive,
   // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
