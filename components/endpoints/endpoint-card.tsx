@@ -22,10 +22,10 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const publicParts = Object.entries(endpoint.secrets).filter(([key]) => key !== "configured");
   return (
     <li className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-label={endpoint.name}>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <div className="flex items-center gap-2">
-            <h2 className="truncate font-semibold text-slate-900">{endpoint.name}</h2>
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="max-w-full truncate font-semibold text-slate-900">{endpoint.name}</h2>
             {platform ? <Badge tone={platform}>{tp(platform)}</Badge> : null}
             <Badge>{t(`modes.${endpoint.mode as "rules"}`)}</Badge>
           </div>
