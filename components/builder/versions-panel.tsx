@@ -6,6 +6,7 @@ import { RotateCcw } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import type { Snapshot } from "@/lib/builder/editor-state";
+import { summarizeLayout } from "@/lib/platforms/summarize";
 import type { LayoutAdapter } from "@/lib/platforms/types";
 import type { VersionView } from "@/lib/templates/view";
 
@@ -45,7 +46,7 @@ export function VersionsPanel({ templateId, adapter, onRestore }: { templateId: 
     <div className="space-y-4">
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label={t("label")}>
         {versions.map((v) => {
-          const size = adapter.summarize(v.layout);
+          const size = summarizeLayout(adapter, v.layout);
           return (
             <li key={v.version} className="flex items-center gap-3 px-3 py-2 text-sm">
               <input type="checkbox" aria-label={t("compare", { version: v.version })} checked={compare.includes(v.version)} onChange={() => toggle(v.version)} />

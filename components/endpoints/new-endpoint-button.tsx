@@ -7,8 +7,9 @@ import { useState, type FormEvent } from "react";
 import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
+import { PlatformPicker } from "@/components/ui/platform-picker";
 import { ENDPOINT_MODES } from "@/lib/endpoints/input";
-import { PLATFORM_IDS, type PlatformId } from "@/lib/platforms/types";
+import type { PlatformId } from "@/lib/platforms/types";
 
 /** New callback endpoint: platform, name, reply mode, secrets (write-only), optional API base URL. */
 export function NewEndpointButton() {
@@ -53,17 +54,7 @@ export function NewEndpointButton() {
       </button>
       <Dialog open={open} onOpenChange={setOpen} title={t("new")} description={t("newDescription")} closeLabel={t("close")}>
         <form onSubmit={create} className="space-y-3">
-          <fieldset>
-            <legend className="mb-1.5 text-sm font-medium text-slate-700">{t("platform")}</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {PLATFORM_IDS.map((id) => (
-                <label key={id} className={`flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${platform === id ? "border-indigo-500 bg-indigo-50 text-indigo-700" : "border-slate-300"}`}>
-                  <input type="radio" name="platform" checked={platform === id} onChange={() => { setPlatform(id); setSecrets({}); }} />
-                  {tp(id)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <PlatformPicker legend={t("platform")} value={platform} onChange={(id) => { setPlatform(id); setSecrets({}); }} label={(id) => tp(id)} />
           <div>
             <label htmlFor="endpoint-name" className="mb-1 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="endpoint-name" name="name" required maxLength={120} className={inputClasses} />

@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
+import { PlatformPicker } from "@/components/ui/platform-picker";
 import { importLayout } from "@/lib/builder/import-layout";
 import { getPlatform } from "@/lib/platforms/registry";
-import { PLATFORM_IDS, type PlatformId } from "@/lib/platforms/types";
+import type { PlatformId } from "@/lib/platforms/types";
 
 interface ApiIssue {
   path: string;
@@ -59,17 +60,7 @@ export function NewTemplateButton() {
       </button>
       <Dialog open={open} onOpenChange={setOpen} title={t("newTitle")} description={t("newDescription")} closeLabel={t("close")}>
         <form onSubmit={create} className="space-y-4">
-          <fieldset>
-            <legend className="mb-1.5 text-sm font-medium text-slate-700">{t("platform")}</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {PLATFORM_IDS.map((id) => (
-                <label key={id} className={`flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${platform === id ? "border-indigo-500 bg-indigo-50 text-indigo-700" : "border-slate-300"}`}>
-                  <input type="radio" name="platform" value={id} checked={platform === id} onChange={() => setPlatform(id)} />
-                  {t(`platforms.${id}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <PlatformPicker legend={t("platform")} value={platform} onChange={setPlatform} label={(id) => t(`platforms.${id}`)} />
           <div>
             <label htmlFor="new-name" className="mb-1.5 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="new-name" name="name" required maxLength={120} className={inputClasses} />

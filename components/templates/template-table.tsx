@@ -2,6 +2,7 @@ import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { summarizeLayout } from "@/lib/platforms/summarize";
 import type { TemplateView } from "@/lib/templates/view";
 import { TemplateRowActions } from "./template-row-actions";
 
@@ -28,7 +29,7 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
         <tbody className="divide-y divide-slate-100">
           {templates.map((template) => {
             const platform = isPlatformId(template.platform) ? template.platform : null;
-            const controls = platform ? getPlatform(platform).layout.summarize(template.layout).controls : 0;
+            const controls = platform ? summarizeLayout(getPlatform(platform).layout, template.layout).controls : 0;
             const updated = new Date(template.updatedAt);
             const badge = platform ? <Badge tone={platform}>{tp(platform)}</Badge> : <Badge>{template.platform}</Badge>;
             return (

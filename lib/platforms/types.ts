@@ -46,8 +46,6 @@ export interface LayoutAdapter<L = unknown> {
   normalize(input: unknown): { layout: unknown; warnings: RuleIssue[] };
   /** Every rule: normalize, check structure with the schema, then cross-field rules. */
   validate(input: unknown, context?: ValidationContext): ValidationResult;
-  /** Rows and interactive controls, for lists and summaries; tolerant of any stored layout. */
-  summarize(layout: unknown): { rows: number; controls: number };
   /** The exact body the platform's send-message API takes. */
   toMessage(layout: L, text: string): Record<string, unknown>;
   /** Rules for the message text sent with the layout; findings have the path ["text"]. */

@@ -1,4 +1,3 @@
-import { isRecord } from "../issues";
 import type { PlatformAdapter } from "../types";
 import { clickDiscordComponent } from "./click";
 import { discordGrid } from "./grid";
@@ -27,11 +26,6 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
     validate(input) {
       const found = checkDiscordLayout(input);
       return { ok: found.errors.length === 0, ...found, layout: input };
-    },
-    summarize(layout) {
-      const rows = isRecord(layout) && Array.isArray(layout.components) ? layout.components : [];
-      const controls = rows.reduce((sum: number, row: unknown) => sum + (isRecord(row) && Array.isArray(row.components) ? row.components.length : 0), 0);
-      return { rows: rows.length, controls };
     },
     toMessage: toDiscordMessage,
     checkText: checkDiscordText,

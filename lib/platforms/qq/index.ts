@@ -1,4 +1,3 @@
-import { isRecord } from "../issues";
 import type { PlatformAdapter } from "../types";
 import { clickQqButton } from "./click";
 import { qqGrid } from "./grid";
@@ -24,11 +23,6 @@ export const qqAdapter: PlatformAdapter<QqKeyboard> = {
       const found = checkQqKeyboard(normalized.layout, context);
       const errors = found.errors;
       return { ok: errors.length === 0, errors, warnings: [...normalized.warnings, ...found.warnings], layout: normalized.layout };
-    },
-    summarize(layout) {
-      const rows = isRecord(layout) && isRecord(layout.content) && Array.isArray(layout.content.rows) ? layout.content.rows : [];
-      const controls = rows.reduce((sum: number, row: unknown) => sum + (isRecord(row) && Array.isArray(row.buttons) ? row.buttons.length : 0), 0);
-      return { rows: rows.length, controls };
     },
     toMessage: toQqMessage,
     checkText: checkQqText,
