@@ -21,6 +21,14 @@ describe("QQ callbacks", () => {
     expect(await qqInbound.receive(signed(QQ_VALIDATION_EXAMPLE.body, "1725442341", "another-secret"), secrets)).toMatchObject({ status: 401 });
   });
 
+  it("refuses to sign anything shaped like a body (no signing oracle through op 13)", async () => {
+    const forged = JSON.stringify({ op: 0, t: "INTERACTION_CREATE", d: { id: "x" } });
+    const body = JSON.stringify({ op: 13, d: { plain_token: forged, event_ts: "1700000000" } });
+    expect(await qqInbound.receive({ headers: new Headers(), body: Buffer.from(body) }, secrets)).toMatchObject({ type: "rejected", status: 400 });
+    const letters = JSON.stringify({ op: 13, d: { plain_token: "abc", event_ts: "17x" } });
+    expect(await qqInbound.receive({ headers: new Headers(), body: Buffer.from(letters) }, secrets)).toMatchObject({ type: "rejected", status: 400 });
+  });
+
   it("parses a signed INTERACTION_CREATE into a button event", async () => {
     const dispatch = qqInteractionDispatch({ id: "21", data: "回调按钮" }, { userId: "u1", roles: [], isAdmin: false, scene: "group" });
     const outcome = await qqInbound.receive(signed(JSON.stringify(dispatch)), secrets);

@@ -6,7 +6,10 @@ import { qqValidationAnswer, signQq, verifyQqAsync } from "./signature";
 
 /** Webhook payload: {id, op, d, s, t} (event-emit.md). */
 const payloadSchema = z.looseObject({ id: z.string().optional(), op: z.number().int(), d: z.unknown(), s: z.number().optional(), t: z.string().optional() });
-const validationSchema = z.looseObject({ plain_token: z.string().min(1), event_ts: z.string().min(1) });
+// Unsigned op 13 requests get a signature over event_ts + plain_token. Restricting both to
+// the shapes QQ sends (digits; a short token of letters and digits) means that signature can
+// never double as one over "timestamp + JSON body": no forged dispatch can be signed this way.
+const validationSchema = z.looseObject({ plain_token: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/), event_ts: z.string().regex(/^\d{1,20}$/) });
 const interactionSchema = z.looseObject({
   id: z.string().min(1),
   scene: z.string().optional(),
