@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/lib/db";
-import { MAX_JSON_BODY_BYTES } from "@/lib/http/read-json";
+import { MAX_BODY_BYTES } from "@/lib/http/read-limited";
 import { handleCallback } from "@/lib/interactions/ingest";
 
 const CALLBACK_PATH = /^\/api\/callbacks\/([A-Za-z0-9_-]{1,64})\/?$/;
@@ -28,7 +28,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 async function serve(endpointId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const body = await readBody(req);
-    if (!body) return send(res, 413, { error: { code: "body_too_large", message: `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.` } });
+    if (!body) return send(res, 413, { error: { code: "body_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
@@ -49,7 +49,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_JSON_BODY_BYTES) {
+      if (size > MAX_BODY_BYTES) {
         req.destroy();
         resolve(null);
       } else chunks.push(chunk);

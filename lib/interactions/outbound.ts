@@ -7,6 +7,18 @@ import type { ReplyDelivery } from "@/lib/platforms/inbound";
 const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at least 5 s.
 const QQ_TOKEN_URL = "https://bots.qq.com/app/getAppAccessToken";
 
+/** The simulator's platform API on this very server (loopback, or the configured PUBLIC_URL). */
+export function isOwnSimulator(apiBase: string): boolean {
+  try {
+    const url = new URL(apiBase);
+    const own = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
+    const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    return url.pathname.replace(/\/+$/, "") === "/api/simulator/platform" && (loopback || url.origin === own);
+  } catch {
+    return false;
+  }
+}
+
 const qqTokenSchema = z.object({ access_token: z.string(), expires_in: z.union([z.string(), z.number()]) });
 const tokens = new Map<string, { token: string; until: number }>();
 
@@ -15,8 +27,9 @@ async function qqAccessToken(endpoint: LiveEndpoint, apiBase: string): Promise<s
   const secrets = endpoint.secrets as { appId: string; secret: string };
   const cached = tokens.get(`${apiBase}|${secrets.appId}`);
   if (cached && cached.until > Date.now()) return cached.token;
-  // A custom API base (the simulator) serves the token too; the real one lives on bots.qq.com.
-  const url = endpoint.apiBaseUrl ? `${apiBase}/app/getAppAccessToken` : QQ_TOKEN_URL;
+  // The app secret goes only to QQ itself or to this server's own simulator: a custom API base
+  // elsewhere must never be able to collect a write-only secret.
+  const url = endpoint.apiBaseUrl && isOwnSimulator(endpoint.apiBaseUrl) ? `${apiBase}/app/getAppAccessToken` : QQ_TOKEN_URL;
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -30,7 +30,9 @@ export function answerPlatformCall(method: string, path: string, authorization: 
   } catch {
     return { status: 400, body: { message: "invalid JSON" } };
   }
-  calls.push({ at: new Date().toISOString(), method, path, authorization, body });
+  // Recorded calls are shown to users: the app secret sent for a token never is.
+  const shown = body && typeof body === "object" && "clientSecret" in body ? { ...body, clientSecret: "[redacted]" } : body;
+  calls.push({ at: new Date().toISOString(), method, path, authorization, body: shown });
   if (calls.length > CALL_LIMIT) calls.splice(0, calls.length - CALL_LIMIT);
   // QQ getAppAccessToken: expires_in is a string in the docs' example (api-use.md).
   if (method === "POST" && path === "/app/getAppAccessToken") return { status: 200, body: { access_token: "SIMULATED_ACCESS_TOKEN", expires_in: "7200" } };

@@ -33,6 +33,23 @@ export const simulateInput = z.object({
   targetUrl: z.string().url().optional(),
 });
 
+const ANSWER_LIMIT_BYTES = 64 * 1024;
+
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
+}
+
 export interface SimulationResult {
   url: string;
   status: number;
@@ -59,8 +76,10 @@ async function sendSigned(db: Db, endpointId: string, body: string, targetUrl: s
   const url = targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
   const started = performance.now();
   try {
-    const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
-    return { url, status: response.status, body: await response.text(), ms: Math.round(performance.now() - started) };
+    // No redirects and a capped answer: the simulator reports what the target said, it is no proxy.
+    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+    const answer = await readCapped(response, ANSWER_LIMIT_BYTES);
+    return { url, status: response.status, body: answer, ms: Math.round(performance.now() - started) };
   } catch (error) {
     throw new HttpError(502, "target_unreachable", "targetUnreachable", { url, reason: error instanceof Error ? error.message : String(error) });
   }
