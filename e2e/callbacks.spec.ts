@@ -112,7 +112,8 @@ test("Discord: a held click answered in time goes in the response; after the dea
   await live.getByRole("button", { name: "Send reply" }).click();
   await expect(live.getByText("Sent as a follow-up.")).toBeVisible();
   const calls = await simulatorCalls(builder);
-  expect(calls.find((c) => c.method === "PATCH" && c.path.endsWith("/messages/@original"))?.body).toEqual({ content: "Later answer" });
+  // A new message after a deferred update is a follow-up: POST /webhooks/{application}/{token}.
+  expect(calls.find((c) => c.method === "POST" && c.path === "/webhooks/APPLICATION_ID/INTERACTION_TOKEN")?.body).toEqual({ content: "Later answer" });
   await context.close();
 });
 

@@ -21,4 +21,6 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ Button Studio ready on http://localhost:${port}`));
+// A stray rejection in background work is logged; it must not take the callback URL down.
+process.on("unhandledRejection", (reason) => console.error("[server] unhandled rejection:", reason));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));

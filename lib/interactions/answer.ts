@@ -8,11 +8,8 @@ import { publish } from "@/lib/live/bus";
 import type { ParsedEvent } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isHeld, release } from "./holds";
-import { sendApiReply, sendDiscordFollowUp } from "./outbound";
+import { sendApiReply } from "./outbound";
 import { interactionState, transition } from "./store";
-
-/** Discord interaction tokens stay valid for 15 minutes (receiving-and-responding.mdx). */
-const DISCORD_TOKEN_MS = 15 * 60 * 1000;
 
 export type Delivered = "response" | "api" | "followup";
 
@@ -27,7 +24,8 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: row.endpointId });
   const inbound = getInbound(endpoint.platform);
   const reply = parseInput(inbound.replySchema, input, locale);
-  if (row.status === "answered" && row.replySource === "fallback") throw new HttpError(410, "deadline_passed", "deadlinePassed");
+  const tooLate = () => new HttpError(410, "deadline_passed", "deadlinePassed");
+  if (row.status === "expired" || (row.status === "answered" && row.replySource === "fallback")) throw tooLate();
   if (row.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: row.status });
 
   const win = () => {
@@ -45,20 +43,20 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   // Another answer may have won since the row was read (and released the held request).
   const fresh = interactionState(id);
   if (fresh?.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: fresh?.status ?? "?" });
+  const inTime = row.deadlineAt !== null && now.getTime() <= row.deadlineAt.getTime();
   const event: ParsedEvent = { eventId: row.eventId, kind: row.kind as ParsedEvent["kind"], interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, context: {} };
-  const delivery = inbound.deliver(event, reply);
-  if (delivery.via === "api") {
+  const direct = inbound.deliver(event, reply);
+  if (inTime && direct.via === "api") {
     win();
-    await sendApiReply(endpoint, delivery).catch(() => failed(id, reply, row.endpointId, now));
+    await sendApiReply(endpoint, direct).catch(() => failed(id, reply, row.endpointId, now));
     return { delivered: "api" };
   }
-  // The reply belongs in the HTTP response, which has gone: only a follow-up through the webhook can still reach the user.
-  const original = JSON.parse(row.body) as { application_id?: string; token?: string };
-  if (fresh.replySource !== "fallback" || !original.application_id || !original.token || now.getTime() - row.receivedAt.getTime() > DISCORD_TOKEN_MS) {
-    throw new HttpError(410, "deadline_passed", "deadlinePassed");
-  }
+  // The first answer has gone (the deferred fallback): only the platform's later channel can still reach the user.
+  const withinWindow = now.getTime() - row.receivedAt.getTime() <= inbound.replyWindowMs;
+  const late = fresh.replySource === "fallback" && withinWindow ? inbound.deliverLate(row.body, reply) : null;
+  if (!late) throw tooLate();
   win();
-  await sendDiscordFollowUp(endpoint, { applicationId: original.application_id, token: original.token }, reply as { data?: unknown }).catch(() => failed(id, reply, row.endpointId, now));
+  await sendApiReply(endpoint, late).catch(() => failed(id, reply, row.endpointId, now));
   return { delivered: "followup" };
 }
 

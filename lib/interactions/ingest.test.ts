@@ -89,7 +89,7 @@ describe("callback path (real SQLite file)", () => {
     expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("pending");
     expect(expireStale(new Date(row.receivedAt.getTime() + 16 * 60_000))).toBeGreaterThanOrEqual(1);
     expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("expired");
-    await expect(answerInteraction(db, row.id, { type: 4, data: { content: "late" } }, "en")).rejects.toMatchObject({ status: 409 });
+    await expect(answerInteraction(db, row.id, { type: 4, data: { content: "late" } }, "en")).rejects.toMatchObject({ status: 410 });
   });
 
   it("never returns secrets", async () => {

@@ -23,6 +23,11 @@ export interface CallbackDeps {
 
 const json = (status: number, body: unknown): HttpAnswer => ({ status, body });
 
+/** Work after the response has no caller to report to: log it, never let it crash the process. */
+function logFailure(error: unknown): void {
+  console.error("[callbacks] background work failed:", error instanceof Error ? error.message : String(error));
+}
+
 /** The callback path: verify, handshake, store once, then answer by rule, by hand, or by fallback. */
 export async function handleCallback(endpointId: string, raw: RawCallback, deps: CallbackDeps): Promise<HttpAnswer> {
   const endpoint = await getLiveEndpoint(deps.db, endpointId);
@@ -81,7 +86,7 @@ async function hold(endpoint: LiveEndpoint, event: ParsedEvent, id: string, dead
   const ack = inbound.acknowledge(event);
   if (ack) {
     // The reply travels separately (QQ): acknowledge now, send the fallback at the deadline unless a person answered.
-    setTimeout(() => void answerNow(endpoint, event, id, fallback, "fallback", deps), Math.max(0, deadlineAt.getTime() - deps.now().getTime()));
+    setTimeout(() => answerNow(endpoint, event, id, fallback, "fallback", deps).catch(logFailure), Math.max(0, deadlineAt.getTime() - deps.now().getTime()));
     return ack;
   }
   // The reply is the HTTP answer (Discord): hold the request open for a person, then fall back.
@@ -111,11 +116,13 @@ function deliverNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, repl
   if (delivery.via === "response") return delivery.answer;
   // Nothing that can be done after the response goes before it: the API call runs once the ack is out.
   setImmediate(() => {
-    sendApiReply(endpoint, delivery).catch(() => {
-      if (transition(id, "answered", { status: "failed", reply, replySource: source, at: deps.now() })) {
-        publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
-      }
-    });
+    sendApiReply(endpoint, delivery)
+      .catch(() => {
+        if (transition(id, "answered", { status: "failed", reply, replySource: source, at: deps.now() })) {
+          publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
+        }
+      })
+      .catch(logFailure);
   });
   return inbound.acknowledge(event) ?? json(200, {});
 }

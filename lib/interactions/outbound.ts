@@ -41,28 +41,21 @@ async function qqAccessToken(endpoint: LiveEndpoint, apiBase: string): Promise<s
   return body.access_token;
 }
 
-/** Sends a reply that travels as an API call (QQ PUT /interactions/{id}); throws when the platform refuses it. */
+/** Sends a reply that travels as an API call (QQ PUT /interactions/{id}, Discord webhooks); throws when refused. */
 export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<ReplyDelivery, { via: "api" }>): Promise<void> {
   const apiBase = endpoint.apiBaseUrl ?? getInbound(endpoint.platform).defaultApiBase;
-  const secrets = endpoint.secrets as { appId: string };
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (delivery.auth === "app-token") {
+    const secrets = endpoint.secrets as { appId: string };
+    headers.authorization = `QQBot ${await qqAccessToken(endpoint, apiBase)}`;
+    headers["x-union-appid"] = secrets.appId;
+  }
   const response = await fetch(`${apiBase}${delivery.path}`, {
     method: delivery.method,
-    headers: { "content-type": "application/json", authorization: `QQBot ${await qqAccessToken(endpoint, apiBase)}`, "x-union-appid": secrets.appId },
+    headers,
     body: JSON.stringify(delivery.body),
+    redirect: "manual",
     signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`platform answered ${response.status}`);
 }
-
-/** Discord: after a deferred answer, a person's reply edits the original response through the webhook (15-minute token). */
-export async function sendDiscordFollowUp(endpoint: LiveEndpoint, event: { applicationId: string; token: string }, reply: { data?: unknown }): Promise<void> {
-  const apiBase = endpoint.apiBaseUrl ?? getInbound(endpoint.platform).defaultApiBase;
-  const response = await fetch(`${apiBase}/webhooks/${event.applicationId}/${event.token}/messages/@original`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(reply.data ?? {}),
-    signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
-  });
-  if (!response.ok) throw new Error(`platform answered ${response.status}`);
-}
-

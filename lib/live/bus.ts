@@ -12,6 +12,8 @@ export interface LiveEvent {
 type Listener = (event: LiveEvent) => void;
 
 interface Bus {
+  /** Changes every start: a Last-Event-ID from before a restart asks for a reset, not for "nothing new". */
+  boot: string;
   seq: number;
   recent: LiveEvent[];
   listeners: Set<Listener>;
@@ -22,7 +24,12 @@ const RECENT_LIMIT = 2000;
 
 // On globalThis: a custom server lane and Next's bundle must publish to the same bus.
 const holder = globalThis as typeof globalThis & { __buttonStudioBus?: Bus };
-const bus = (holder.__buttonStudioBus ??= { seq: 0, recent: [], listeners: new Set() });
+const bus = (holder.__buttonStudioBus ??= { boot: Date.now().toString(36), seq: 0, recent: [], listeners: new Set() });
+
+/** The SSE id of an event: `<boot>-<seq>`. */
+export function eventId(event: LiveEvent): string {
+  return `${bus.boot}-${event.seq}`;
+}
 
 export function publish(event: Omit<LiveEvent, "seq">): LiveEvent {
   const full = { ...event, seq: ++bus.seq };
@@ -37,9 +44,12 @@ export function subscribe(listener: Listener): () => void {
   return () => bus.listeners.delete(listener);
 }
 
-/** Events after `seq`, or null when they are no longer kept (the client reloads its list instead). */
-export function eventsSince(seq: number): LiveEvent[] | null {
-  if (seq >= bus.seq) return [];
+/** Events after a Last-Event-ID, or null when they are no longer known (the client reloads its list instead). */
+export function eventsSince(lastEventId: string): LiveEvent[] | null {
+  const [boot, raw] = lastEventId.split("-");
+  const seq = Number(raw);
+  if (boot !== bus.boot || !Number.isInteger(seq) || seq > bus.seq) return null;
+  if (seq === bus.seq) return [];
   const oldest = bus.recent[0]?.seq ?? bus.seq + 1;
   if (seq + 1 < oldest) return null;
   return bus.recent.filter((event) => event.seq > seq);

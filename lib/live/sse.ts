@@ -1,10 +1,10 @@
 import "server-only";
-import { eventsSince, subscribe, type LiveEvent } from "./bus";
+import { eventId, eventsSince, subscribe, type LiveEvent } from "./bus";
 
 const HEARTBEAT_MS = 15_000;
 
 function frame(event: LiveEvent): string {
-  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  return `id: ${eventId(event)}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
 /**
@@ -24,9 +24,8 @@ export function liveStream(lastEventId: string | null, signal: AbortSignal): Rea
         }
       };
       send("retry: 2000\n\n");
-      const since = lastEventId === null ? null : Number(lastEventId);
-      if (since !== null && Number.isFinite(since)) {
-        const missed = eventsSince(since);
+      if (lastEventId) {
+        const missed = eventsSince(lastEventId);
         if (missed === null) send("event: reset\ndata: {}\n\n");
         else missed.forEach((event) => send(frame(event)));
       }

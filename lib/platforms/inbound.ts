@@ -37,8 +37,13 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-/** Where a reply goes: in the HTTP response (Discord), or as a call to the platform's API (QQ). */
-export type ReplyDelivery = { via: "response"; answer: HttpAnswer } | { via: "api"; method: "PUT" | "POST" | "PATCH"; path: string; body: unknown };
+/**
+ * Where a reply goes: in the HTTP response (Discord), or as a call to the platform's API.
+ * `auth` says what the call needs: the app's access token (QQ), or nothing (Discord webhooks carry their token in the path).
+ */
+export type ReplyDelivery =
+  | { via: "response"; answer: HttpAnswer }
+  | { via: "api"; method: "PUT" | "POST" | "PATCH"; path: string; body: unknown; auth: "app-token" | "none" };
 
 export interface InboundAdapter<S = unknown, R = unknown> {
   secretsSchema: z.ZodType<S>;
@@ -55,6 +60,12 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;
+  /**
+   * A reply after the first answer went out (a person answering after the deferred
+   * fallback), from the stored request body; null when the platform has no such channel
+   * or the reply cannot be sent late.
+   */
+  deliverLate(storedBody: string, reply: R): Extract<ReplyDelivery, { via: "api" }> | null;
   /**
    * The simulator's side of verify(): the headers the platform would send with
    * this body. Platforms that sign with their own key (Discord) use the simulator's seed.

@@ -48,3 +48,16 @@ describe("Discord interactions endpoint", () => {
     expect(discordInbound.defaultFallback({ ...base, kind: "command" })).toEqual({ type: 5 });
   });
 });
+
+describe("Discord replies after a deferred answer", () => {
+  const stored = JSON.stringify({ id: "1", application_id: "app", token: "tok", type: 3 });
+  it.each([
+    ["a new message is a follow-up", { type: 4 as const, data: { content: "hi" } }, { method: "POST", path: "/webhooks/app/tok", body: { content: "hi" } }],
+    ["an update edits the original", { type: 7 as const, data: { content: "hi" } }, { method: "PATCH", path: "/webhooks/app/tok/messages/@original", body: { content: "hi" } }],
+  ])("%s", (_name, reply, expected) => {
+    expect(discordInbound.deliverLate(stored, reply)).toEqual({ via: "api", auth: "none", ...expected });
+  });
+  it("cannot defer again", () => {
+    expect(discordInbound.deliverLate(stored, { type: 6 })).toBeNull();
+  });
+});

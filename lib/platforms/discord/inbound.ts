@@ -67,6 +67,16 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   receive,
   acknowledge: () => null,
   deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
+  // After a deferred answer: a new message is a follow-up (POST), an update edits the original (PATCH);
+  // deferring again means nothing (receiving-and-responding.mdx, follow-up messages).
+  deliverLate(storedBody, reply) {
+    const original = z.looseObject({ application_id: z.string(), token: z.string() }).safeParse(JSON.parse(storedBody));
+    if (!original.success || (reply.type !== 4 && reply.type !== 7)) return null;
+    const base = `/webhooks/${encodeURIComponent(original.data.application_id)}/${encodeURIComponent(original.data.token)}`;
+    return reply.type === 4
+      ? { via: "api", method: "POST", path: base, body: reply.data ?? {}, auth: "none" }
+      : { via: "api", method: "PATCH", path: `${base}/messages/@original`, body: reply.data ?? {}, auth: "none" };
+  },
   signHeaders: (body, timestamp, _secrets, simulatorSeed) => ({
     "x-signature-ed25519": signDiscord(simulatorSeed, timestamp, body),
     "x-signature-timestamp": timestamp,

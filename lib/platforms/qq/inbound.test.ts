@@ -55,6 +55,7 @@ describe("QQ callbacks", () => {
 
   it("replies to a click with PUT /interactions/{id} {code}", async () => {
     const event = { eventId: "abc", kind: "button" as const, interactive: true, context: {} };
-    expect(qqInbound.deliver(event, { code: 0 })).toEqual({ via: "api", method: "PUT", path: "/interactions/abc", body: { code: 0 } });
+    expect(qqInbound.deliver(event, { code: 0 })).toEqual({ via: "api", method: "PUT", path: "/interactions/abc", body: { code: 0 }, auth: "app-token" });
+    expect(qqInbound.deliverLate("{}", { code: 0 })).toBeNull();
   });
 });

@@ -87,7 +87,9 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   receive,
   // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
   acknowledge: () => ({ status: 200, body: { op: 12, d: 0 } }),
-  deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId)}`, body: reply }),
+  deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId)}`, body: reply, auth: "app-token" }),
+  // PUT /interactions answers once, before the deadline; there is no later channel.
+  deliverLate: () => null,
   signHeaders: (body, timestamp, secrets) => ({
     "x-signature-ed25519": signQq(secrets.secret, timestamp, body),
     "x-signature-timestamp": timestamp,
