@@ -10,6 +10,8 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL to the whole process group: a crash, with no chance to flush or clean up. */
+  crash: () => Promise<void>;
 }
 
 /**
@@ -30,13 +32,14 @@ export async function startServer(options: { port: number; dataDir: string; env?
     ...options.env,
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so a crash can take start.mjs and the server it spawned down together.
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${options.port}`;
   await waitForHealth(url, child, () => output);
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return { url, output: () => output, stop: () => stopProcess(child, "SIGTERM"), crash: () => stopProcess(child, "SIGKILL") };
 }
 
 function assertPortFree(port: number): Promise<void> {
@@ -60,14 +63,23 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy within 60 s:\n${output()}`);
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const group = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // already gone
+    }
+  };
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    const force = setTimeout(() => group("SIGKILL"), 5_000);
     child.once("exit", () => {
       clearTimeout(force);
-      resolve();
+      // The server child may outlive start.mjs by a moment; make sure the group is gone.
+      group("SIGKILL");
+      setTimeout(resolve, 200);
     });
-    child.kill("SIGTERM");
+    group(signal);
   });
 }
