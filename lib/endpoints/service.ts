@@ -5,6 +5,7 @@ import type { Endpoint, Rule } from "@/lib/db/generated/client";
 import { HttpError } from "@/lib/http/errors";
 import { describeIssues } from "@/lib/i18n/describe-issue";
 import type { Locale } from "@/lib/i18n/locales";
+import type { InboundAdapter } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { issuesFromZod, WITH_INPUT } from "@/lib/platforms/issues";
 import { requirePlatform } from "@/lib/templates/service";
@@ -28,8 +29,14 @@ function view(row: EndpointWithRules, origin: string) {
   return endpointView(row, inbound.describeSecrets(secrets), origin);
 }
 
-function parseRules(rules: { match: unknown; reply: unknown }[], replySchema: z.ZodType, locale: Locale) {
-  return rules.map((rule, i) => ({ position: i, match: JSON.stringify(rule.match), reply: JSON.stringify(parsePart(replySchema, rule.reply, `rules.${i}.reply`, locale)) }));
+function parseRules(rules: { match: { on: string }; reply: unknown }[], inbound: InboundAdapter, locale: Locale) {
+  return rules.map((rule, i) => {
+    const reply = parsePart(inbound.replySchema, rule.reply, `rules.${i}.reply`, locale);
+    if (rule.match.on === "command" && !inbound.replyFits("command", reply)) {
+      throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind: "command" });
+    }
+    return { position: i, match: JSON.stringify(rule.match), reply: JSON.stringify(reply) };
+  });
 }
 
 const withRules = { rules: { orderBy: { position: "asc" as const } } };
@@ -39,7 +46,7 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
   const inbound = getInbound(platform);
   const secrets = parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
   const fallback = input.fallback === undefined ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
-  const rules = parseRules(input.rules, inbound.replySchema, locale);
+  const rules = parseRules(input.rules, inbound, locale);
   const row = await db.endpoint.create({
     include: withRules,
     data: {
@@ -76,7 +83,7 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
   const inbound = getInbound(requirePlatform(current.platform));
   const secrets = input.secrets === undefined ? undefined : parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
   const fallback = input.fallback === undefined ? undefined : input.fallback === null ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
-  const rules = input.rules === undefined ? undefined : parseRules(input.rules, inbound.replySchema, locale);
+  const rules = input.rules === undefined ? undefined : parseRules(input.rules, inbound, locale);
   const row = await db.endpoint.update({
     where: { id },
     include: withRules,

@@ -24,6 +24,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: row.endpointId });
   const inbound = getInbound(endpoint.platform);
   const reply = parseInput(inbound.replySchema, input, locale);
+  if (!inbound.replyFits(row.kind as ParsedEvent["kind"], reply)) throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind: row.kind });
   const tooLate = () => new HttpError(410, "deadline_passed", "deadlinePassed");
   if (row.status === "expired" || (row.status === "answered" && row.replySource === "fallback")) throw tooLate();
   if (row.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: row.status });

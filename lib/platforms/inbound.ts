@@ -60,6 +60,8 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;
+  /** Whether a reply may answer this kind of interaction (Discord: 6 and 7 only answer components). */
+  replyFits(kind: ParsedEvent["kind"], reply: R): boolean;
   /**
    * A reply after the first answer went out (a person answering after the deferred
    * fallback), from the stored request body; null when the platform has no such channel

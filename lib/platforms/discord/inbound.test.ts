@@ -42,6 +42,14 @@ describe("Discord interactions endpoint", () => {
     expect(await discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({ status: 400 });
   });
 
+  it("answers autocomplete with no choices, and keeps 6/7 for components", async () => {
+    const body = JSON.stringify({ id: "a", type: 4, data: { name: "x" } });
+    expect(await discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toEqual({ type: "handshake", status: 200, body: { type: 8, data: { choices: [] } } });
+    expect(discordInbound.replyFits("command", { type: 6 })).toBe(false);
+    expect(discordInbound.replyFits("command", { type: 4 })).toBe(true);
+    expect(discordInbound.replyFits("button", { type: 7 })).toBe(true);
+  });
+
   it("falls back to deferred replies that promise nothing visible", async () => {
     const base = { eventId: "1", interactive: true, context: {} };
     expect(discordInbound.defaultFallback({ ...base, kind: "button" })).toEqual({ type: 6 });

@@ -4,7 +4,7 @@ import type { InboundAdapter, InboundOutcome, RawCallback } from "../inbound";
 import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
 import { signDiscord, verifyDiscordAsync } from "./signature";
 
-const INTERACTION = { ping: 1, command: 2, component: 3 } as const;
+const INTERACTION = { ping: 1, command: 2, component: 3, autocomplete: 4 } as const;
 
 const interactionSchema = z.looseObject({
   id: z.string().min(1),
@@ -34,6 +34,8 @@ async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets):
   if (!parsed.success) return { type: "rejected", status: 400, code: "invalid_payload" };
   const interaction = parsed.data;
   if (interaction.type === INTERACTION.ping) return { type: "handshake", status: 200, body: { type: 1 } };
+  // Autocomplete wants choices (type 8) at once; Button Studio offers none.
+  if (interaction.type === INTERACTION.autocomplete) return { type: "handshake", status: 200, body: { type: 8, data: { choices: [] } } };
   const kind = interaction.type === INTERACTION.component ? "button" : interaction.type === INTERACTION.command ? "command" : "event";
   return {
     type: "event",
@@ -67,6 +69,8 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   receive,
   acknowledge: () => null,
   deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
+  // 6 DEFERRED_UPDATE_MESSAGE and 7 UPDATE_MESSAGE are "components only" (§2.3).
+  replyFits: (kind, reply) => kind !== "command" || reply.type === 4 || reply.type === 5,
   // After a deferred answer: a new message is a follow-up (POST), an update edits the original (PATCH);
   // deferring again means nothing (receiving-and-responding.mdx, follow-up messages).
   deliverLate(storedBody, reply) {

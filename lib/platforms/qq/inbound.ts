@@ -88,6 +88,7 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
   acknowledge: () => ({ status: 200, body: { op: 12, d: 0 } }),
   deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId)}`, body: reply, auth: "app-token" }),
+  replyFits: () => true,
   // PUT /interactions answers once, before the deadline; there is no later channel.
   deliverLate: () => null,
   signHeaders: (body, timestamp, secrets) => ({
