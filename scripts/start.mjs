@@ -48,7 +48,7 @@ if (!built) {
     "server/lane.ts", "--bundle", "--platform=node", "--target=node20", "--format=esm", "--outfile=.next/lane.mjs",
     // Bundled CommonJS dependencies still call require(); ESM output needs one.
     "--banner:js=import { createRequire as __laneRequire } from 'node:module'; const require = __laneRequire(import.meta.url);",
-    `--alias:@=${root}`, `--alias:server-only=${path.join(root, "lib", "testing", "server-only.ts")}`,
+    `--alias:@=${root}`, `--alias:server-only=${path.join(root, "server", "server-only-shim.ts")}`,
     "--external:next", "--external:better-sqlite3", "--external:@prisma/*", "--log-level=warning",
   ]);
   writeFileSync(STAMP, fingerprint);

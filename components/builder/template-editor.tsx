@@ -16,6 +16,7 @@ import { IssueList } from "./issue-list";
 import { SimulatorTarget, type SimulationOutcome } from "./simulator-target";
 import { useDescribeIssues } from "./use-describe-issues";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useStarterText } from "./use-starter-text";
 
 export function TemplateEditor({ template }: { template: TemplateView & { platform: PlatformId } }) {
   const t = useTranslations("editor");
@@ -36,6 +37,7 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
   const [simEndpoint, setSimEndpoint] = useState("");
   const [simResult, setSimResult] = useState<SimulationOutcome | null>(null);
   const describe = useDescribeIssues();
+  const starter = useStarterText();
 
   const { present } = state;
   const dirty = isDirty(state);
@@ -159,8 +161,8 @@ export function TemplateEditor({ template }: { template: TemplateView & { platfo
                 selected={state.selected}
                 invalid={invalid}
                 onSelect={select}
-                onAddRow={() => editRows(addRow(adapter.grid, rows), { row: rows.length, cell: 0 })}
-                onAddCell={(row) => editRows(addCell(adapter.grid, rows, row), { row, cell: rows[row]?.length ?? 0 })}
+                onAddRow={() => editRows(addRow(adapter.grid, rows, starter), { row: rows.length, cell: 0 })}
+                onAddCell={(row) => editRows(addCell(adapter.grid, rows, row, starter), { row, cell: rows[row]?.length ?? 0 })}
                 onRemoveRow={(row) => editRows(removeRow(rows, row), null)}
                 onMoveRow={(from, to) => editRows(moveRow(rows, from, to), null)}
                 onMoveCell={(from, to) => editRows(moveCell(adapter.grid, rows, from, to), null)}

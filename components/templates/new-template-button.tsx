@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
+import { useStarterText } from "@/components/builder/use-starter-text";
 import { Dialog } from "@/components/ui/dialog";
 import { PlatformPicker } from "@/components/ui/platform-picker";
 import { importLayout } from "@/lib/builder/import-layout";
@@ -26,6 +27,7 @@ export function NewTemplateButton() {
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  const starter = useStarterText("library");
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function NewTemplateButton() {
     const pasted = String(form.get("json") ?? "").trim();
     setError(null);
     setIssues([]);
-    let body = { platform: platform as string, name, text: t("starterText"), layout: getPlatform(platform).layout.emptyLayout() };
+    let body = { platform: platform as string, name, text: t("starterText"), layout: getPlatform(platform).layout.emptyLayout(starter) };
     if (pasted) {
       const imported = importLayout(pasted, platform);
       if (!imported.ok) return setError(t(imported.code, { detail: imported.detail ?? "" }));

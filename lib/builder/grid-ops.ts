@@ -1,4 +1,4 @@
-import type { CellRef, GridAdapter } from "@/lib/platforms/types";
+import type { CellRef, GridAdapter, StarterText } from "@/lib/platforms/types";
 
 export type Rows = unknown[][];
 
@@ -19,14 +19,14 @@ export function addCellBlocked(grid: GridAdapter, rows: Rows, row: number): Bloc
 }
 
 /** A new row holding one new control, so the layout stays valid (no empty rows). */
-export function addRow(grid: GridAdapter, rows: Rows): Rows {
+export function addRow(grid: GridAdapter, rows: Rows, text?: StarterText): Rows {
   if (addRowBlocked(grid, rows)) return rows;
-  return [...rows, [grid.newCell(rows)]];
+  return [...rows, [grid.newCell(rows, text)]];
 }
 
-export function addCell(grid: GridAdapter, rows: Rows, row: number): Rows {
+export function addCell(grid: GridAdapter, rows: Rows, row: number, text?: StarterText): Rows {
   if (addCellBlocked(grid, rows, row)) return rows;
-  return rows.map((cells, r) => (r === row ? [...cells, grid.newCell(rows)] : cells));
+  return rows.map((cells, r) => (r === row ? [...cells, grid.newCell(rows, text)] : cells));
 }
 
 /** Removes a control; a row left empty goes with it. */

@@ -40,8 +40,8 @@ export interface LayoutAdapter<L = unknown> {
   limits: Readonly<Record<string, number>>;
   /** Scenes the rules distinguish; empty when none. */
   scenes: readonly string[];
-  /** A layout to start a new template from. */
-  emptyLayout(): L;
+  /** A layout to start a new template from, its texts in the user's language. */
+  emptyLayout(text?: StarterText): L;
   /** Tolerant import: fixes known misspellings and reports each fix as a warning. */
   normalize(input: unknown): { layout: unknown; warnings: RuleIssue[] };
   /** Every rule: normalize, check structure with the schema, then cross-field rules. */
@@ -63,6 +63,14 @@ export interface LayoutAdapter<L = unknown> {
   permission?: (cell: unknown, actor: Actor) => PermissionVerdict;
 }
 
+/** Texts a new control starts with; the UI passes them from its catalogue. */
+export interface StarterText {
+  label: (n: number) => string;
+  unsupportTips: string;
+}
+
+export const ENGLISH_STARTER: StarterText = { label: (n) => `Button ${n}`, unsupportTips: "Please update QQ" };
+
 /** Position of a control in a grid layout. */
 export interface CellRef {
   row: number;
@@ -81,8 +89,8 @@ export interface GridAdapter {
   maxRows: number;
   /** How many controls this row may hold and, when full, the catalogue code saying why. */
   rowCapacity(row: unknown[]): { max: number; fullCode: string };
-  /** A fresh valid control whose id differs from every id in `rows`. */
-  newCell(rows: unknown[][]): unknown;
+  /** A fresh valid control whose id differs from every id in `rows`; texts in the user's language. */
+  newCell(rows: unknown[][], text?: StarterText): unknown;
   /** Text a person recognizes the control by. */
   cellLabel(cell: unknown): string;
 }

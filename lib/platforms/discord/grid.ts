@@ -1,6 +1,6 @@
 import { nextFreeId } from "../grid-ids";
 import { isRecord } from "../issues";
-import type { GridAdapter } from "../types";
+import { ENGLISH_STARTER, type GridAdapter } from "../types";
 import { DISCORD_MAX_BUTTONS_PER_ROW, DISCORD_MAX_ROWS, DISCORD_SELECT_TYPES } from "./limits";
 
 const SELECT_TYPES: readonly number[] = DISCORD_SELECT_TYPES;
@@ -25,9 +25,9 @@ export const discordGrid: GridAdapter = {
     row.some(isDiscordSelect)
       ? { max: 1, fullCode: "discord.grid.selectFillsRow" }
       : { max: DISCORD_MAX_BUTTONS_PER_ROW, fullCode: "discord.grid.rowFull" },
-  newCell(rows) {
+  newCell(rows, text = ENGLISH_STARTER) {
     const { n, id } = nextFreeId(rows.flat().map((c) => (isRecord(c) ? c.custom_id : undefined)), (i) => `button_${i}`);
-    return { type: 2, style: 1, label: `Button ${n}`, custom_id: id };
+    return { type: 2, style: 1, label: text.label(n), custom_id: id };
   },
   cellLabel(cell) {
     if (!isRecord(cell)) return "";

@@ -20,7 +20,7 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
       urlLength: DISCORD_URL_MAX,
     },
     scenes: [],
-    emptyLayout: () => discordGrid.withRows({}, [[discordGrid.newCell([])]]) as DiscordLayout,
+    emptyLayout: (text) => discordGrid.withRows({}, [[discordGrid.newCell([], text)]]) as DiscordLayout,
     // Discord has no known misspellings to repair.
     normalize: (input) => ({ layout: input, warnings: [] }),
     validate(input) {

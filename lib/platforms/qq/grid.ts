@@ -1,6 +1,6 @@
 import { nextFreeId } from "../grid-ids";
 import { isRecord } from "../issues";
-import type { GridAdapter } from "../types";
+import { ENGLISH_STARTER, type GridAdapter } from "../types";
 import { QQ_MAX_BUTTONS_PER_ROW, QQ_MAX_ROWS } from "./limits";
 
 function rawRows(layout: unknown): unknown[] {
@@ -18,12 +18,12 @@ export const qqGrid: GridAdapter = {
   cellPath: ({ row, cell }) => ["content", "rows", row, "buttons", cell],
   maxRows: QQ_MAX_ROWS,
   rowCapacity: () => ({ max: QQ_MAX_BUTTONS_PER_ROW, fullCode: "qq.grid.rowFull" }),
-  newCell(rows) {
+  newCell(rows, text = ENGLISH_STARTER) {
     const { n, id } = nextFreeId(rows.flat().map((b) => (isRecord(b) ? b.id : undefined)), String);
     return {
       id,
-      render_data: { label: `Button ${n}`, visited_label: `Button ${n}`, style: 1 },
-      action: { type: 1, permission: { type: 2 }, data: `button_${n}`, unsupport_tips: "Please update QQ" },
+      render_data: { label: text.label(n), visited_label: text.label(n), style: 1 },
+      action: { type: 1, permission: { type: 2 }, data: `button_${n}`, unsupport_tips: text.unsupportTips },
     };
   },
   cellLabel(cell) {

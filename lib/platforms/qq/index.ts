@@ -16,7 +16,7 @@ export const qqAdapter: PlatformAdapter<QqKeyboard> = {
     schema: qqKeyboardSchema,
     limits: { rows: QQ_MAX_ROWS, buttonsPerRow: QQ_MAX_BUTTONS_PER_ROW },
     scenes: QQ_SCENES,
-    emptyLayout: () => qqGrid.withRows({}, [[qqGrid.newCell([])]]) as QqKeyboard,
+    emptyLayout: (text) => qqGrid.withRows({}, [[qqGrid.newCell([], text)]]) as QqKeyboard,
     normalize: normalizeQqKeyboard,
     validate(input, context = {}) {
       const normalized = normalizeQqKeyboard(input);
