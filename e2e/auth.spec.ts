@@ -40,4 +40,15 @@ test.describe("access control", () => {
     expect((await page.request.get("/api/templates")).status()).toBe(401);
     expect((await page.request.get("/api/templates", { headers: authHeaders })).status()).toBe(200);
   });
+
+  test("password guessing is throttled per client, whatever X-Forwarded-For claims", async ({ request }) => {
+    const attempt = (password: string, n: number) =>
+      request.post("/api/auth/login", { headers: { "x-forwarded-for": `10.0.0.${n}` }, data: { password } });
+    for (let n = 1; n <= 6; n++) expect((await attempt("wrong", n)).status()).toBe(401);
+    const blocked = await attempt("wrong", 7);
+    expect(blocked.status()).toBe(429);
+    expect((await blocked.json()).error.message).toMatch(/Try again in \d+ second/);
+    // The wait is short at first; a right password afterwards clears the slate for the other tests.
+    await expect.poll(async () => (await attempt("e2e-admin-password", 8)).status(), { timeout: 5000 }).toBe(200);
+  });
 });

@@ -16,8 +16,14 @@ const app = next({ dev: false, dir: root, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// The login throttle keys on the client address. Behind a proxy (TRUST_PROXY=1) that is the
+// proxy's X-Forwarded-For; otherwise a client could claim any address, so it is the socket's own.
+const trustProxy = process.env.TRUST_PROXY === "1";
+
 const server = createServer((req, res) => {
-  if (!handleLaneRequest(req, res)) void handle(req, res);
+  if (handleLaneRequest(req, res)) return;
+  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ Button Studio ready on http://localhost:${port}`));
