@@ -1,8 +1,6 @@
 import { HttpError } from "./errors";
 import { MAX_BODY_BYTES, readLimitedBody } from "./read-limited";
 
-export { MAX_BODY_BYTES as MAX_JSON_BODY_BYTES } from "./read-limited";
-
 /** Reads a JSON body within the size limit; every client mistake becomes a 4xx HttpError. */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";

@@ -8,7 +8,7 @@ const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at
 const QQ_TOKEN_URL = "https://bots.qq.com/app/getAppAccessToken";
 
 /** The simulator's platform API on this very server (loopback, or the configured PUBLIC_URL). */
-export function isOwnSimulator(apiBase: string): boolean {
+function isOwnSimulator(apiBase: string): boolean {
   try {
     const url = new URL(apiBase);
     const own = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
