@@ -1,23 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import type { InteractionSummary } from "@/lib/interactions/list";
 
-export interface InteractionSummary {
-  id: string;
-  endpointId: string;
-  platform: string;
-  eventId: string;
-  kind: string;
-  status: string;
-  actor: string | null;
-  scene: string | null;
-  control: string | null;
-  data: string | null;
-  replySource: string | null;
-  receivedAt: string;
-  deadlineAt: string | null;
-  answeredAt: string | null;
-}
+export type { InteractionSummary };
+
 
 export interface Filters {
   endpointId?: string;

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import type { Interaction } from "@/lib/db/generated/client";
 import { HttpError } from "@/lib/http/errors";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
-import { decodeCursor, encodeCursor } from "@/lib/templates/cursor";
+import { encodeCursor, readCursor } from "@/lib/http/cursor";
 
 export const INTERACTION_STATUSES = ["pending", "answered", "expired", "failed"] as const;
 
@@ -36,6 +36,8 @@ export function interactionSummary(row: Interaction) {
   };
 }
 
+export type InteractionSummary = ReturnType<typeof interactionSummary>;
+
 /** The inspector's detail: raw headers and body as received, the reply and the timing. */
 export function interactionDetail(row: Interaction) {
   let parsed: unknown = null;
@@ -56,15 +58,14 @@ export function interactionDetail(row: Interaction) {
 }
 
 export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>) {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (after === null) throw new HttpError(400, "invalid_cursor", "invalidCursor");
+  const after = readCursor(query.cursor);
   const rows = await db.interaction.findMany({
     where: {
       ...(query.endpointId ? { endpointId: query.endpointId } : {}),
       ...(query.platform ? { platform: query.platform } : {}),
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(after ? { OR: [{ receivedAt: { lt: after.updatedAt } }, { receivedAt: after.updatedAt, id: { lt: after.id } }] } : {}),
+      ...(after ? { OR: [{ receivedAt: { lt: after.at } }, { receivedAt: after.at, id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -73,7 +74,7 @@ export async function listInteractions(db: Db, query: z.infer<typeof listInterac
   const last = page.at(-1);
   return {
     items: page.map(interactionSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ updatedAt: last.receivedAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
   };
 }
 

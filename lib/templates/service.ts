@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db";
+import { encodeCursor, readCursor } from "@/lib/http/cursor";
 import { HttpError } from "@/lib/http/errors";
 import { describeIssues } from "@/lib/i18n/describe-issue";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS, type PlatformId, type ValidationResult } from "@/lib/platforms/types";
-import { decodeCursor, encodeCursor } from "./cursor";
 import type { CreateTemplateInput, ListTemplatesQuery, UpdateTemplateInput } from "./input";
 import { appendVersion, deleteTemplate, findTemplate, findTemplatePage, findVersion, findVersions, insertTemplate } from "./store";
 import { templateView, versionView } from "./view";
@@ -92,14 +92,13 @@ export async function listTemplateVersions(db: Db, id: string) {
 }
 
 export async function listTemplates(db: Db, query: ListTemplatesQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (after === null) throw new HttpError(400, "invalid_cursor", "invalidCursor");
+  const after = readCursor(query.cursor);
   const rows = await findTemplatePage(db, { platform: query.platform, q: query.q, after, take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     templates: page.map(templateView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { PlatformId } from "@/lib/platforms/types";
-import type { TemplateCursor } from "./cursor";
+import type { Cursor } from "@/lib/http/cursor";
 
 export interface TemplateDraft {
   platform: PlatformId;
@@ -61,7 +61,7 @@ export function findVersion(db: Db, templateId: string, version: number) {
 
 export function findTemplatePage(
   db: Db,
-  filter: { platform?: PlatformId; q?: string; after?: TemplateCursor; take: number },
+  filter: { platform?: PlatformId; q?: string; after?: Cursor; take: number },
 ) {
   const { after } = filter;
   return db.template.findMany({
@@ -69,7 +69,7 @@ export function findTemplatePage(
       ...(filter.platform ? { platform: filter.platform } : {}),
       ...(filter.q ? { name: { contains: filter.q } } : {}),
       ...(after
-        ? { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] }
+        ? { OR: [{ updatedAt: { lt: after.at } }, { updatedAt: after.at, id: { lt: after.id } }] }
         : {}),
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
