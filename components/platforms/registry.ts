@@ -8,19 +8,27 @@ import { QqInspector } from "./qq/qq-inspector";
 import { QqPreview } from "./qq/qq-preview";
 import { QqReplyEditor } from "./qq/qq-reply-editor";
 import { QqSecretsFields } from "./qq/qq-secrets-fields";
-import type { InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps } from "./types";
+import type { InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps, TreePanels } from "./types";
 
 interface PlatformPanels {
-  Inspector: ComponentType<InspectorProps>;
-  Preview: ComponentType<PreviewProps>;
+  /** Builder panels of a grid platform (LayoutAdapter.grid). */
+  grid?: { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps> };
+  /** Builder panels of a tree platform (LayoutAdapter.tree). */
+  tree?: TreePanels;
   SecretsFields: ComponentType<SecretsFieldsProps>;
-  ReplyEditor: ComponentType<ReplyEditorProps>;
+  /** Absent where callbacks take no reply (PlatformAdapter.manualReplies false). */
+  ReplyEditor?: ComponentType<ReplyEditorProps>;
   /** What a new rule or a manual reply starts from. */
-  starterReply: unknown;
+  starterReply?: unknown;
 }
 
 /** The only place the UI maps a platform to its platform-specific panels. */
 export const platformPanels: Record<PlatformId, PlatformPanels> = {
-  qq: { Inspector: QqInspector, Preview: QqPreview, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
-  discord: { Inspector: DiscordInspector, Preview: DiscordPreview, SecretsFields: DiscordSecretsFields, ReplyEditor: DiscordReplyEditor, starterReply: { type: 4, data: { content: "" } } },
+  qq: { grid: { Inspector: QqInspector, Preview: QqPreview }, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
+  discord: {
+    grid: { Inspector: DiscordInspector, Preview: DiscordPreview },
+    SecretsFields: DiscordSecretsFields,
+    ReplyEditor: DiscordReplyEditor,
+    starterReply: { type: 4, data: { content: "" } },
+  },
 };

@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import type { DescribedIssue } from "@/lib/i18n/describe-issue";
 import type { CellRef } from "@/lib/platforms/types";
 
@@ -27,4 +28,9 @@ export interface ReplyEditorProps {
   id?: string;
   value: unknown;
   onChange: (reply: unknown) => void;
+}
+
+/** Builder panels of a tree platform (Feishu cards); the tree editor defines their props. */
+export interface TreePanels {
+  [panel: string]: ComponentType<never>;
 }

@@ -13,8 +13,11 @@ export interface RawCallback {
 /** A platform event in the app's own terms. */
 export interface ParsedEvent {
   eventId: string;
-  /** button: a component click; command: a slash command; event: anything else the platform pushed. */
-  kind: "button" | "command" | "event";
+  /**
+   * button: a component click (or form submit); command: a slash command; preview: a link
+   * preview request; reaction: a reaction added or removed; event: anything else the platform pushed.
+   */
+  kind: "button" | "command" | "preview" | "reaction" | "event";
   actor?: string;
   scene?: string;
   /** Button id / custom_id, or the command name. */
@@ -23,14 +26,38 @@ export interface ParsedEvent {
   data?: string;
   /** Whether a reply is expected (a click or command), or only an acknowledgement. */
   interactive: boolean;
+  /**
+   * What reply rules match on, by the names in PlatformAdapter.ruleFields (e.g. control,
+   * data, command; value, name, form, url). A value that is JSON text matches JSON subsets.
+   */
+  fields: Record<string, string>;
   /** Platform details needed to reply later (e.g. Discord's application id and token). */
   context: Record<string, string>;
+  /** What the event is about when that is not the control, e.g. the message a reaction changed. */
+  subject?: string;
+  /** A one-line description for events that are only shown (e.g. "thread created"). */
+  summary?: string;
+  /**
+   * The subject's whole state as of `at` (ms), carried by platforms that send it with every
+   * change (Easemob's reaction list): the newest `at` wins, so an older retry never overwrites it.
+   */
+  snapshot?: { at: number; state: unknown; conversation: Record<string, string> };
 }
 
 export type InboundOutcome =
-  | { type: "rejected"; status: 400 | 401; code: string }
+  | { type: "rejected"; status: 400 | 401; code: string; detail?: string }
   | { type: "handshake"; status: number; body: unknown }
-  | { type: "event"; event: ParsedEvent };
+  /**
+   * Accepted: one callback may carry several events (Easemob: one per reaction record).
+   * `decoded` is the plaintext when the bytes received were encrypted, for the inspector.
+   */
+  | { type: "events"; events: ParsedEvent[]; decoded?: string };
+
+/** Endpoint settings that are not secret and that receive() honours. */
+export interface EndpointOptions {
+  /** Refuse callbacks that carry no signature (Easemob's is optional in the protocol). */
+  requireSignature: boolean;
+}
 
 export interface HttpAnswer {
   status: number;
@@ -45,6 +72,28 @@ export type ReplyDelivery =
   | { via: "response"; answer: HttpAnswer }
   | { via: "api"; method: "PUT" | "POST" | "PATCH"; path: string; body: unknown; auth: "app-token" | "none" };
 
+/**
+ * How the app's access token is obtained from its id and secret (QQ getAppAccessToken,
+ * Feishu tenant_access_token) and sent. `officialUrl` is the only place the secret may
+ * go besides this server's own simulator.
+ */
+export interface AppTokenSpec<S> {
+  officialUrl: string;
+  /** The token path below a simulator API base. */
+  simulatorPath: string;
+  requestBody(secrets: S): Record<string, string>;
+  /** The token and its lifetime in seconds, or null when the answer is no token. */
+  parse(body: unknown): { token: string; expiresInSec: number } | null;
+  headers(token: string, secrets: S): Record<string, string>;
+  /** Key under which the token is cached (the app id). */
+  cacheKey(secrets: S): string;
+}
+
+/** What the simulator sends: the (possibly encrypted or amended) body and its headers. */
+export interface SignedRequest {
+  headers: Record<string, string>;
+  body: string;
+}
 export interface InboundAdapter<S = unknown, R = unknown> {
   secretsSchema: z.ZodType<S>;
   replySchema: z.ZodType<R>;
@@ -55,8 +104,8 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   /** How long after receipt any reply can still reach the user (later ones expire). */
   replyWindowMs: number;
   defaultApiBase: string;
-  /** Verify over the raw bytes, answer handshakes, parse events. */
-  receive(request: RawCallback, secrets: S): Promise<InboundOutcome>;
+  /** Verify over the raw bytes, decrypt, answer handshakes, parse events. */
+  receive(request: RawCallback, secrets: S, options: EndpointOptions): Promise<InboundOutcome>;
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;
@@ -69,10 +118,18 @@ export interface InboundAdapter<S = unknown, R = unknown> {
    */
   deliverLate(storedBody: string, reply: R): Extract<ReplyDelivery, { via: "api" }> | null;
   /**
-   * The simulator's side of verify(): the headers the platform would send with
-   * this body. Platforms that sign with their own key (Discord) use the simulator's seed.
+   * Late replies through an update token with a budget (Feishu: 2 updates within 30 min):
+   * a person may then send up to `max` late replies, even after answering. Absent: one late reply.
    */
-  signHeaders(body: string, timestamp: string, secrets: S, simulatorSeed: Buffer): Record<string, string>;
+  lateBudget?: { max: number; windowMs: number };
+  /** Present when `auth: "app-token"` deliveries need an access token. */
+  appToken?: AppTokenSpec<S>;
+  /**
+   * The simulator's side of receive(): the request the platform would send for this
+   * plaintext body (signed, encrypted, or with its signature field filled in). Platforms that
+   * sign with their own key (Discord) use the simulator's seed.
+   */
+  sign(body: string, timestamp: string, secrets: S, simulatorSeed: Buffer): SignedRequest;
   /** The public, non-secret part of the secrets, safe to show (e.g. the QQ app id). */
   describeSecrets(secrets: S): Record<string, string>;
 }

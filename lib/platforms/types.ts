@@ -55,10 +55,22 @@ export interface LayoutAdapter<L = unknown> {
    * null when the JSON is not this platform's.
    */
   importMessage(json: unknown): { layout: unknown; text: string } | null;
-  /** The builder's grid view of a layout (rows of buttons or components). */
-  grid: GridAdapter;
-  /** What clicking a control would do: the request the platform sends, the text inserted, or the link opened. */
-  click(cell: unknown, actor: Actor): ClickOutcome;
+  /**
+   * The builder's editing model: exactly one is present. A grid is rows of controls
+   * (QQ keyboards, Discord action rows); a tree is nested elements (Feishu cards).
+   */
+  grid?: GridAdapter;
+  tree?: TreeAdapter;
+  /**
+   * What clicking a control would do: the request the platform sends, the text inserted, or the link opened.
+   * `input` carries what the person typed into the surrounding form, for a form's submit button.
+   */
+  click(cell: unknown, actor: Actor, input?: ClickInput): ClickOutcome;
+  /**
+   * Other bodies a layout exports to besides the send-message body, by name
+   * (e.g. the body a callback response replaces the message with); absent when none.
+   */
+  extraExports?: (layout: L) => Record<string, unknown>;
   /** Who may click a control; absent where the platform has no per-button permissions. */
   permission?: (cell: unknown, actor: Actor) => PermissionVerdict;
 }
@@ -95,6 +107,38 @@ export interface GridAdapter {
   cellLabel(cell: unknown): string;
 }
 
+/**
+ * A tree of elements. Nodes are addressed by index paths: [2] is the third root,
+ * [2, 0, 1] the second child of the first child of that root. Which children a
+ * node holds, and where in the JSON, is the platform's business.
+ */
+export interface TreeAdapter {
+  roots(layout: unknown): unknown[];
+  /** The layout with its roots replaced; every other field is kept. */
+  withRoots(layout: unknown, roots: unknown[]): unknown;
+  /** A node's children, or null when it cannot hold any. */
+  children(node: unknown): unknown[] | null;
+  withChildren(node: unknown, children: unknown[]): unknown;
+  /** JSON path of the node at an index path, the prefix of its findings' paths. */
+  nodePath(indexPath: number[]): IssuePath;
+  /** The kinds (tags) that may be inserted into `parent` (null: the roots); empty when none. */
+  insertable(parent: unknown | null): readonly string[];
+  /** A fresh valid node of a kind, unique where ids must be unique in `layout`. */
+  newNode(kind: string, layout: unknown, text?: StarterText): unknown;
+  /** The node's kind (its tag). */
+  nodeKind(node: unknown): string;
+  /** Text a person recognizes the node by. */
+  nodeLabel(node: unknown): string;
+  /** The most nodes a layout may hold, and how many it holds now. */
+  maxNodes: number;
+  countNodes(layout: unknown): number;
+}
+
+/** What a person entered in the preview's form fields, by field name. */
+export interface ClickInput {
+  formValue?: Record<string, unknown>;
+}
+
 /** Someone clicking in the preview or the simulator. */
 export interface Actor {
   userId: string;
@@ -117,15 +161,23 @@ export interface PermissionVerdict {
 
 /**
  * Every platform implements this contract; nothing outside lib/platforms/<id>/
- * branches on platform names. The callback side (verify, handshake, parse,
- * reply kinds, deadlines, simulate) joins it with the callback endpoint work.
+ * branches on platform names. The callback side (verify, decrypt, handshake,
+ * parse, replies, deadlines, simulate) is the server-only InboundAdapter in inbound.ts.
  */
 export interface PlatformAdapter<L = unknown> {
   id: PlatformId;
   /** Display name as the platform writes it. */
   name: string;
-  layout: LayoutAdapter<L>;
+  /** The builder side; absent for platforms whose callbacks carry no layout (Easemob reactions). */
+  layout?: LayoutAdapter<L>;
+  /**
+   * The event fields reply rules can match on (see lib/interactions/rules.ts), in the
+   * order the rules editor offers them; empty when callbacks take no reply (Easemob).
+   */
+  ruleFields: readonly string[];
+  /** Whether a person can answer a callback from the live inspector. */
+  manualReplies: boolean;
 }
 
-export const PLATFORM_IDS = ["qq", "discord"] as const;
+export const PLATFORM_IDS = ["qq", "discord", "feishu", "easemob"] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];

@@ -10,6 +10,8 @@ import { discordLayoutSchema, type DiscordLayout } from "./schema";
 export const discordAdapter: PlatformAdapter<DiscordLayout> = {
   id: "discord",
   name: "Discord",
+  ruleFields: ["control", "data", "command"],
+  manualReplies: true,
   layout: {
     schema: discordLayoutSchema,
     limits: {

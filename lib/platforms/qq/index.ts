@@ -12,6 +12,8 @@ import { qqKeyboardSchema, type QqKeyboard } from "./schema";
 export const qqAdapter: PlatformAdapter<QqKeyboard> = {
   id: "qq",
   name: "QQ",
+  ruleFields: ["control", "data"],
+  manualReplies: true,
   layout: {
     schema: qqKeyboardSchema,
     limits: { rows: QQ_MAX_ROWS, buttonsPerRow: QQ_MAX_BUTTONS_PER_ROW },

@@ -1,0 +1,9 @@
+import type { PlatformAdapter } from "../types";
+
+/** Easemob post-send callbacks (reactions, messages) carry no layout and take no reply: only a fast 200. */
+export const easemobAdapter: PlatformAdapter = {
+  id: "easemob",
+  name: "Easemob",
+  ruleFields: [],
+  manualReplies: false,
+};
