@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { discordGrid } from "../lib/platforms/discord/fixtures/layouts";
 import { qqGrid } from "../lib/platforms/qq/fixtures/layouts";
-import { getPlatform } from "../lib/platforms/registry";
+import { getLayout } from "../lib/platforms/registry";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../e2e/support/browser";
 
 function median(values: number[]): number {
@@ -36,7 +36,7 @@ function benchRules(): void {
   console.log("\nRule checks (median of 31 rounds × 200 calls)");
   console.log("case                   validate µs   baseline µs   ratio   (baseline: JSON.parse(JSON.stringify(layout)))");
   for (const c of cases) {
-    const adapter = getPlatform(c.platform).layout;
+    const adapter = getLayout(c.platform);
     const validate = time(() => adapter.validate(c.layout, { scene: c.scene }));
     const baseline = time(() => JSON.parse(JSON.stringify(c.layout)));
     console.log(`${c.name.padEnd(22)} ${validate.toFixed(1).padStart(11)} ${baseline.toFixed(1).padStart(13)} ${(validate / baseline).toFixed(1).padStart(7)}x`);

@@ -8,12 +8,14 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
 import type { EndpointView } from "@/lib/endpoints/view";
-import { isPlatformId } from "@/lib/platforms/registry";
+import { REFUSAL_CODES } from "@/lib/interactions/kinds";
+import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
 import { RulesEditor } from "./rules-editor";
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const t = useTranslations("endpoints");
   const tp = useTranslations("platform");
+  const tl = useTranslations("live");
   const format = useFormatter();
   const router = useRouter();
   const [copied, setCopied] = useState(false);
@@ -27,7 +29,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="max-w-full truncate font-semibold text-slate-900">{endpoint.name}</h2>
             {platform ? <Badge tone={platform}>{tp(platform)}</Badge> : null}
-            <Badge>{t(`modes.${endpoint.mode as "rules"}`)}</Badge>
+            {platform && getPlatform(platform).manualReplies ? <Badge>{t(`modes.${endpoint.mode as "rules"}`)}</Badge> : null}
           </div>
           <p className="mt-1 text-xs text-slate-500">
             {endpoint.handshake
@@ -59,6 +61,26 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           <dt className="font-medium">{t("secretsLabel")}</dt>
           <dd>{t("secretsHidden")}</dd>
         </div>
+        {platform && getPlatform(platform).optionalSignature ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <dt className="font-medium">{t("signature")}</dt>
+            <dd data-testid="require-signature">{endpoint.requireSignature ? t("signatureRequired") : t("signatureOptional")}</dd>
+            <dd>
+              <button type="button" className="text-indigo-700 underline hover:text-indigo-500" onClick={async () => {
+                await fetch(`/api/endpoints/${endpoint.id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ requireSignature: !endpoint.requireSignature }) });
+                router.refresh();
+              }}>
+                {endpoint.requireSignature ? t("allowUnsigned") : t("requireSigned")}
+              </button>
+            </dd>
+          </div>
+        ) : null}
+        {endpoint.lastRefusal ? (
+          <div className="rounded-md bg-red-50 px-2 py-1.5 text-red-800" data-testid="last-refusal">
+            <dt className="font-medium">{t("lastRefusal", { time: format.dateTime(new Date(endpoint.lastRefusal.at), { dateStyle: "medium", timeStyle: "short" }) })}</dt>
+            <dd>{tl(`refusals.${(REFUSAL_CODES as readonly string[]).includes(endpoint.lastRefusal.code) ? endpoint.lastRefusal.code as "bad_signature" : "bad_signature"}.long`)}</dd>
+          </div>
+        ) : null}
         {endpoint.apiBaseUrl ? (
           <div className="flex min-w-0 gap-1">
             <dt className="shrink-0 font-medium">{t("apiBaseUrl")}</dt>
@@ -66,7 +88,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           </div>
         ) : null}
       </dl>
-      {platform ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}
+      {platform && getPlatform(platform).ruleFields.length > 0 ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}
       <Dialog open={confirm} onOpenChange={setConfirm} title={t("deleteTitle", { name: endpoint.name })} description={t("deleteBody")} closeLabel={t("close")}>
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClasses("secondary")} onClick={() => setConfirm(false)}>{t("cancel")}</button>

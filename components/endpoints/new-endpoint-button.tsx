@@ -9,6 +9,7 @@ import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
 import { PlatformPicker } from "@/components/ui/platform-picker";
 import { ENDPOINT_MODES } from "@/lib/endpoints/input";
+import { getPlatform } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 
 /** New callback endpoint: platform, name, reply mode, secrets (write-only), optional API base URL. */
@@ -22,6 +23,8 @@ export function NewEndpointButton() {
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const SecretsFields = platformPanels[platform].SecretsFields;
+  const adapter = getPlatform(platform);
+  const [requireSignature, setRequireSignature] = useState(true);
   const simulatorBase = typeof window === "undefined" ? "/api/simulator/platform" : `${window.location.origin}/api/simulator/platform`;
 
   async function create(event: FormEvent<HTMLFormElement>) {
@@ -32,7 +35,14 @@ export function NewEndpointButton() {
     const response = await fetch("/api/endpoints", {
       method: "POST",
       headers: { "content-type": "application/json", "accept-language": locale },
-      body: JSON.stringify({ platform, name: form.get("name"), mode: form.get("mode"), secrets: cleanSecrets, ...(apiBaseUrl ? { apiBaseUrl } : {}) }),
+      body: JSON.stringify({
+        platform,
+        name: form.get("name"),
+        mode: form.get("mode") ?? "rules",
+        secrets: cleanSecrets,
+        ...(apiBaseUrl ? { apiBaseUrl } : {}),
+        ...(adapter.optionalSignature ? { requireSignature } : {}),
+      }),
     });
     const body = await response.json().catch(() => null);
     if (!response.ok) {
@@ -59,6 +69,7 @@ export function NewEndpointButton() {
             <label htmlFor="endpoint-name" className="mb-1 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="endpoint-name" name="name" required maxLength={120} className={inputClasses} />
           </div>
+          {adapter.manualReplies ? (
           <div>
             <label htmlFor="endpoint-mode" className="mb-1 block text-sm font-medium text-slate-700">{t("mode")}</label>
             <select id="endpoint-mode" name="mode" className={inputClasses} defaultValue="rules">
@@ -67,12 +78,24 @@ export function NewEndpointButton() {
               ))}
             </select>
           </div>
+          ) : null}
           <SecretsFields values={secrets} onChange={setSecrets} />
-          <div>
-            <label htmlFor="endpoint-api" className="mb-1 block text-sm font-medium text-slate-700">{t("apiBaseUrl")}</label>
-            <input id="endpoint-api" name="apiBaseUrl" className={`${inputClasses} font-mono`} placeholder={t("apiBaseUrlPlaceholder")} />
-            <p className="mt-1 text-xs break-all text-slate-500">{t("apiBaseUrlHelp", { example: simulatorBase })}</p>
-          </div>
+          {adapter.optionalSignature ? (
+            <div>
+              <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+                <input type="checkbox" checked={requireSignature} onChange={(e) => setRequireSignature(e.target.checked)} />
+                {t("requireSignature")}
+              </label>
+              <p className="mt-1 text-xs text-slate-500">{t("requireSignatureHelp")}</p>
+            </div>
+          ) : null}
+          {adapter.manualReplies ? (
+            <div>
+              <label htmlFor="endpoint-api" className="mb-1 block text-sm font-medium text-slate-700">{t("apiBaseUrl")}</label>
+              <input id="endpoint-api" name="apiBaseUrl" className={`${inputClasses} font-mono`} placeholder={t("apiBaseUrlPlaceholder")} />
+              <p className="mt-1 text-xs break-all text-slate-500">{t("apiBaseUrlHelp", { example: simulatorBase })}</p>
+            </div>
+          ) : null}
           {error ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClasses("secondary")} onClick={() => setOpen(false)}>{t("cancel")}</button>

@@ -7,10 +7,11 @@ import { useState } from "react";
 import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { smallInput } from "@/components/ui/field";
+import { getPlatform } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 
 interface RuleDraft {
-  match: { on: "control" | "data" | "command"; pattern: string; scope?: "guild" | "global" };
+  match: { on: string; pattern: string; scope?: "guild" | "global" };
   reply: unknown;
 }
 
@@ -45,11 +46,11 @@ export function RulesEditor({ endpointId, platform, rules: initial }: { endpoint
         <ol className="space-y-2">
           {rules.map((rule, i) => (
             <li key={i} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[8rem_minmax(0,1fr)_minmax(0,1fr)_auto]" aria-label={t("rule", { n: i + 1 })}>
-              <select aria-label={t("on")} className={smallInput} value={rule.match.on} onChange={(e) => update(i, { match: { ...rule.match, on: e.target.value as RuleDraft["match"]["on"] } })}>
-                {(["control", "data", "command"] as const).map((on) => <option key={on} value={on}>{t(`match.${on}`)}</option>)}
+              <select aria-label={t("on")} className={smallInput} value={rule.match.on} onChange={(e) => update(i, { match: { ...rule.match, on: e.target.value } })}>
+                {getPlatform(platform).ruleFields.map((on) => <option key={on} value={on}>{t(`match.${on as "control"}`)}</option>)}
               </select>
               <input aria-label={t("pattern")} placeholder={t("patternPlaceholder")} className={`${smallInput} font-mono`} value={rule.match.pattern} onChange={(e) => update(i, { match: { ...rule.match, pattern: e.target.value } })} />
-              <ReplyEditor value={rule.reply} onChange={(reply) => update(i, { reply })} />
+              {ReplyEditor ? <ReplyEditor value={rule.reply} onChange={(reply) => update(i, { reply })} /> : null}
               <div className="flex gap-1">
                 <button type="button" aria-label={t("up", { n: i + 1 })} disabled={i === 0} className="rounded p-1 text-slate-500 hover:bg-slate-200 disabled:opacity-30" onClick={() => move(i, -1)}><ArrowUp aria-hidden className="size-4" /></button>
                 <button type="button" aria-label={t("down", { n: i + 1 })} disabled={i === rules.length - 1} className="rounded p-1 text-slate-500 hover:bg-slate-200 disabled:opacity-30" onClick={() => move(i, 1)}><ArrowDown aria-hidden className="size-4" /></button>
@@ -59,7 +60,7 @@ export function RulesEditor({ endpointId, platform, rules: initial }: { endpoint
           ))}
         </ol>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={buttonClasses("secondary", "py-1.5")} onClick={() => setRules((all) => [...all, { match: { on: "control", pattern: "" }, reply: starterReply }])}>
+          <button type="button" className={buttonClasses("secondary", "py-1.5")} onClick={() => setRules((all) => [...all, { match: { on: getPlatform(platform).ruleFields[0] ?? "control", pattern: "" }, reply: starterReply }])}>
             <Plus aria-hidden className="size-4" />
             {t("add")}
           </button>

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { Countdown } from "./countdown";
 import type { InteractionSummary } from "./use-live-interactions";
@@ -11,10 +12,23 @@ import type { InteractionSummary } from "./use-live-interactions";
 interface Detail extends InteractionSummary {
   headers: Record<string, string>;
   body: string;
+  decoded: string | null;
   parsed: unknown;
   verified: boolean;
   reply: unknown;
   answeredInMs: number | null;
+  deadlineMs: number | null;
+  updatesLeft: number | null;
+}
+
+function RefusalNote({ code }: { code: string }) {
+  const t = useTranslations("live.refusals");
+  const known = (REFUSAL_CODES as readonly string[]).includes(code);
+  return (
+    <p data-testid="refusal" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+      {known ? t(`${code as "bad_signature"}.long`) : t("other", { code })}
+    </p>
+  );
 }
 
 /** Everything about one interaction, and the reply controls while it is pending. */
@@ -23,7 +37,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   const locale = useLocale();
   const [detail, setDetail] = useState<Detail | null>(null);
   const platform = isPlatformId(summary.platform) ? summary.platform : null;
-  const [reply, setReply] = useState<unknown>(platform ? platformPanels[platform].starterReply : null);
+  const [reply, setReply] = useState<unknown>(platform ? (platformPanels[platform].starterReply ?? null) : null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
   useEffect(() => {
@@ -50,7 +64,15 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
     setReplayed(response.ok ? t("replayed", { status: body.status, ms: body.ms, body: String(body.body).slice(0, 200) }) : (body?.error?.message ?? String(response.status)));
   }
 
-  const ReplyEditor = platform ? platformPanels[platform].ReplyEditor : null;
+  const ReplyEditor = platform ? platformPanels[platform].ReplyEditor : undefined;
+  // Platforms with an update token (Feishu) take further answers as card updates while the budget lasts.
+  const updating = summary.status === "answered" && (detail?.updatesLeft ?? 0) > 0;
+  const answerable = summary.status === "pending" || updating;
+  const timing = () => {
+    if (!detail || detail.answeredInMs === null) return detail?.deadlineMs ? t("notAnsweredDeadline", { deadline: detail.deadlineMs }) : t("notAnswered");
+    if (detail.deadlineMs === null) return t("answeredIn", { ms: detail.answeredInMs, source: detail.replySource ?? "—" });
+    return t("answeredInOf", { ms: detail.answeredInMs, deadline: detail.deadlineMs, source: detail.replySource ?? "—" });
+  };
   return (
     <section aria-label={t("detail")} className="space-y-4">
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
@@ -63,17 +85,29 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
         <dt className="text-slate-500">{t("fields.actor")}</dt>
         <dd className="truncate font-mono text-xs">{summary.actor ?? "—"}{summary.scene ? ` · ${summary.scene}` : ""}</dd>
         <dt className="text-slate-500">{t("fields.verified")}</dt>
-        <dd>{t("verifiedYes")}</dd>
-        <dt className="text-slate-500">{t("fields.timing")}</dt>
-        <dd>{detail?.answeredInMs !== null && detail?.answeredInMs !== undefined ? t("answeredIn", { ms: detail.answeredInMs, source: detail.replySource ?? "—" }) : t("notAnswered")}</dd>
+        <dd data-testid="detail-verified" className={summary.status === "refused" ? "font-medium text-red-700" : undefined}>{summary.status === "refused" ? t("verifiedNo") : t("verifiedYes")}</dd>
+        {summary.summary && summary.status !== "refused" ? (
+          <>
+            <dt className="text-slate-500">{t("fields.summary")}</dt>
+            <dd className="break-words">{summary.summary}</dd>
+          </>
+        ) : null}
+        {summary.status !== "refused" ? (
+          <>
+            <dt className="text-slate-500">{t("fields.timing")}</dt>
+            <dd>{timing()}</dd>
+          </>
+        ) : null}
       </dl>
-      {summary.status === "pending" && ReplyEditor ? (
+      {summary.status === "refused" && summary.summary ? <RefusalNote code={summary.summary} /> : null}
+      {answerable && ReplyEditor ? (
         <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
           <div className="flex items-center justify-between gap-2 text-sm">
-            <span className="font-medium text-amber-900">{t("answerTitle")}</span>
+            <span className="font-medium text-amber-900">{updating ? t("updateTitle") : t("answerTitle")}</span>
             {summary.deadlineAt ? <Countdown deadline={summary.deadlineAt} /> : null}
           </div>
-          {summary.replySource === "fallback" ? <p className="text-xs text-amber-800">{t("afterFallback")}</p> : null}
+          {summary.replySource === "fallback" && summary.status === "pending" ? <p className="text-xs text-amber-800">{t("afterFallback")}</p> : null}
+          {updating ? <p className="text-xs text-amber-800">{t("updatesLeft", { count: detail?.updatesLeft ?? 0 })}</p> : null}
           <ReplyEditor id="manual-reply" value={reply} onChange={setReply} />
           <button type="button" className={buttonClasses("primary")} onClick={() => void send()}>{t("send")}</button>
         </div>
@@ -108,9 +142,17 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
               </tbody>
             </table>
           </div>
-          <div>
-            <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("body")}</h3>
-            <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{detail.parsed ? JSON.stringify(detail.parsed, null, 2) : detail.body}</pre>
+          <div className={detail.decoded ? "grid gap-3 xl:grid-cols-2" : undefined}>
+            <div className="min-w-0">
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{detail.decoded ? t("bodyDecrypted") : t("body")}</h3>
+              <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{detail.parsed ? JSON.stringify(detail.parsed, null, 2) : (detail.decoded ?? detail.body)}</pre>
+            </div>
+            {detail.decoded ? (
+              <div className="min-w-0">
+                <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("bodyRaw")}</h3>
+                <pre data-testid="detail-raw-body" className="max-h-80 overflow-auto rounded-lg bg-slate-800 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-200">{detail.body}</pre>
+              </div>
+            ) : null}
           </div>
         </>
       ) : null}

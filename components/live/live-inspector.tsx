@@ -6,6 +6,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { isPlatformId } from "@/lib/platforms/registry";
+import { INTERACTION_KINDS, INTERACTION_STATUSES, REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { InteractionDetail } from "./interaction-detail";
 import { useLiveInteractions, type Filters, type InteractionSummary } from "./use-live-interactions";
@@ -17,6 +18,7 @@ const STATUS_TONE: Record<string, string> = {
   answered: "bg-emerald-100 text-emerald-800",
   failed: "bg-red-100 text-red-800",
   expired: "bg-slate-200 text-slate-700",
+  refused: "bg-red-600 text-white",
 };
 
 export function LiveInspector({ initial, endpoints }: { initial: InteractionSummary[]; endpoints: { id: string; name: string }[] }) {
@@ -32,6 +34,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
   }, [filters, reload]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = items.find((item) => item.id === selectedId) ?? null;
+  const refusal = (code: string) => ((REFUSAL_CODES as readonly string[]).includes(code) ? t(`refusals.${code as "bad_signature"}.short`) : code);
   const names = useMemo(() => new Map(endpoints.map((e) => [e.id, e.name])), [endpoints]);
   const filter = (key: keyof Filters, label: string, options: [string, string][]) => (
     <select aria-label={label} className={FILTER_CLASSES} value={filters[key] ?? ""} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }))}>
@@ -45,8 +48,8 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
       <div className="flex flex-wrap items-center gap-2">
         {filter("endpointId", t("filters.endpoint"), endpoints.map((e) => [e.id, e.name]))}
         {filter("platform", t("filters.platform"), PLATFORM_IDS.map((p) => [p, tp(p)]))}
-        {filter("kind", t("filters.kind"), (["button", "command", "event"] as const).map((k) => [k, t(`kinds.${k}`)]))}
-        {filter("status", t("filters.status"), (["pending", "answered", "expired", "failed"] as const).map((s) => [s, t(`statuses.${s}`)]))}
+        {filter("kind", t("filters.kind"), INTERACTION_KINDS.map((k) => [k, t(`kinds.${k}`)]))}
+        {filter("status", t("filters.status"), INTERACTION_STATUSES.map((s) => [s, t(`statuses.${s}`)]))}
         <span className={clsx("ml-auto flex items-center gap-1.5 text-xs", connected ? "text-emerald-700" : "text-slate-500")} role="status">
           <span aria-hidden className={clsx("size-2 rounded-full", connected ? "bg-emerald-500" : "bg-slate-400")} />
           {connected ? t("connected") : t("connecting")}
@@ -68,6 +71,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
                   {isPlatformId(item.platform) ? <Badge tone={item.platform}>{tp(item.platform)}</Badge> : null}
                   <span className="min-w-0 flex-1 truncate">
                     <span className="font-medium text-slate-900">{item.control ?? t(`kinds.${item.kind as "event"}`)}</span>
+                    {item.summary ? <span className="text-slate-700"> · {item.status === "refused" ? refusal(item.summary) : item.summary}</span> : null}
                     <span className="text-slate-500"> · {names.get(item.endpointId) ?? item.endpointId}</span>
                   </span>
                   <time dateTime={item.receivedAt} className="text-xs whitespace-nowrap text-slate-500">{format.relativeTime(new Date(Math.min(Date.parse(item.receivedAt), now.getTime())), now)}</time>

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { discordAdapter } from "@/lib/platforms/discord";
 import { discordGrid as discordLayoutGrid, discordRows, discordSelect } from "@/lib/platforms/discord/fixtures/layouts";
-import { qqAdapter } from "@/lib/platforms/qq";
+import { getLayout } from "@/lib/platforms/registry";
+import type { GridAdapter, LayoutAdapter } from "@/lib/platforms/types";
 import { qqGrid as qqLayoutGrid } from "@/lib/platforms/qq/fixtures/layouts";
 import { addCell, addCellBlocked, addRow, addRowBlocked, cellOfPath, moveCell, moveRow, removeCell } from "./grid-ops";
 
-const qq = qqAdapter.layout;
-const discord = discordAdapter.layout;
+const qq = requireGrid(getLayout("qq"));
+const discord = requireGrid(getLayout("discord"));
+
+function requireGrid(layout: LayoutAdapter): LayoutAdapter & { grid: GridAdapter } {
+  if (!layout.grid) throw new Error("not a grid platform");
+  return layout as LayoutAdapter & { grid: GridAdapter };
+}
 
 describe("grid operations", () => {
   it("grows a QQ keyboard to 5 × 5 and no further, saying why", () => {

@@ -1,4 +1,4 @@
-import { getPlatform, listPlatforms } from "@/lib/platforms/registry";
+import { listLayoutPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 
 export type ImportResult =
@@ -17,7 +17,8 @@ export function importLayout(source: string, preferred: PlatformId): ImportResul
   } catch (error) {
     return { ok: false, code: "importInvalidJson", detail: error instanceof Error ? error.message : String(error) };
   }
-  const order = [getPlatform(preferred), ...listPlatforms().filter((p) => p.id !== preferred)];
+  const platforms = listLayoutPlatforms();
+  const order = [...platforms.filter((p) => p.id === preferred), ...platforms.filter((p) => p.id !== preferred)];
   for (const platform of order) {
     const imported = platform.layout.importMessage(json);
     if (!imported) continue;

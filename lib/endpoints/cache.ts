@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { compileRule, ruleMatchSchema, type CompiledRule } from "@/lib/interactions/rules";
+import type { EndpointOptions } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
@@ -15,6 +16,7 @@ export interface LiveEndpoint {
   fallback: unknown | null;
   apiBaseUrl: string | null;
   secrets: unknown;
+  options: EndpointOptions;
   rules: CompiledRule[];
 }
 
@@ -51,6 +53,7 @@ async function load(db: Db, id: string): Promise<LiveEndpoint | null> {
     fallback: JSON.parse(row.fallback) as unknown,
     apiBaseUrl: row.apiBaseUrl,
     secrets: inbound.secretsSchema.parse(openEndpointSecrets(row)),
+    options: { requireSignature: row.requireSignature },
     rules: row.rules.map((rule) => compileRule(rule.id, ruleMatchSchema.parse(JSON.parse(rule.match)), JSON.parse(rule.reply))),
   };
 }

@@ -22,6 +22,8 @@ export const createEndpointInput = z.object({
   apiBaseUrl: apiBaseUrl.optional(),
   fallback: z.unknown().optional(),
   secrets: z.record(z.string(), z.unknown()),
+  /** Refuse unsigned callbacks where the protocol makes the signature optional (Easemob). */
+  requireSignature: z.boolean().default(true),
   rules: rulesInput.default([]),
 });
 
@@ -32,6 +34,7 @@ export const updateEndpointInput = z.object({
   fallback: z.unknown().optional(),
   /** Replaces all secrets when given; secrets are never read back. */
   secrets: z.record(z.string(), z.unknown()).optional(),
+  requireSignature: z.boolean().optional(),
   /** Replaces the whole ordered list when given. */
   rules: rulesInput.optional(),
 });

@@ -8,7 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { InboundAdapter } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { issuesFromZod, WITH_INPUT } from "@/lib/platforms/issues";
-import { requirePlatform } from "@/lib/templates/service";
+import { getPlatform, isPlatformId, listPlatforms } from "@/lib/platforms/registry";
+import type { PlatformId } from "@/lib/platforms/types";
 import type { z } from "zod";
 import { forgetEndpoint } from "./cache";
 import { openEndpointSecrets } from "./secrets";
@@ -21,16 +22,34 @@ function parsePart<T>(schema: z.ZodType<T>, value: unknown, field: string, local
   throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues(issuesFromZod(parsed.error, [field]), locale) });
 }
 
-type EndpointWithRules = Endpoint & { rules: Rule[] };
-
-function view(row: EndpointWithRules, origin: string) {
-  const inbound = getInbound(requirePlatform(row.platform));
-  const secrets = inbound.secretsSchema.parse(openEndpointSecrets(row));
-  return endpointView(row, inbound.describeSecrets(secrets), origin);
+function requirePlatform(platform: string): PlatformId {
+  if (isPlatformId(platform)) return platform;
+  throw new HttpError(400, "unknown_platform", "unknownPlatform", { platform, platforms: listPlatforms().map((p) => p.id).join(", ") });
 }
 
-function parseRules(rules: { match: { on: string }; reply: unknown }[], inbound: InboundAdapter, locale: Locale) {
+type EndpointWithRules = Endpoint & { rules: Rule[] };
+
+function view(row: EndpointWithRules, origin: string, lastRefusal: { at: Date; code: string } | null = null) {
+  const inbound = getInbound(requirePlatform(row.platform));
+  const secrets = inbound.secretsSchema.parse(openEndpointSecrets(row));
+  return endpointView(row, inbound.describeSecrets(secrets), origin, lastRefusal);
+}
+
+/** The newest refused callback of each endpoint, for "why was it refused" on the endpoints page. */
+async function lastRefusals(db: Db, ids: string[]): Promise<Map<string, { at: Date; code: string }>> {
+  const rows = await Promise.all(
+    ids.map((endpointId) => db.interaction.findFirst({ where: { endpointId, status: "refused" }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], select: { endpointId: true, receivedAt: true, summary: true } })),
+  );
+  return new Map(rows.flatMap((row) => (row ? [[row.endpointId, { at: row.receivedAt, code: row.summary ?? "" }]] : [])));
+}
+
+function parseRules(platform: PlatformId, rules: { match: { on: string }; reply: unknown }[], inbound: InboundAdapter, locale: Locale) {
+  const fields = getPlatform(platform).ruleFields;
   return rules.map((rule, i) => {
+    if (!fields.includes(rule.match.on)) {
+      const issue = { code: "field.enum", path: ["rules", i, "match", "on"], params: { values: fields.join(", ") || "-" } };
+      throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues([issue], locale) });
+    }
     const reply = parsePart(inbound.replySchema, rule.reply, `rules.${i}.reply`, locale);
     if (rule.match.on === "command" && !inbound.replyFits("command", reply)) {
       throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind: "command" });
@@ -46,7 +65,7 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
   const inbound = getInbound(platform);
   const secrets = parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
   const fallback = input.fallback === undefined ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
-  const rules = parseRules(input.rules, inbound, locale);
+  const rules = parseRules(platform, input.rules, inbound, locale);
   const row = await db.endpoint.create({
     include: withRules,
     data: {
@@ -55,6 +74,7 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
       name: input.name,
       mode: input.mode,
       apiBaseUrl: input.apiBaseUrl ?? null,
+      requireSignature: input.requireSignature,
       // null = the platform's own default for each interaction kind (see defaultFallback).
       fallback: JSON.stringify(fallback),
       secrets: sealSecret(JSON.stringify(secrets)),
@@ -70,20 +90,22 @@ async function requireEndpoint(db: Db, id: string) {
 }
 
 export async function getEndpoint(db: Db, id: string, origin: string) {
-  return view(await requireEndpoint(db, id), origin);
+  return view(await requireEndpoint(db, id), origin, (await lastRefusals(db, [id])).get(id) ?? null);
 }
 
 export async function listEndpoints(db: Db, origin: string) {
   const rows = await db.endpoint.findMany({ include: withRules, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return rows.map((row) => view(row, origin));
+  const refusals = await lastRefusals(db, rows.map((row) => row.id));
+  return rows.map((row) => view(row, origin, refusals.get(row.id) ?? null));
 }
 
 export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointInput, origin: string, locale: Locale) {
   const current = await requireEndpoint(db, id);
-  const inbound = getInbound(requirePlatform(current.platform));
+  const platform = requirePlatform(current.platform);
+  const inbound = getInbound(platform);
   const secrets = input.secrets === undefined ? undefined : parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
   const fallback = input.fallback === undefined ? undefined : input.fallback === null ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
-  const rules = input.rules === undefined ? undefined : parseRules(input.rules, inbound, locale);
+  const rules = input.rules === undefined ? undefined : parseRules(platform, input.rules, inbound, locale);
   const row = await db.endpoint.update({
     where: { id },
     include: withRules,
@@ -92,6 +114,7 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.mode !== undefined ? { mode: input.mode } : {}),
       ...(input.apiBaseUrl !== undefined ? { apiBaseUrl: input.apiBaseUrl } : {}),
+      ...(input.requireSignature !== undefined ? { requireSignature: input.requireSignature } : {}),
       ...(fallback !== undefined ? { fallback: JSON.stringify(fallback) } : {}),
       ...(secrets !== undefined ? { secrets: sealSecret(JSON.stringify(secrets)) } : {}),
     },

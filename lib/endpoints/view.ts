@@ -1,7 +1,7 @@
 import type { Endpoint, Rule } from "@/lib/db/generated/client";
 
 /** An endpoint as the API shows it: its secrets only as the public identifiers they contain. */
-export function endpointView(row: Endpoint & { rules: Rule[] }, publicSecrets: Record<string, string>, origin: string) {
+export function endpointView(row: Endpoint & { rules: Rule[] }, publicSecrets: Record<string, string>, origin: string, lastRefusal: { at: Date; code: string } | null = null) {
   return {
     id: row.id,
     platform: row.platform,
@@ -9,9 +9,12 @@ export function endpointView(row: Endpoint & { rules: Rule[] }, publicSecrets: R
     mode: row.mode,
     fallback: JSON.parse(row.fallback) as unknown,
     apiBaseUrl: row.apiBaseUrl,
+    requireSignature: row.requireSignature,
     callbackUrl: `${origin}/api/callbacks/${row.id}`,
     secrets: { configured: true, ...publicSecrets },
     rules: row.rules.map((rule) => ({ match: JSON.parse(rule.match) as unknown, reply: JSON.parse(rule.reply) as unknown })),
+    /** Why the newest refused callback was refused, so the page can say how to fix it. */
+    lastRefusal: lastRefusal ? { at: lastRefusal.at.toISOString(), code: lastRefusal.code } : null,
     handshake: row.handshakeAt ? { at: row.handshakeAt.toISOString(), ok: row.handshakeOk === true } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

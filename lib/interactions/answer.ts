@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { getLiveEndpoint } from "@/lib/endpoints/cache";
+import { getLiveEndpoint, type LiveEndpoint } from "@/lib/endpoints/cache";
 import { HttpError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/parse-input";
 import type { Locale } from "@/lib/i18n/locales";
@@ -9,7 +9,7 @@ import type { ParsedEvent } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isHeld, release } from "./holds";
 import { sendApiReply } from "./outbound";
-import { interactionState, transition } from "./store";
+import { interactionState, spendUpdate, transition } from "./store";
 
 export type Delivered = "response" | "api" | "followup";
 
@@ -26,7 +26,11 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const reply = parseInput(inbound.replySchema, input, locale);
   if (!inbound.replyFits(row.kind as ParsedEvent["kind"], reply)) throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind: row.kind });
   const tooLate = () => new HttpError(410, "deadline_passed", "deadlinePassed");
-  if (row.status === "expired" || (row.status === "answered" && row.replySource === "fallback")) throw tooLate();
+  if (row.status === "expired" || (row.status === "answered" && row.replySource === "fallback" && !inbound.lateBudget)) throw tooLate();
+  const budget = inbound.lateBudget;
+  // With an update budget (Feishu's card token) a person may keep updating after the first answer.
+  const updatable = budget !== undefined && (row.status === "answered" || (row.status === "pending" && row.replySource === "fallback"));
+  if (updatable) return updateLate(endpoint, row, reply, budget, now);
   if (row.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: row.status });
 
   const win = () => {
@@ -45,7 +49,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const fresh = interactionState(id);
   if (fresh?.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: fresh?.status ?? "?" });
   const inTime = row.deadlineAt !== null && now.getTime() <= row.deadlineAt.getTime();
-  const event: ParsedEvent = { eventId: row.eventId, kind: row.kind as ParsedEvent["kind"], interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, context: {} };
+  const event: ParsedEvent = { eventId: row.eventId, kind: row.kind as ParsedEvent["kind"], interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, fields: {}, context: {} };
   const direct = inbound.deliver(event, reply);
   if (inTime && direct.via === "api") {
     win();
@@ -54,10 +58,25 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   }
   // The first answer has gone (the deferred fallback): only the platform's later channel can still reach the user.
   const withinWindow = now.getTime() - row.receivedAt.getTime() <= inbound.replyWindowMs;
-  const late = fresh.replySource === "fallback" && withinWindow ? inbound.deliverLate(row.body, reply) : null;
+  const late = fresh.replySource === "fallback" && withinWindow ? inbound.deliverLate(row.decoded ?? row.body, reply) : null;
   if (!late) throw tooLate();
   win();
   await sendApiReply(endpoint, late).catch(() => failed(id, reply, row.endpointId, now));
+  return { delivered: "followup" };
+}
+
+type StoredRow = NonNullable<Awaited<ReturnType<Db["interaction"]["findUnique"]>>>;
+
+/** A late update through the platform's update token, counted against its budget (Feishu: 2 within 30 min). */
+async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown, budget: { max: number; windowMs: number }, now: Date): Promise<{ delivered: Delivered }> {
+  if (now.getTime() - row.receivedAt.getTime() > budget.windowMs) {
+    throw new HttpError(410, "update_window_passed", "updateWindowPassed", { minutes: Math.round(budget.windowMs / 60_000) });
+  }
+  const late = getInbound(endpoint.platform).deliverLate(row.decoded ?? row.body, reply);
+  if (!late) throw new HttpError(410, "deadline_passed", "deadlinePassed");
+  if (!spendUpdate(row.id, budget.max, reply, now)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
+  publish({ type: "interaction.updated", id: row.id, endpointId: row.endpointId, status: "answered" });
+  await sendApiReply(endpoint, late).catch(() => failed(row.id, reply, row.endpointId, now));
   return { delivered: "followup" };
 }
 

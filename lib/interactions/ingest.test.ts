@@ -26,6 +26,7 @@ async function discordEndpoint(mode: "rules" | "manual") {
     platform: "discord",
     name: `Discord ${mode}`,
     mode,
+    requireSignature: true,
     secrets: { publicKey: DISCORD_PUBLIC_KEY },
     rules: [{ match: { on: "control", pattern: "buy_*" }, reply: { type: 4, data: { content: "Bought!" } } }],
   }, "http://localhost", "en");
@@ -70,7 +71,7 @@ describe("callback path (real SQLite file)", () => {
   });
 
   it("acknowledges QQ with op 12 and answers the op 13 handshake", async () => {
-    const endpoint = await createEndpoint(db, { platform: "qq", name: "QQ", mode: "manual", secrets: { appId: "1", secret: "qq-secret" }, rules: [] }, "http://localhost", "en");
+    const endpoint = await createEndpoint(db, { platform: "qq", name: "QQ", mode: "manual", requireSignature: true, secrets: { appId: "1", secret: "qq-secret" }, rules: [] }, "http://localhost", "en");
     const body = JSON.stringify(qqInteractionDispatch({ id: "b1", data: "d" }, { userId: "u", roles: [], isAdmin: false, scene: "group" }));
     const headers = new Headers({ "x-signature-ed25519": signQq("qq-secret", "100", body), "x-signature-timestamp": "100" });
     expect(await handleCallback(endpoint.id, { headers, body: Buffer.from(body) }, deps)).toEqual({ status: 200, body: { op: 12, d: 0 } });
@@ -93,7 +94,7 @@ describe("callback path (real SQLite file)", () => {
   });
 
   it("never returns secrets", async () => {
-    const endpoint = await createEndpoint(db, { platform: "qq", name: "Secret", mode: "rules", secrets: { appId: "42", secret: "very-secret-value" }, rules: [] }, "http://localhost", "en");
+    const endpoint = await createEndpoint(db, { platform: "qq", name: "Secret", mode: "rules", requireSignature: true, secrets: { appId: "42", secret: "very-secret-value" }, rules: [] }, "http://localhost", "en");
     expect(JSON.stringify(endpoint)).not.toContain("very-secret-value");
     expect(endpoint.secrets).toEqual({ configured: true, appId: "42" });
     const stored = await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } });

@@ -8,13 +8,24 @@ import { getInbound } from "@/lib/platforms/inbound-registry";
 import { holdFor } from "./holds";
 import { sendApiReply } from "./outbound";
 import { findRule } from "./rules";
+import { saveSnapshot } from "@/lib/reactions/store";
 import { insertInteraction, recordHandshake, transition } from "./store";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
 export const SAFETY_MARGIN_MS = 500;
 
 /** Headers worth keeping for the inspector; signatures stay, nothing secret arrives in them. */
-const KEPT_HEADERS = ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp", "x-bot-appid", "x-tps-trace-id"];
+const KEPT_HEADERS = [
+  "content-type",
+  "user-agent",
+  "x-signature-ed25519",
+  "x-signature-timestamp",
+  "x-bot-appid",
+  "x-tps-trace-id",
+  "x-lark-request-timestamp",
+  "x-lark-request-nonce",
+  "x-lark-signature",
+];
 
 export interface CallbackDeps {
   db: Db;
@@ -28,48 +39,95 @@ function logFailure(error: unknown): void {
   console.error("[callbacks] background work failed:", error instanceof Error ? error.message : String(error));
 }
 
-/** The callback path: verify, handshake, store once, then answer by rule, by hand, or by fallback. */
+/** The callback path: verify, decrypt, handshake, store once, then answer by rule, by hand, or by fallback. */
 export async function handleCallback(endpointId: string, raw: RawCallback, deps: CallbackDeps): Promise<HttpAnswer> {
   const endpoint = await getLiveEndpoint(deps.db, endpointId);
   if (!endpoint) return json(404, { error: { code: "not_found" } });
   const inbound = getInbound(endpoint.platform);
-  const outcome = await inbound.receive(raw, endpoint.secrets);
-  if (outcome.type === "rejected") return json(outcome.status, { error: { code: outcome.code } });
+  const outcome = await inbound.receive(raw, endpoint.secrets, endpoint.options);
+  if (outcome.type === "rejected") {
+    storeRefused(endpoint, raw, outcome.code, deps.now());
+    return json(outcome.status, { error: { code: outcome.code } });
+  }
   if (outcome.type === "handshake") {
     recordHandshake(endpoint.id, true, deps.now());
     return { status: outcome.status, body: outcome.body };
   }
-  const { event } = outcome;
+  const [first, ...rest] = outcome.events;
+  if (!first) return json(200, {});
   const receivedAt = deps.now();
+  const stored = { headers: keptHeaders(raw), body: raw.body.toString("utf8"), decoded: outcome.decoded };
+  // Events that only get shown (Easemob sends several per callback) need no reply: store them all, acknowledge once.
+  if (!first.interactive) {
+    const existing = storeEvent(endpoint, first, randomUUID(), stored, receivedAt, null);
+    if (!existing) for (const event of rest) storeEvent(endpoint, event, randomUUID(), stored, receivedAt, null);
+    return inbound.acknowledge(first) ?? json(200, {});
+  }
+  const event = first;
   const id = randomUUID();
   const deadlineAt = new Date(receivedAt.getTime() + inbound.deadlineMs);
   // A rule or the fallback answers at once: store the interaction already answered, in one write.
-  const immediate = event.interactive ? immediateReply(endpoint, event) : null;
+  const immediate = immediateReply(endpoint, event);
+  const existing = storeEvent(endpoint, event, id, stored, receivedAt, { deadlineAt, immediate });
+  // A retried delivery gets what the first one got, and nothing is stored twice.
+  if (existing) return inbound.acknowledge(event) ?? json(200, existing.reply ? JSON.parse(existing.reply) : inbound.defaultFallback(event));
+  if (immediate) return deliverNow(endpoint, event, id, immediate.reply, immediate.source, deps);
+  return hold(endpoint, event, id, deadlineAt, deps);
+}
+
+function keptHeaders(raw: RawCallback): string {
+  return JSON.stringify(Object.fromEntries(KEPT_HEADERS.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : []))));
+}
+
+type Decision = { deadlineAt: Date; immediate: { reply: unknown; source: "rule" | "fallback" } | null } | null;
+
+/** One synchronous write per event; null when it was new, else what is stored for its event id. */
+function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, decision: Decision) {
+  const pending = decision !== null && !decision.immediate;
   const existing = insertInteraction({
     id,
     endpointId: endpoint.id,
     platform: endpoint.platform,
     eventId: event.eventId,
     kind: event.kind,
-    status: event.interactive && !immediate ? "pending" : "answered",
+    status: pending ? "pending" : "answered",
     actor: event.actor,
     scene: event.scene,
     control: event.control,
     data: event.data,
-    headers: JSON.stringify(Object.fromEntries(KEPT_HEADERS.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : [])))),
-    body: raw.body.toString("utf8"),
+    subject: event.subject,
+    summary: event.summary,
+    ...stored,
     receivedAt,
-    deadlineAt: event.interactive ? deadlineAt : undefined,
-    answeredAt: event.interactive && !immediate ? undefined : receivedAt,
-    reply: immediate ? JSON.stringify(immediate.reply) : undefined,
-    replySource: immediate?.source,
+    deadlineAt: decision?.deadlineAt,
+    answeredAt: pending ? undefined : receivedAt,
+    reply: decision?.immediate ? JSON.stringify(decision.immediate.reply) : undefined,
+    replySource: decision?.immediate?.source,
   });
-  // A retried delivery gets what the first one got, and nothing is stored twice.
-  if (existing) return inbound.acknowledge(event) ?? json(200, existing.reply ? JSON.parse(existing.reply) : inbound.defaultFallback(event));
-  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: event.interactive && !immediate ? "pending" : "answered" });
-  if (!event.interactive) return inbound.acknowledge(event) ?? json(200, {});
-  if (immediate) return deliverNow(endpoint, event, id, immediate.reply, immediate.source, deps);
-  return hold(endpoint, event, id, deadlineAt, deps);
+  if (existing) return existing;
+  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: pending ? "pending" : "answered" });
+  if (event.snapshot && event.subject && saveSnapshot(endpoint.id, event.subject, event.snapshot, receivedAt)) {
+    publish({ type: "snapshot.updated", id: event.subject, endpointId: endpoint.id, status: "updated" });
+  }
+  return null;
+}
+
+/** A refused callback is kept (status "refused", the reason as its summary) so /live can show why. */
+function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at: Date): void {
+  const id = randomUUID();
+  insertInteraction({
+    id,
+    endpointId: endpoint.id,
+    platform: endpoint.platform,
+    eventId: `refused:${id}`,
+    kind: "event",
+    status: "refused",
+    summary: code,
+    headers: keptHeaders(raw),
+    body: raw.body.toString("utf8"),
+    receivedAt: at,
+  });
+  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: "refused" });
 }
 
 /** The reply a rule (or, in rules mode, the fallback) gives without asking anyone; null when a person decides. */

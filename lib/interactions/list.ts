@@ -3,15 +3,17 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { Interaction } from "@/lib/db/generated/client";
 import { HttpError } from "@/lib/http/errors";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { encodeCursor, readCursor } from "@/lib/http/cursor";
 
-export const INTERACTION_STATUSES = ["pending", "answered", "expired", "failed"] as const;
+import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
 
 export const listInteractionsQuery = z.object({
   endpointId: z.string().max(64).optional(),
   platform: z.enum(PLATFORM_IDS).optional(),
-  kind: z.enum(["button", "command", "event"]).optional(),
+  kind: z.enum(INTERACTION_KINDS).optional(),
   status: z.enum(INTERACTION_STATUSES).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -29,6 +31,8 @@ export function interactionSummary(row: Interaction) {
     scene: row.scene,
     control: row.control,
     data: row.data,
+    subject: row.subject,
+    summary: row.summary,
     replySource: row.replySource,
     receivedAt: row.receivedAt.toISOString(),
     deadlineAt: row.deadlineAt?.toISOString() ?? null,
@@ -39,10 +43,10 @@ export function interactionSummary(row: Interaction) {
 export type InteractionSummary = ReturnType<typeof interactionSummary>;
 
 /** The inspector's detail: raw headers and body as received, the reply and the timing. */
-export function interactionDetail(row: Interaction) {
+export function interactionDetail(row: Interaction, lateBudget?: { max: number }) {
   let parsed: unknown = null;
   try {
-    parsed = JSON.parse(row.body);
+    parsed = JSON.parse(row.decoded ?? row.body);
   } catch {
     parsed = null;
   }
@@ -50,9 +54,14 @@ export function interactionDetail(row: Interaction) {
     ...interactionSummary(row),
     headers: JSON.parse(row.headers) as Record<string, string>,
     body: row.body,
+    /** The plaintext of an encrypted body; `parsed` is read from it when present. */
+    decoded: row.decoded,
     parsed,
-    verified: true,
+    verified: row.status !== "refused",
     reply: row.reply ? (JSON.parse(row.reply) as unknown) : null,
+    /** Late card updates still allowed (platforms with an update budget), else null. */
+    updatesLeft: lateBudget ? Math.max(0, lateBudget.max - row.updates) : null,
+    deadlineMs: row.deadlineAt ? row.deadlineAt.getTime() - row.receivedAt.getTime() : null,
     answeredInMs: row.answeredAt ? row.answeredAt.getTime() - row.receivedAt.getTime() : null,
   };
 }
@@ -81,5 +90,5 @@ export async function listInteractions(db: Db, query: z.infer<typeof listInterac
 export async function getInteraction(db: Db, id: string) {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
-  return interactionDetail(row);
+  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform).lateBudget : undefined);
 }

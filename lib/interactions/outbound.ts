@@ -1,14 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import type { LiveEndpoint } from "@/lib/endpoints/cache";
+import type { AppTokenSpec, ReplyDelivery } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
-import type { ReplyDelivery } from "@/lib/platforms/inbound";
 
 const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at least 5 s.
-const QQ_TOKEN_URL = "https://bots.qq.com/app/getAppAccessToken";
+/** A token is renewed this long before it expires, so none is used as it lapses. */
+const TOKEN_MARGIN_SEC = 60;
 
 /** The simulator's platform API on this very server (loopback, or the configured PUBLIC_URL). */
-function isOwnSimulator(apiBase: string): boolean {
+export function isOwnSimulator(apiBase: string): boolean {
   try {
     const url = new URL(apiBase);
     const own = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
@@ -19,36 +19,38 @@ function isOwnSimulator(apiBase: string): boolean {
   }
 }
 
-const qqTokenSchema = z.object({ access_token: z.string(), expires_in: z.union([z.string(), z.number()]) });
-const tokens = new Map<string, { token: string; until: number }>();
+const holder = globalThis as typeof globalThis & { __buttonStudioTokens?: Map<string, { token: string; until: number }> };
+const tokens = (holder.__buttonStudioTokens ??= new Map());
 
-/** QQ's app access token, fetched with appId + secret and reused until 60 s before it expires (api-use.md). */
-async function qqAccessToken(endpoint: LiveEndpoint, apiBase: string): Promise<string> {
-  const secrets = endpoint.secrets as { appId: string; secret: string };
-  const cached = tokens.get(`${apiBase}|${secrets.appId}`);
+/** The app's access token (QQ app token, Feishu tenant token), reused until shortly before it expires. */
+async function appToken(endpoint: LiveEndpoint, spec: AppTokenSpec<unknown>, apiBase: string): Promise<string> {
+  const key = `${endpoint.platform}|${apiBase}|${spec.cacheKey(endpoint.secrets)}`;
+  const cached = tokens.get(key);
   if (cached && cached.until > Date.now()) return cached.token;
-  // The app secret goes only to QQ itself or to this server's own simulator: a custom API base
-  // elsewhere must never be able to collect a write-only secret.
-  const url = endpoint.apiBaseUrl && isOwnSimulator(endpoint.apiBaseUrl) ? `${apiBase}/app/getAppAccessToken` : QQ_TOKEN_URL;
+  // The app secret goes only to the platform itself or to this server's own simulator: a custom
+  // API base elsewhere must never be able to collect a write-only secret.
+  const url = endpoint.apiBaseUrl && isOwnSimulator(endpoint.apiBaseUrl) ? `${apiBase}${spec.simulatorPath}` : spec.officialUrl;
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ appId: secrets.appId, clientSecret: secrets.secret }),
+    body: JSON.stringify(spec.requestBody(endpoint.secrets)),
+    redirect: "manual",
     signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
   });
-  const body = qqTokenSchema.parse(await response.json());
-  tokens.set(`${apiBase}|${secrets.appId}`, { token: body.access_token, until: Date.now() + (Number(body.expires_in) - 60) * 1000 });
-  return body.access_token;
+  const parsed = spec.parse(await response.json().catch(() => null));
+  if (!parsed) throw new Error(`token request answered ${response.status} without a token`);
+  tokens.set(key, { token: parsed.token, until: Date.now() + Math.max(0, parsed.expiresInSec - TOKEN_MARGIN_SEC) * 1000 });
+  return parsed.token;
 }
 
-/** Sends a reply that travels as an API call (QQ PUT /interactions/{id}, Discord webhooks); throws when refused. */
+/** Sends a reply that travels as an API call (QQ PUT /interactions/{id}, Discord webhooks, Feishu card updates); throws when refused. */
 export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<ReplyDelivery, { via: "api" }>): Promise<void> {
-  const apiBase = endpoint.apiBaseUrl ?? getInbound(endpoint.platform).defaultApiBase;
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const inbound = getInbound(endpoint.platform);
+  const apiBase = endpoint.apiBaseUrl ?? inbound.defaultApiBase;
+  let headers: Record<string, string> = { "content-type": "application/json" };
   if (delivery.auth === "app-token") {
-    const secrets = endpoint.secrets as { appId: string };
-    headers.authorization = `QQBot ${await qqAccessToken(endpoint, apiBase)}`;
-    headers["x-union-appid"] = secrets.appId;
+    if (!inbound.appToken) throw new Error(`${endpoint.platform} has no app token`);
+    headers = { ...headers, ...inbound.appToken.headers(await appToken(endpoint, inbound.appToken, apiBase), endpoint.secrets) };
   }
   const response = await fetch(`${apiBase}${delivery.path}`, {
     method: delivery.method,
@@ -58,4 +60,9 @@ export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<Rep
     signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`platform answered ${response.status}`);
+  // Feishu answers HTTP 200 with a non-zero `code` for a refused call.
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0) {
+    throw new Error(`platform refused: code ${body.code}`);
+  }
 }

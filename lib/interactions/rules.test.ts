@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { ParsedEvent } from "@/lib/platforms/inbound";
 import { compileRule, findRule } from "./rules";
 
-const click = (control: string, data = ""): ParsedEvent => ({ eventId: "e", kind: "button", interactive: true, control, data, context: {} });
-const command = (name: string, scope: "guild" | "global"): ParsedEvent => ({ eventId: "e", kind: "command", interactive: true, control: name, context: { scope } });
+const click = (control: string, data = ""): ParsedEvent => ({ eventId: "e", kind: "button", interactive: true, control, data, fields: { control, data }, context: {} });
+const command = (name: string, scope: "guild" | "global"): ParsedEvent => ({ eventId: "e", kind: "command", interactive: true, control: name, fields: { command: name }, context: { scope } });
+const action = (value: unknown, form?: unknown): ParsedEvent => ({
+  eventId: "e",
+  kind: "button",
+  interactive: true,
+  fields: { value: typeof value === "string" ? value : JSON.stringify(value), ...(form ? { form: JSON.stringify(form) } : {}) },
+  context: {},
+});
 
 describe("rules", () => {
   const rules = [
@@ -26,5 +33,22 @@ describe("rules", () => {
   it("treats regex characters in patterns literally", () => {
     expect(compileRule("x", { on: "control", pattern: "a.b" }, 1).test(click("axb"))).toBe(false);
     expect(compileRule("x", { on: "control", pattern: "a.b" }, 1).test(click("a.b"))).toBe(true);
+  });
+
+  it.each([
+    ["a JSON subset of an object value", '{"action":"approve"}', { action: "approve", id: "42" }, true],
+    ["a nested JSON subset", '{"meta":{"k":1}}', { meta: { k: 1, j: 2 } }, true],
+    ["a JSON subset with a different value", '{"action":"approve"}', { action: "reject" }, false],
+    ["key=pattern on an object value", "action=app*", { action: "approve" }, true],
+    ["key=pattern on a missing key", "verb=app*", { action: "approve" }, false],
+    ["a glob on a string value", "approve*", "approve_42", true],
+  ])("matches action values: %s", (_name, pattern, value, hit) => {
+    expect(compileRule("v", { on: "value", pattern }, 1).test(action(value))).toBe(hit);
+  });
+
+  it("matches form values and never a field the event lacks", () => {
+    const rule = compileRule("f", { on: "form", pattern: '{"choice":"yes"}' }, 1);
+    expect(rule.test(action({ a: 1 }, { choice: "yes", note: "x" }))).toBe(true);
+    expect(rule.test(action({ a: 1 }))).toBe(false);
   });
 });

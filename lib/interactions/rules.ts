@@ -1,10 +1,16 @@
 import { z } from "zod";
 import type { ParsedEvent } from "@/lib/platforms/inbound";
 
-/** What a rule matches: a button id / custom_id, button data, or a command name (guild or global). */
+/**
+ * What a rule matches: one of the event's fields (the platform's `ruleFields`: a button id,
+ * button data, a command name, a Feishu action value, form values, a preview URL…).
+ */
 export const ruleMatchSchema = z.object({
-  on: z.enum(["control", "data", "command"]),
-  /** Exact text, or a pattern where * stands for any run of characters. */
+  on: z.string().regex(/^[a-z]{1,32}$/),
+  /**
+   * Exact text, or a pattern where * stands for any run of characters. On a field holding a
+   * JSON object, also a JSON object (matches when it is a subset) or `key=pattern`.
+   */
   pattern: z.string().min(1).max(200),
   scope: z.enum(["guild", "global"]).optional(),
 });
@@ -22,14 +28,41 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped.join(".*")}$`, "s");
 }
 
+function parseObject(text: string): Record<string, unknown> | null {
+  if (!text.startsWith("{")) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every key of `part` is in `whole` with an equal value (recursively for objects). */
+function isSubset(part: unknown, whole: unknown): boolean {
+  if (part && typeof part === "object" && !Array.isArray(part)) {
+    if (!whole || typeof whole !== "object" || Array.isArray(whole)) return false;
+    return Object.entries(part).every(([key, value]) => isSubset(value, (whole as Record<string, unknown>)[key]));
+  }
+  return JSON.stringify(part) === JSON.stringify(whole);
+}
+
 export function compileRule(id: string, match: RuleMatch, reply: unknown): CompiledRule {
   const regex = globToRegExp(match.pattern);
+  const patternObject = parseObject(match.pattern);
+  const separator = match.pattern.indexOf("=");
+  const keyed = separator > 0 ? { key: match.pattern.slice(0, separator), value: globToRegExp(match.pattern.slice(separator + 1)) } : null;
   const test = (event: ParsedEvent): boolean => {
-    if (match.on === "command") {
-      return event.kind === "command" && regex.test(event.control ?? "") && (!match.scope || event.context.scope === match.scope);
-    }
-    if (event.kind !== "button") return false;
-    return regex.test((match.on === "control" ? event.control : event.data) ?? "");
+    const value = event.fields[match.on];
+    if (value === undefined) return false;
+    if (match.scope && event.context.scope !== match.scope) return false;
+    if (regex.test(value)) return true;
+    const object = parseObject(value);
+    if (!object) return false;
+    if (patternObject) return isSubset(patternObject, object);
+    if (!keyed || !(keyed.key in object)) return false;
+    const field = object[keyed.key];
+    return keyed.value.test(typeof field === "string" ? field : JSON.stringify(field));
   };
   return { id, match, reply, test };
 }

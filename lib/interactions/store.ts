@@ -12,8 +12,11 @@ export interface NewInteraction {
   scene?: string;
   control?: string;
   data?: string;
+  subject?: string;
+  summary?: string;
   headers: string;
   body: string;
+  decoded?: string;
   reply?: string;
   replySource?: string;
   receivedAt: Date;
@@ -31,13 +34,14 @@ export interface StoredState {
 function statements() {
   const db = getSqlite();
   return {
-    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, headers, body, reply, replySource, receivedAt, deadlineAt, answeredAt)
-      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @headers, @body, @reply, @replySource, @receivedAt, @deadlineAt, @answeredAt)
+    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, receivedAt, deadlineAt, answeredAt)
+      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @receivedAt, @deadlineAt, @answeredAt)
       ON CONFLICT (endpointId, eventId) DO NOTHING`),
     byEvent: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE endpointId = ? AND eventId = ?`),
     answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, answeredAt = @answeredAt WHERE id = @id AND status = @from`),
     state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
     handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
+    spendUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1, status = 'answered', reply = @reply, replySource = 'manual', answeredAt = @at WHERE id = @id AND updates < @max`),
   };
 }
 
@@ -56,6 +60,9 @@ export function insertInteraction(row: NewInteraction): StoredState | null {
     scene: row.scene ?? null,
     control: row.control ?? null,
     data: row.data ?? null,
+    subject: row.subject ?? null,
+    summary: row.summary ?? null,
+    decoded: row.decoded ?? null,
     reply: row.reply ?? null,
     replySource: row.replySource ?? null,
     receivedAt: sqliteTimestamp(row.receivedAt),
@@ -77,4 +84,9 @@ export function interactionState(id: string): StoredState | undefined {
 
 export function recordHandshake(endpointId: string, ok: boolean, at: Date): void {
   prepared().handshake.run(sqliteTimestamp(at), ok ? 1 : 0, endpointId);
+}
+
+/** Counts one late update against the platform's budget; false when the budget is spent. */
+export function spendUpdate(id: string, max: number, reply: unknown, at: Date): boolean {
+  return prepared().spendUpdate.run({ id, max, reply: JSON.stringify(reply), at: sqliteTimestamp(at) }).changes === 1;
 }

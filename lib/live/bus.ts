@@ -3,7 +3,8 @@ import "server-only";
 /** Small events only (ids and status); the inspector fetches details on demand. */
 export interface LiveEvent {
   seq: number;
-  type: "interaction.created" | "interaction.updated";
+  /** snapshot.updated: a message's state (reactions) changed; `id` is the message id. */
+  type: "interaction.created" | "interaction.updated" | "snapshot.updated";
   id: string;
   endpointId: string;
   status: string;

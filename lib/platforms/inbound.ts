@@ -105,7 +105,7 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   replyWindowMs: number;
   defaultApiBase: string;
   /** Verify over the raw bytes, decrypt, answer handshakes, parse events. */
-  receive(request: RawCallback, secrets: S, options: EndpointOptions): Promise<InboundOutcome>;
+  receive(request: RawCallback, secrets: S, options?: EndpointOptions): Promise<InboundOutcome>;
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;

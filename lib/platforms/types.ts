@@ -46,6 +46,8 @@ export interface LayoutAdapter<L = unknown> {
   normalize(input: unknown): { layout: unknown; warnings: RuleIssue[] };
   /** Every rule: normalize, check structure with the schema, then cross-field rules. */
   validate(input: unknown, context?: ValidationContext): ValidationResult;
+  /** Whether a message text goes with the layout (QQ markdown, Discord content); a Feishu card holds its own text. */
+  hasText: boolean;
   /** The exact body the platform's send-message API takes. */
   toMessage(layout: L, text: string): Record<string, unknown>;
   /** Rules for the message text sent with the layout; findings have the path ["text"]. */
@@ -177,6 +179,8 @@ export interface PlatformAdapter<L = unknown> {
   ruleFields: readonly string[];
   /** Whether a person can answer a callback from the live inspector. */
   manualReplies: boolean;
+  /** The protocol lets callbacks arrive unsigned; each endpoint chooses whether to accept them. */
+  optionalSignature?: boolean;
 }
 
 export const PLATFORM_IDS = ["qq", "discord", "feishu", "easemob"] as const;

@@ -8,6 +8,6 @@ export function settingsOverview() {
     databaseFile: resolveSqlitePath(),
     adminPassword: adminPasswordSource(),
     apiTokenConfigured: Boolean(process.env.API_TOKEN),
-    platforms: listPlatforms().map((p) => ({ id: p.id, name: p.name, limits: p.layout.limits })),
+    platforms: listPlatforms().map((p) => ({ id: p.id, name: p.name, limits: p.layout?.limits ?? {} })),
   };
 }

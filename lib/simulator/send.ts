@@ -20,9 +20,10 @@ export function simulatorDiscordPublicKey(): string {
 export const replayInput = z.object({ targetUrl: z.string().url().optional() });
 
 export async function replayInteraction(db: Db, id: string, input: z.infer<typeof replayInput>, origin: string): Promise<SimulationResult> {
-  const row = await db.interaction.findUnique({ where: { id }, select: { endpointId: true, body: true } });
+  const row = await db.interaction.findUnique({ where: { id }, select: { endpointId: true, body: true, decoded: true } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
-  return sendSigned(db, row.endpointId, row.body, input.targetUrl, origin);
+  // An encrypted callback is replayed from its plaintext, encrypted afresh.
+  return sendSigned(db, row.endpointId, row.decoded ?? row.body, input.targetUrl, origin);
 }
 
 export const simulateInput = z.object({
@@ -58,21 +59,20 @@ export interface SimulationResult {
 }
 
 /**
- * Signs exactly as the platform does and sends: QQ with the endpoint's bot secret,
- * Discord with the simulator's key pair. The payload's bytes are what gets signed.
+ * Signs (and encrypts) exactly as the platform does and sends: QQ with the endpoint's bot
+ * secret, Discord with the simulator's key pair, Feishu with the encrypt key or token.
  */
 export function simulate(db: Db, input: z.infer<typeof simulateInput>, origin: string): Promise<SimulationResult> {
   return sendSigned(db, input.endpointId, JSON.stringify(input.payload), input.targetUrl, origin);
 }
 
-async function sendSigned(db: Db, endpointId: string, body: string, targetUrl: string | undefined, origin: string): Promise<SimulationResult> {
+async function sendSigned(db: Db, endpointId: string, plaintext: string, targetUrl: string | undefined, origin: string): Promise<SimulationResult> {
   const endpoint = await getLiveEndpoint(db, endpointId);
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: endpointId });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const headers = {
-    "content-type": "application/json",
-    ...getInbound(endpoint.platform).signHeaders(body, timestamp, endpoint.secrets, simulatorDiscordSeed()),
-  };
+  const signed = getInbound(endpoint.platform).sign(plaintext, timestamp, endpoint.secrets, simulatorDiscordSeed());
+  const headers = { "content-type": "application/json", ...signed.headers };
+  const body = signed.body;
   const url = targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
   const started = performance.now();
   try {

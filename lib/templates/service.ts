@@ -3,20 +3,22 @@ import { encodeCursor, readCursor } from "@/lib/http/cursor";
 import { HttpError } from "@/lib/http/errors";
 import { describeIssues } from "@/lib/i18n/describe-issue";
 import type { Locale } from "@/lib/i18n/locales";
-import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
-import { PLATFORM_IDS, type PlatformId, type ValidationResult } from "@/lib/platforms/types";
+import { getLayout, isLayoutPlatform, listLayoutPlatforms } from "@/lib/platforms/registry";
+import type { PlatformId, ValidationResult } from "@/lib/platforms/types";
 import type { CreateTemplateInput, ListTemplatesQuery, UpdateTemplateInput } from "./input";
 import { appendVersion, deleteTemplate, findTemplate, findTemplatePage, findVersion, findVersions, insertTemplate } from "./store";
 import { templateView, versionView } from "./view";
 
-export function requirePlatform(platform: string): PlatformId {
-  if (isPlatformId(platform)) return platform;
-  throw new HttpError(400, "unknown_platform", "unknownPlatform", { platform, platforms: PLATFORM_IDS.join(", ") });
+/** A platform templates can be made for (one with a layout). */
+export function requireLayoutPlatform(platform: string): PlatformId {
+  if (isLayoutPlatform(platform)) return platform;
+  const platforms = listLayoutPlatforms().map((p) => p.id).join(", ");
+  throw new HttpError(400, "unknown_platform", "unknownPlatform", { platform, platforms });
 }
 
 /** Runs every rule; errors block a save (422), warnings travel with the result. */
 export function validateLayout(platform: PlatformId, layout: unknown, scene: string | undefined, text?: string): ValidationResult {
-  const adapter = getPlatform(platform).layout;
+  const adapter = getLayout(platform);
   if (scene !== undefined && !adapter.scenes.includes(scene)) {
     throw new HttpError(400, "unknown_scene", "unknownScene", { scene, scenes: adapter.scenes.join(", ") || "-" });
   }
@@ -42,7 +44,7 @@ async function requireTemplate(db: Db, id: string) {
 }
 
 export async function createTemplate(db: Db, input: CreateTemplateInput, locale: Locale) {
-  const platform = requirePlatform(input.platform);
+  const platform = requireLayoutPlatform(input.platform);
   const result = validateLayout(platform, input.layout, input.scene, input.text);
   requireValid(result, locale);
   const row = await insertTemplate(db, { platform, name: input.name, text: input.text, layout: result.layout });
@@ -58,7 +60,7 @@ export async function updateTemplate(db: Db, id: string, input: UpdateTemplateIn
     if (input.baseVersion !== undefined && input.baseVersion !== current.version) {
       throw new HttpError(409, "version_conflict", "versionConflict", { base: input.baseVersion, current: current.version });
     }
-    const platform = requirePlatform(current.platform);
+    const platform = requireLayoutPlatform(current.platform);
     const layout = input.layout === undefined ? (JSON.parse(current.layout) as unknown) : input.layout;
     const text = input.text ?? current.text;
     const result = validateLayout(platform, layout, input.scene, text);
@@ -102,12 +104,19 @@ export async function listTemplates(db: Db, query: ListTemplatesQuery) {
   };
 }
 
-/** The exact body of the platform's send-message API, for the current or a given version. */
-export async function exportTemplate(db: Db, id: string, version?: number) {
+/**
+ * The exact body of the platform's send-message API, for the current or a given version;
+ * with `form`, one of the platform's other export bodies (e.g. a callback response).
+ */
+export async function exportTemplate(db: Db, id: string, version?: number, form?: string) {
   const current = await requireTemplate(db, id);
   const source = version === undefined ? current : await findVersion(db, id, version);
   if (!source) throw new HttpError(404, "not_found", "versionNotFound", { id, version: version ?? 0 });
-  const adapter = getPlatform(requirePlatform(current.platform));
+  const adapter = getLayout(requireLayoutPlatform(current.platform));
   // The stored JSON as saved (validated then), key order and all: export is byte-faithful.
-  return adapter.layout.toMessage(JSON.parse(source.layout) as never, source.text);
+  const layout = JSON.parse(source.layout) as never;
+  if (form === undefined || form === "message") return adapter.toMessage(layout, source.text);
+  const extra = adapter.extraExports?.(layout) ?? {};
+  if (!(form in extra)) throw new HttpError(400, "unknown_export", "unknownExport", { form, forms: ["message", ...Object.keys(extra)].join(", ") });
+  return extra[form];
 }

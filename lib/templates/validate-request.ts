@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describeIssues } from "@/lib/i18n/describe-issue";
 import type { Locale } from "@/lib/i18n/locales";
-import { requirePlatform, validateLayout } from "./service";
+import { requireLayoutPlatform, validateLayout } from "./service";
 
 export const validateRequestInput = z.object({
   platform: z.string(),
@@ -13,7 +13,7 @@ export const validateRequestInput = z.object({
 
 /** POST /api/validate: the rules without saving, for editors and CI scripts. */
 export function validateRequest(input: z.infer<typeof validateRequestInput>, locale: Locale) {
-  const result = validateLayout(requirePlatform(input.platform), input.layout, input.scene, input.text);
+  const result = validateLayout(requireLayoutPlatform(input.platform), input.layout, input.scene, input.text);
   return {
     ok: result.ok,
     errors: describeIssues(result.errors, locale),

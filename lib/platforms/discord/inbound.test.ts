@@ -16,16 +16,16 @@ describe("Discord interactions endpoint", () => {
 
   it("parses the signed MESSAGE_COMPONENT vector", async () => {
     expect(await discordInbound.receive(request(DISCORD_COMPONENT_CLICK.body, DISCORD_COMPONENT_CLICK.signature), secrets)).toMatchObject({
-      type: "event",
-      event: { eventId: "787053080478613555", kind: "button", control: "test", context: { token: "ThisIsATokenFromDiscordThatIsVeryLong" } },
+      type: "events",
+      events: [{ eventId: "787053080478613555", kind: "button", control: "test", fields: { control: "test" }, context: { token: "ThisIsATokenFromDiscordThatIsVeryLong" } }],
     });
   });
 
   it("parses a command with its scope", async () => {
     const body = JSON.stringify({ id: "9", type: 2, token: "t", application_id: "a", guild_id: "g", member: { user: { id: "u" } }, data: { name: "ping", guild_id: "g" } });
     expect(await discordInbound.receive(request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body)), secrets)).toMatchObject({
-      type: "event",
-      event: { kind: "command", control: "ping", actor: "u", context: { scope: "guild" } },
+      type: "events",
+      events: [{ kind: "command", control: "ping", actor: "u", fields: { command: "ping" }, context: { scope: "guild" } }],
     });
   });
 
@@ -51,7 +51,7 @@ describe("Discord interactions endpoint", () => {
   });
 
   it("falls back to deferred replies that promise nothing visible", async () => {
-    const base = { eventId: "1", interactive: true, context: {} };
+    const base = { eventId: "1", interactive: true, fields: {}, context: {} };
     expect(discordInbound.defaultFallback({ ...base, kind: "button" })).toEqual({ type: 6 });
     expect(discordInbound.defaultFallback({ ...base, kind: "command" })).toEqual({ type: 5 });
   });

@@ -37,22 +37,29 @@ async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets):
   // Autocomplete wants choices (type 8) at once; Button Studio offers none.
   if (interaction.type === INTERACTION.autocomplete) return { type: "handshake", status: 200, body: { type: 8, data: { choices: [] } } };
   const kind = interaction.type === INTERACTION.component ? "button" : interaction.type === INTERACTION.command ? "command" : "event";
+  const control = kind === "command" ? interaction.data?.name : interaction.data?.custom_id;
+  const data = interaction.data?.values?.join(",");
+  const fields: Record<string, string> = {};
+  if (kind === "command" && control !== undefined) fields.command = control;
+  if (kind === "button" && control !== undefined) fields.control = control;
+  if (kind === "button" && data !== undefined) fields.data = data;
   return {
-    type: "event",
-    event: {
+    type: "events",
+    events: [{
       eventId: interaction.id,
       kind,
       interactive: true,
       scene: interaction.guild_id ? "guild" : "dm",
       actor: interaction.member?.user?.id ?? interaction.user?.id,
-      control: kind === "command" ? interaction.data?.name : interaction.data?.custom_id,
-      data: interaction.data?.values?.join(","),
+      control,
+      data,
+      fields,
       context: {
         ...(interaction.token ? { token: interaction.token } : {}),
         ...(interaction.application_id ? { applicationId: interaction.application_id } : {}),
         ...(kind === "command" ? { scope: interaction.data?.guild_id ? "guild" : "global" } : {}),
       },
-    },
+    }],
   };
 }
 
@@ -81,10 +88,13 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
       ? { via: "api", method: "POST", path: base, body: reply.data ?? {}, auth: "none" }
       : { via: "api", method: "PATCH", path: `${base}/messages/@original`, body: reply.data ?? {}, auth: "none" };
   },
-  signHeaders: (body, timestamp, _secrets, simulatorSeed) => ({
-    "x-signature-ed25519": signDiscord(simulatorSeed, timestamp, body),
-    "x-signature-timestamp": timestamp,
-    "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
+  sign: (body, timestamp, _secrets, simulatorSeed) => ({
+    body,
+    headers: {
+      "x-signature-ed25519": signDiscord(simulatorSeed, timestamp, body),
+      "x-signature-timestamp": timestamp,
+      "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
+    },
   }),
   describeSecrets: (secrets) => ({ publicKey: secrets.publicKey }),
 };

@@ -21,6 +21,7 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
       labelLength: DISCORD_LABEL_MAX,
       urlLength: DISCORD_URL_MAX,
     },
+    hasText: true,
     scenes: [],
     emptyLayout: (text) => discordGrid.withRows({}, [[discordGrid.newCell([], text)]]) as DiscordLayout,
     // Discord has no known misspellings to repair.

@@ -1,7 +1,7 @@
+import { getLayout } from "@/lib/platforms/registry";
 import { describe, expect, it } from "vitest";
 import type { RuleIssue } from "../types";
 import { discordButton, discordGrid, discordRows, discordSelect } from "./fixtures/layouts";
-import { discordAdapter } from "./index";
 
 const at = (issues: RuleIssue[]) => issues.map((i) => `${i.code}@${i.path.join(".")}`);
 const C = "components.0.components.0";
@@ -71,13 +71,13 @@ const table: { rule: string; layout: unknown; errors: string[] }[] = [
 
 describe("Discord component rules", () => {
   it.each(table)("$rule", ({ layout, errors }) => {
-    const result = discordAdapter.layout.validate(layout);
+    const result = getLayout("discord").validate(layout);
     expect(at(result.errors)).toEqual(errors);
     expect(result.ok).toBe(errors.length === 0);
   });
 
   it("starts new templates from a valid layout", () => {
-    expect(discordAdapter.layout.validate(discordAdapter.layout.emptyLayout()).ok).toBe(true);
+    expect(getLayout("discord").validate(getLayout("discord").emptyLayout()).ok).toBe(true);
   });
 });
 

@@ -6,4 +6,6 @@ export const easemobAdapter: PlatformAdapter = {
   name: "Easemob",
   ruleFields: [],
   manualReplies: false,
+  // The docs' reaction sample carries no `security` (protocols.md §4).
+  optionalSignature: true,
 };

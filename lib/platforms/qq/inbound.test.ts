@@ -33,10 +33,10 @@ describe("QQ callbacks", () => {
     const dispatch = qqInteractionDispatch({ id: "21", data: "回调按钮" }, { userId: "u1", roles: [], isAdmin: false, scene: "group" });
     const outcome = await qqInbound.receive(signed(JSON.stringify(dispatch)), secrets);
     expect(outcome).toEqual({
-      type: "event",
-      event: { eventId: dispatch.d.id, kind: "button", interactive: true, scene: "group", actor: "u1", control: "21", data: "回调按钮", context: {} },
+      type: "events",
+      events: [{ eventId: dispatch.d.id, kind: "button", interactive: true, scene: "group", actor: "u1", control: "21", data: "回调按钮", fields: { control: "21", data: "回调按钮" }, context: {} }],
     });
-    expect(qqInbound.acknowledge(outcome.type === "event" ? outcome.event : (undefined as never))).toEqual({ status: 200, body: { op: 12, d: 0 } });
+    expect(qqInbound.acknowledge(outcome.type === "events" ? outcome.events[0]! : (undefined as never))).toEqual({ status: 200, body: { op: 12, d: 0 } });
   });
 
   it("takes other dispatches as events to log and acknowledge", async () => {
@@ -54,7 +54,7 @@ describe("QQ callbacks", () => {
   });
 
   it("replies to a click with PUT /interactions/{id} {code}", async () => {
-    const event = { eventId: "abc", kind: "button" as const, interactive: true, context: {} };
+    const event = { eventId: "abc", kind: "button" as const, interactive: true, fields: {}, context: {} };
     expect(qqInbound.deliver(event, { code: 0 })).toEqual({ via: "api", method: "PUT", path: "/interactions/abc", body: { code: 0 }, auth: "app-token" });
     expect(qqInbound.deliverLate("{}", { code: 0 })).toBeNull();
   });

@@ -18,6 +18,8 @@ const interactionSchema = z.looseObject({
   data: z.looseObject({ resolved: z.looseObject({ button_id: z.string().optional(), button_data: z.string().optional(), user_id: z.string().optional() }).optional() }).optional(),
 });
 
+const tokenSchema = z.object({ access_token: z.string(), expires_in: z.union([z.string(), z.number()]) });
+
 const OP_DISPATCH = 0;
 const OP_HEARTBEAT = 1;
 const OP_VALIDATION = 13;
@@ -51,11 +53,11 @@ async function receive({ headers, body }: RawCallback, secrets: QqSecrets): Prom
   if (payload.data.t === "INTERACTION_CREATE") {
     const interaction = interactionSchema.safeParse(d);
     if (!interaction.success) return { type: "rejected", status: 400, code: "invalid_payload" };
-    return { type: "event", event: fromInteraction(interaction.data) };
+    return { type: "events", events: [fromInteraction(interaction.data)] };
   }
   const eventId = payload.data.id ?? (z.looseObject({ id: z.string() }).safeParse(d).data?.id ?? "");
   if (!eventId) return { type: "rejected", status: 400, code: "invalid_payload" };
-  return { type: "event", event: { eventId, kind: "event", interactive: false, control: payload.data.t, context: {} } };
+  return { type: "events", events: [{ eventId, kind: "event", interactive: false, control: payload.data.t, summary: payload.data.t, fields: {}, context: {} }] };
 }
 
 function fromInteraction(d: z.infer<typeof interactionSchema>): ParsedEvent {
@@ -68,6 +70,10 @@ function fromInteraction(d: z.infer<typeof interactionSchema>): ParsedEvent {
     actor: resolved?.user_id ?? d.group_member_openid ?? d.user_openid,
     control: resolved?.button_id,
     data: resolved?.button_data,
+    fields: {
+      ...(resolved?.button_id !== undefined ? { control: resolved.button_id } : {}),
+      ...(resolved?.button_data !== undefined ? { data: resolved.button_data } : {}),
+    },
     context: {},
   };
 }
@@ -91,11 +97,26 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   replyFits: () => true,
   // PUT /interactions answers once, before the deadline; there is no later channel.
   deliverLate: () => null,
-  signHeaders: (body, timestamp, secrets) => ({
-    "x-signature-ed25519": signQq(secrets.secret, timestamp, body),
-    "x-signature-timestamp": timestamp,
-    "x-bot-appid": secrets.appId,
-    "user-agent": "QQBot-Callback",
+  appToken: {
+    officialUrl: "https://bots.qq.com/app/getAppAccessToken",
+    simulatorPath: "/app/getAppAccessToken",
+    requestBody: (secrets) => ({ appId: secrets.appId, clientSecret: secrets.secret }),
+    // expires_in is a string in the docs' example (api-use.md).
+    parse(body) {
+      const token = tokenSchema.safeParse(body);
+      return token.success ? { token: token.data.access_token, expiresInSec: Number(token.data.expires_in) } : null;
+    },
+    headers: (token, secrets) => ({ authorization: `QQBot ${token}`, "x-union-appid": secrets.appId }),
+    cacheKey: (secrets) => secrets.appId,
+  },
+  sign: (body, timestamp, secrets) => ({
+    body,
+    headers: {
+      "x-signature-ed25519": signQq(secrets.secret, timestamp, body),
+      "x-signature-timestamp": timestamp,
+      "x-bot-appid": secrets.appId,
+      "user-agent": "QQBot-Callback",
+    },
   }),
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
 };

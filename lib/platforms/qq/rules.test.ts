@@ -1,9 +1,9 @@
+import { getLayout } from "@/lib/platforms/registry";
 import { describe, expect, it } from "vitest";
 import type { RuleIssue, ValidationContext } from "../types";
 import { qqButton, qqGrid, qqKeyboardOf } from "./fixtures/layouts";
-import { qqAdapter } from "./index";
 
-const validate = (layout: unknown, context: ValidationContext = {}) => qqAdapter.layout.validate(layout, context);
+const validate = (layout: unknown, context: ValidationContext = {}) => getLayout("qq").validate(layout, context);
 const at = (issues: RuleIssue[]) => issues.map((i) => `${i.code}@${i.path.join(".")}`);
 const B = "content.rows.0.buttons.0";
 
@@ -107,9 +107,9 @@ describe("QQ keyboard rules", () => {
   it("normalizes permisson without mutating the input", () => {
     const input = qqKeyboardOf(renameAction(qqButton("a"), "permission", "permisson"));
     const snapshot = JSON.stringify(input);
-    const { layout } = qqAdapter.layout.normalize(input);
+    const { layout } = getLayout("qq").normalize(input);
     expect(JSON.stringify(input)).toBe(snapshot);
-    expect(qqAdapter.layout.schema.safeParse(layout).success).toBe(true);
+    expect(getLayout("qq").schema.safeParse(layout).success).toBe(true);
     expect(JSON.stringify(layout)).toContain('"permission":{"type":2}');
   });
 
@@ -121,7 +121,7 @@ describe("QQ keyboard rules", () => {
   });
 
   it("starts new templates from a valid layout", () => {
-    expect(validate(qqAdapter.layout.emptyLayout()).ok).toBe(true);
+    expect(validate(getLayout("qq").emptyLayout()).ok).toBe(true);
   });
 });
 
