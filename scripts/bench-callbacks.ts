@@ -1,9 +1,11 @@
 // `npm run bench`: callback throughput on this machine, three receivers under the same load:
-//  (a) Button Studio's callback URL on the production server (verified + stored, Discord and QQ),
+//  (a) Button Studio's callback URL on the production server (verified + stored: Discord, QQ,
+//      Feishu encrypted + signed, Easemob signed reaction callbacks),
 //  (b) a bare node:http server answering a constant (the ceiling),
 //  (c) what a developer would write instead: Express + discord-interactions' verifyKeyMiddleware
 //      (verifies, stores nothing). Figures and ratios, not a pass/fail test.
 import { spawn } from "node:child_process";
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -39,6 +41,47 @@ function qqBodies(secret: string): Signed[] {
   return Array.from({ length: BODIES }, (_, i) => {
     const body = JSON.stringify(qqInteractionDispatch({ id: "b", data: "bench" }, { userId: "u", roles: [], isAdmin: false, scene: "group" }, { event: `bench-${process.pid}-${i}`, now: new Date() }));
     return { body, headers: { "content-type": "application/json", "x-signature-timestamp": timestamp, "x-signature-ed25519": signQq(secret, timestamp, body) } };
+  });
+}
+
+// Feishu and Easemob requests are built here with node:crypto directly, as the platforms would
+// (their adapters are server-only modules): an independent implementation of protocols.md §3.4–3.5 and §4.
+function feishuBodies(encryptKey: string, verificationToken: string): Signed[] {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const key = createHash("sha256").update(encryptKey, "utf8").digest();
+  return Array.from({ length: BODIES }, (_, i) => {
+    const plain = JSON.stringify({
+      schema: "2.0",
+      header: { event_id: `bench-${process.pid}-${i}`, token: verificationToken, create_time: `${Date.now()}000`, event_type: "card.action.trigger", tenant_key: "t", app_id: "cli_bench" },
+      event: { operator: { open_id: "ou_bench" }, token: `c-${i}`, action: { value: { action: "bench" }, tag: "button" }, host: "im_message", context: { open_message_id: "om_bench", open_chat_id: "oc_bench" } },
+    });
+    const iv = randomBytes(16);
+    const cipher = createCipheriv("aes-256-cbc", key, iv);
+    const body = JSON.stringify({ encrypt: Buffer.concat([iv, cipher.update(plain, "utf8"), cipher.final()]).toString("base64") });
+    const nonce = randomBytes(8).toString("hex");
+    const signature = createHash("sha256").update(timestamp + nonce + encryptKey, "utf8").update(body, "utf8").digest("hex");
+    return { body, headers: { "content-type": "application/json", "x-lark-request-timestamp": timestamp, "x-lark-request-nonce": nonce, "x-lark-signature": signature } };
+  });
+}
+
+function easemobBodies(appKey: string, secret: string): Signed[] {
+  return Array.from({ length: BODIES }, (_, i) => {
+    const callId = `${appKey}_bench-${process.pid}-${i}`;
+    const timestamp = Date.now();
+    const data = [{ messageId: `m${i % 100}`, from: "u1", to: "u2", channel_type: "chat", ts: timestamp, reactions: [{ reaction: "👍", userList: ["u1"], count: 1, op: [{ reactionType: "create", operator: "u1" }] }] }];
+    const body = JSON.stringify({
+      callId,
+      timestamp,
+      security: createHash("md5").update(callId + secret + String(timestamp), "utf8").digest("hex"),
+      chat_type: "notify",
+      appkey: appKey,
+      eventType: "chat",
+      msg_id: `bench-${i}`,
+      from: "u1",
+      to: "u2",
+      payload: { type: "reaction", channel_type: "chat", num: 1, data },
+    });
+    return { body, headers: { "content-type": "application/json" } };
   });
 }
 
@@ -83,10 +126,15 @@ async function main() {
       ((await (await fetch(`${base}/api/endpoints`, { method: "POST", headers: { authorization: "Bearer bench", "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as { id: string }).id;
     const discordId = await create({ platform: "discord", name: "bench", mode: "rules", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
     const qqId = await create({ platform: "qq", name: "bench", mode: "rules", apiBaseUrl: `http://127.0.0.1:${PORTS.bare}`, secrets: { appId: "1", secret: "bench-secret" } });
+    const feishuSecrets = { appId: "cli_bench", appSecret: "bench-app-secret", verificationToken: "bench-token", encryptKey: "bench-encrypt-key" };
+    const feishuId = await create({ platform: "feishu", name: "bench", mode: "rules", secrets: feishuSecrets });
+    const easemobId = await create({ platform: "easemob", name: "bench", secrets: { appKey: "bench#app", secret: "bench-secret" } });
 
-    console.log(`Signing ${BODIES} Discord and ${BODIES} QQ bodies…`);
+    console.log(`Signing ${BODIES} bodies each for Discord, QQ, Feishu (encrypted) and Easemob…`);
     const discord = discordBodies();
     const qq = qqBodies("bench-secret");
+    const feishu = feishuBodies(feishuSecrets.encryptKey, feishuSecrets.verificationToken);
+    const easemob = easemobBodies("bench#app", "bench-secret");
     // A short warm-up so Next compiles and caches before anything is measured.
     await load(`${base}/api/callbacks/${discordId}`, discord.slice(0, 500).map((s) => ({ ...s })));
 
@@ -95,14 +143,18 @@ async function main() {
       { name: "(c) Express + verifyKeyMiddleware", result: await load(`http://127.0.0.1:${PORTS.express}/interactions`, discord) },
       { name: "(a) Button Studio, Discord", result: await load(`${base}/api/callbacks/${discordId}`, discord.slice(500)) },
       { name: "(a) Button Studio, QQ", result: await load(`${base}/api/callbacks/${qqId}`, qq) },
+      { name: "(a) Button Studio, Feishu (encrypted)", result: await load(`${base}/api/callbacks/${feishuId}`, feishu) },
+      { name: "(a) Button Studio, Easemob reactions", result: await load(`${base}/api/callbacks/${easemobId}`, easemob) },
     ];
     const stored = await (await fetch(`${base}/api/interactions?limit=1`, { headers: { authorization: "Bearer bench" } })).json();
     console.log(`\n${DURATION_S} s each, ${CONNECTIONS} connections; req/s is the median of per-second counts\n`);
-    console.log("receiver                              req/s   p50 ms   p99 ms   errors");
+    console.log("receiver                                  req/s   p50 ms   p99 ms   errors");
     for (const { name, result } of runs) {
-      console.log(`${name.padEnd(36)} ${String(result.rps).padStart(7)} ${String(result.latencyP50).padStart(8)} ${String(result.latencyP99).padStart(8)} ${String(result.errors).padStart(8)}`);
+      console.log(`${name.padEnd(40)} ${String(result.rps).padStart(7)} ${String(result.latencyP50).padStart(8)} ${String(result.latencyP99).padStart(8)} ${String(result.errors).padStart(8)}`);
     }
     const [b, c, a] = runs.map((r) => r.result.rps);
+    const ratios = runs.slice(2).map((r) => `${r.name.replace("(a) Button Studio, ", "")} ${(r.result.rps / c!).toFixed(2)}`).join(", ");
+    console.log(`ratios to (c), same run: ${ratios}`);
     console.log(`\nratio a/c (Discord): ${(a! / c!).toFixed(2)}   ratio a/b: ${(a! / b!).toFixed(3)}   newest stored interaction: ${stored.items[0]?.eventId ?? "none"}`);
   } finally {
     studio.kill("SIGTERM");

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { createTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import type { HttpError } from "@/lib/http/errors";
@@ -43,12 +44,13 @@ describe("callback path (real SQLite file)", () => {
     expect(rows.map((r) => [r.control, r.status, r.replySource])).toEqual([["buy_red", "answered", "rule"], ["other", "answered", "fallback"]]);
   });
 
-  it("refuses a bad signature with 401 and stores nothing; an unknown endpoint is 404", async () => {
+  it("refuses a bad signature with 401 and keeps it only as a refused record; an unknown endpoint is 404", async () => {
     const endpoint = await discordEndpoint("rules");
     const click = discordClick("buy_red");
     click.headers.set("x-signature-timestamp", "1");
     expect((await handleCallback(endpoint.id, click, deps)).status).toBe(401);
-    expect(await db.interaction.count({ where: { endpointId: endpoint.id } })).toBe(0);
+    const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id } });
+    expect(rows.map((r) => [r.status, r.summary, r.control, r.reply])).toEqual([["refused", "bad_signature", null, null]]);
     expect((await handleCallback("nope", discordClick("x"), deps)).status).toBe(404);
   });
 
@@ -99,5 +101,60 @@ describe("callback path (real SQLite file)", () => {
     expect(endpoint.secrets).toEqual({ configured: true, appId: "42" });
     const stored = await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(stored.secrets).not.toContain("very-secret-value");
+  });
+});
+
+describe("Easemob reactions through the callback path", () => {
+  const secret = "easemob-secret";
+  const appKey = "org#app";
+  function reactionCallback(callId: string, ts: number, reactions: { reaction: string; users: string[]; op?: "create" | "delete" }[]) {
+    const timestamp = ts + 50;
+    const body = {
+      callId,
+      timestamp,
+      security: createHash("md5").update(callId + secret + String(timestamp)).digest("hex"),
+      chat_type: "notify",
+      appkey: appKey,
+      from: "u1",
+      to: "u2",
+      eventType: "chat",
+      msg_id: `m${ts}`,
+      payload: {
+        type: "reaction",
+        channel_type: "chat",
+        num: reactions.length,
+        data: [
+          {
+            messageId: "msg-1",
+            from: "u1",
+            to: "u2",
+            channel_type: "chat",
+            ts,
+            reactions: reactions.map((r) => ({
+              reaction: r.reaction,
+              userList: r.users,
+              count: r.users.length,
+              ...(r.op ? { op: [{ reactionType: r.op, operator: "u1" }] } : {}),
+            })),
+          },
+        ],
+      },
+    };
+    return { headers: new Headers({ "content-type": "application/json" }), body: Buffer.from(JSON.stringify(body)) };
+  }
+
+  it("stores a retried callId once, and an older callback arriving late leaves the newer state", async () => {
+    const endpoint = await createEndpoint(db, { platform: "easemob", name: "Easemob", mode: "rules", requireSignature: true, secrets: { appKey, secret }, rules: [] }, "http://localhost", "en");
+    const newer = reactionCallback(`${appKey}_newer`, 2000, [{ reaction: "👍", users: ["u1", "u3"], op: "create" }]);
+    const older = reactionCallback(`${appKey}_older`, 1000, [{ reaction: "👍", users: ["u3"] }]);
+    expect(await handleCallback(endpoint.id, newer, deps)).toEqual({ status: 200, body: {} });
+    expect(await handleCallback(endpoint.id, newer, deps)).toEqual({ status: 200, body: {} });
+    expect(await handleCallback(endpoint.id, older, deps)).toEqual({ status: 200, body: {} });
+    const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id }, orderBy: { receivedAt: "asc" } });
+    // Two deliveries stored (the retry of the newer one was not); each is one reaction record.
+    expect(rows.map((r) => [r.kind, r.subject, r.status])).toEqual([["reaction", "msg-1", "answered"], ["reaction", "msg-1", "answered"]]);
+    const snapshot = await db.messageSnapshot.findUnique({ where: { endpointId_messageId: { endpointId: endpoint.id, messageId: "msg-1" } } });
+    expect(Number(snapshot?.at)).toBe(2000);
+    expect(JSON.parse(snapshot?.state ?? "null")).toEqual([expect.objectContaining({ reaction: "👍", count: 2 })]);
   });
 });

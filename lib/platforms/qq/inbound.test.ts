@@ -41,7 +41,7 @@ describe("QQ callbacks", () => {
 
   it("takes other dispatches as events to log and acknowledge", async () => {
     const outcome = await qqInbound.receive(signed('{"id":"ev1","op":0,"t":"GROUP_AT_MESSAGE_CREATE","d":{"id":"m1"}}'), secrets);
-    expect(outcome).toMatchObject({ type: "event", event: { eventId: "ev1", kind: "event", interactive: false } });
+    expect(outcome).toMatchObject({ type: "events", events: [{ eventId: "ev1", kind: "event", interactive: false }] });
   });
 
   it.each([

@@ -1,0 +1,105 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/db/test-db";
+import { createEndpoint } from "@/lib/endpoints/service";
+import { feishuInbound } from "@/lib/platforms/feishu/inbound";
+import { answerPlatformCall, recordedCalls } from "@/lib/simulator/platform-api";
+import { answerInteraction } from "./answer";
+import { handleCallback } from "./ingest";
+
+const db = createTestDb();
+const deps = { db, now: () => new Date() };
+const secrets = { appId: "cli_flow", appSecret: "flow-app-secret", verificationToken: "flow-token", encryptKey: "flow-encrypt-key" };
+const card = { schema: "2.0", header: { title: { tag: "plain_text", content: "Updated" } }, body: { elements: [{ tag: "markdown", content: "**done**" }] } };
+
+// The platform's side is the product's own simulator (lib/simulator/platform-api.ts), served over real HTTP.
+let server: Server;
+let apiBase = "";
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const path = (req.url ?? "").replace(/^\/api\/simulator\/platform/, "");
+      const answer = answerPlatformCall(req.method ?? "GET", path, req.headers.authorization ?? null, Buffer.concat(chunks).toString("utf8"));
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/simulator/platform`;
+});
+afterAll(async () => {
+  server.close();
+  await db.$disconnect();
+});
+
+let counter = 0;
+function click(updateToken: string) {
+  const plain = JSON.stringify({
+    schema: "2.0",
+    header: { event_id: `flow-${Date.now()}-${++counter}`, token: "", create_time: `${Date.now()}000`, event_type: "card.action.trigger", tenant_key: "t", app_id: "" },
+    event: { operator: { open_id: "ou_flow" }, token: updateToken, action: { value: { action: "approve" }, tag: "button", name: "approve" }, host: "im_message", context: { open_message_id: "om_1", open_chat_id: "oc_1" } },
+  });
+  const signed = feishuInbound.sign(plain, String(Math.floor(Date.now() / 1000)), secrets, Buffer.alloc(32));
+  return { headers: new Headers(signed.headers), body: Buffer.from(signed.body) };
+}
+
+async function rowOf(endpointId: string, token: string) {
+  for (let i = 0; i < 200; i++) {
+    const rows = await db.interaction.findMany({ where: { endpointId } });
+    const row = rows.find((r) => r.decoded?.includes(token));
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error("not stored");
+}
+
+describe("Feishu manual replies (encrypted endpoint, simulator as the platform API)", () => {
+  it("answers in the held response in time; after the fallback, updates the card twice with its token, then 410", async () => {
+    const endpoint = await createEndpoint(db, { platform: "feishu", name: "Feishu", mode: "manual", requireSignature: true, apiBaseUrl: apiBase, secrets, rules: [] }, "http://localhost", "en");
+
+    // In time: the person's toast and card go back in the held HTTP response.
+    const held = handleCallback(endpoint.id, click("c-in-time"), deps);
+    const first = await rowOf(endpoint.id, "c-in-time");
+    expect(first.body).toMatch(/^\{"encrypt":"/);
+    const inTime = { toast: { type: "success", content: "Approved" }, card: { type: "raw", data: card } };
+    expect(await answerInteraction(db, first.id, inTime, "en")).toEqual({ delivered: "response" });
+    expect(await held).toEqual({ status: 200, body: inTime });
+
+    // Too late: the fallback keeps the card ({}) before Feishu's 3 s; the answers become card updates.
+    const started = Date.now();
+    expect(await handleCallback(endpoint.id, click("c-late"), deps)).toEqual({ status: 200, body: {} });
+    expect(Date.now() - started).toBeLessThan(3000);
+    const late = await rowOf(endpoint.id, "c-late");
+    const update = { card: { type: "raw", data: card } };
+    expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "followup" });
+    expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "followup" });
+    await expect(answerInteraction(db, late.id, update, "en")).rejects.toMatchObject({ status: 410, code: "update_limit_reached" });
+    const updates = recordedCalls().filter((c) => c.path === "/open-apis/interactive/v1/card/update");
+    expect(updates).toHaveLength(2);
+    expect(updates.map((c) => [c.authorization, (c.body as { token: string }).token])).toEqual([
+      ["Bearer SIMULATED_TENANT_TOKEN", "c-late"],
+      ["Bearer SIMULATED_TENANT_TOKEN", "c-late"],
+    ]);
+    // The app secret reached only the simulator's token endpoint, and is never shown.
+    expect(JSON.stringify(recordedCalls())).not.toContain(secrets.appSecret);
+  }, 15_000);
+
+  it("refuses a toast-only answer after the fallback: a toast cannot be sent late", async () => {
+    const endpoint = await createEndpoint(db, { platform: "feishu", name: "Feishu toast", mode: "manual", requireSignature: true, apiBaseUrl: apiBase, secrets, rules: [] }, "http://localhost", "en");
+    await handleCallback(endpoint.id, click("c-toast"), deps);
+    const row = await rowOf(endpoint.id, "c-toast");
+    await expect(answerInteraction(db, row.id, { toast: { type: "info", content: "late" } }, "en")).rejects.toMatchObject({ status: 410, code: "deadline_passed" });
+  }, 10_000);
+
+  it("matches rules on the action value as a JSON subset", async () => {
+    const endpoint = await createEndpoint(
+      db,
+      { platform: "feishu", name: "Feishu rules", mode: "rules", requireSignature: true, secrets, rules: [{ match: { on: "value", pattern: '{"action":"approve"}' }, reply: { toast: { type: "success", content: "ok" } } }] },
+      "http://localhost",
+      "en",
+    );
+    expect(await handleCallback(endpoint.id, click("c-rule"), deps)).toEqual({ status: 200, body: { toast: { type: "success", content: "ok" } } });
+  });
+});

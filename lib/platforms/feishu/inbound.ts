@@ -1,0 +1,283 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { secretsMatch } from "@/lib/crypto/constant-time";
+import type { EndpointOptions, InboundAdapter, InboundOutcome, ParsedEvent, RawCallback, SignedRequest } from "../inbound";
+import { decryptFeishu, encryptFeishu } from "./crypto";
+import { feishuReplySchema, feishuSecretsSchema, type FeishuReply, type FeishuSecrets } from "./reply";
+import { feishuLegacySignature, feishuSignature, hasLarkSignature, verifyFeishu, verifyFeishuLegacy } from "./signature";
+
+type Json = Record<string, unknown>;
+
+const challengeSchema = z.looseObject({ type: z.literal("url_verification"), challenge: z.string().min(1).max(512), token: z.string().optional() });
+const envelopeSchema = z.looseObject({
+  header: z.looseObject({ event_id: z.string().min(1).max(256), event_type: z.string().min(1).max(256), token: z.string().optional() }),
+  event: z.unknown(),
+});
+const contextSchema = z.looseObject({
+  url: z.string().optional(),
+  preview_token: z.string().optional(),
+  open_message_id: z.string().optional(),
+  open_chat_id: z.string().optional(),
+});
+const actionSchema = z.looseObject({
+  value: z.unknown(),
+  tag: z.string().optional(),
+  name: z.string().optional(),
+  option: z.string().optional(),
+  input_value: z.string().optional(),
+  form_value: z.record(z.string(), z.unknown()).optional(),
+});
+const operatorSchema = z.looseObject({ open_id: z.string().optional(), user_id: z.string().optional() });
+const cardActionSchema = z.looseObject({
+  operator: operatorSchema.optional(),
+  token: z.string().optional(),
+  action: actionSchema,
+  host: z.string().optional(),
+  context: contextSchema.optional(),
+});
+const previewSchema = z.looseObject({ operator: operatorSchema.optional(), host: z.string().optional(), context: contextSchema.extend({ url: z.string().min(1) }) });
+/** card.action.trigger_v1 (消息卡片回传交互（旧）, protocols.md §3.7): flat, no schema; `token` is per action. */
+const legacyCardSchema = z.looseObject({
+  open_id: z.string().optional(),
+  user_id: z.string().optional(),
+  open_message_id: z.string().optional(),
+  open_chat_id: z.string().optional(),
+  token: z.string().optional(),
+  action: actionSchema,
+});
+/** Events of the 1.0 protocol: {uuid, token, ts, type: "event_callback", event}. */
+const legacyEventSchema = z.looseObject({ type: z.literal("event_callback"), uuid: z.string().min(1).max(256), token: z.string().optional(), event: z.looseObject({ type: z.string().optional() }).optional() });
+
+const CARD_ACTION = "card.action.trigger";
+const URL_PREVIEW = "url.preview.get";
+const CARD_UPDATE_PATH = "/open-apis/interactive/v1/card/update";
+
+const reject = (status: 400 | 401, code: string): InboundOutcome => ({ type: "rejected", status, code });
+
+function parseObject(text: string): Json | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : null;
+  } catch {
+    return null;
+  }
+}
+
+const isEnvelope = (json: Json) => "schema" in json && json.header !== null && typeof json.header === "object";
+const isLegacyCard = (json: Json) => !("schema" in json) && !("type" in json) && json.action !== null && typeof json.action === "object";
+
+function tokenMatches(given: unknown, secrets: FeishuSecrets): boolean {
+  return typeof given === "string" && secretsMatch(given, secrets.verificationToken);
+}
+
+/**
+ * Who may send this body. Schema-2.0 and encrypted bodies: the SHA-256 signature when an
+ * Encrypt Key is set, else the Verification Token in the body. Old card callbacks: their SHA-1
+ * signature (§3.5), or, unsigned, the token.
+ */
+function authentic(json: Json, raw: RawCallback, secrets: FeishuSecrets, encrypted: boolean, options: EndpointOptions): InboundOutcome | null {
+  if (encrypted || isEnvelope(json)) {
+    if (secrets.encryptKey) return verifyFeishu(raw.headers, secrets.encryptKey, raw.body) ? null : reject(401, "bad_signature");
+    const header = json.header as Json | undefined;
+    return tokenMatches(header?.token, secrets) ? null : reject(401, "bad_token");
+  }
+  if (isLegacyCard(json) && (hasLarkSignature(raw.headers) || options.requireSignature)) {
+    return verifyFeishuLegacy(raw.headers, secrets.verificationToken, raw.body) ? null : reject(401, "bad_signature");
+  }
+  return tokenMatches(json.token, secrets) ? null : reject(401, "bad_token");
+}
+
+async function receive(raw: RawCallback, secrets: FeishuSecrets, options: EndpointOptions): Promise<InboundOutcome> {
+  const outer = parseObject(raw.body.toString("utf8"));
+  if (!outer) return reject(400, "invalid_payload");
+  let json = outer;
+  let decoded: string | undefined;
+  const encrypted = "encrypt" in outer;
+  if (encrypted) {
+    if (!secrets.encryptKey) return reject(400, "encrypt_key_missing");
+    decoded = typeof outer.encrypt === "string" ? (decryptFeishu(outer.encrypt, secrets.encryptKey) ?? undefined) : undefined;
+    const inner = decoded === undefined ? null : parseObject(decoded);
+    if (!inner) return reject(400, "decrypt_failed");
+    json = inner;
+  }
+  // The URL check carries no signature, only the token (§3.3; oapi-sdk-go skips VerifySign for it).
+  if (json.type === "url_verification") {
+    const challenge = challengeSchema.safeParse(json);
+    if (!challenge.success) return reject(400, "invalid_payload");
+    if (!tokenMatches(challenge.data.token, secrets)) return reject(401, "bad_token");
+    return { type: "handshake", status: 200, body: { challenge: challenge.data.challenge } };
+  }
+  const refused = authentic(json, raw, secrets, encrypted, options);
+  if (refused) return refused;
+  const event = isEnvelope(json) ? fromEnvelope(json) : isLegacyCard(json) ? fromLegacyCard(json, raw.body) : fromLegacyEvent(json);
+  if (!event) return reject(400, "invalid_payload");
+  return { type: "events", events: [event], ...(decoded !== undefined ? { decoded } : {}) };
+}
+
+/** Only defined entries: fields and context are string maps. */
+function defined(entries: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** `behaviors[].value` is a string or an object (§3.6): a string as is, anything else as JSON text. */
+function valueText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function fromAction(action: z.infer<typeof actionSchema>) {
+  const value = valueText(action.value);
+  return {
+    control: action.name ?? action.tag,
+    // Selects and inputs carry no value of their own, only the choice or the text.
+    data: value ?? action.option ?? action.input_value,
+    fields: defined({
+      value,
+      name: action.name,
+      tag: action.tag,
+      form: action.form_value ? JSON.stringify(action.form_value) : undefined,
+    }),
+  };
+}
+
+function fromEnvelope(json: Json): ParsedEvent | null {
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return null;
+  const { event_id: eventId, event_type: eventType } = envelope.data.header;
+  if (eventType === CARD_ACTION) {
+    const card = cardActionSchema.safeParse(envelope.data.event);
+    if (!card.success) return null;
+    const { context, operator, token, host } = card.data;
+    return {
+      eventId,
+      kind: "button",
+      interactive: true,
+      actor: operator?.open_id ?? operator?.user_id,
+      scene: host,
+      ...fromAction(card.data.action),
+      context: defined({ updateToken: token, openMessageId: context?.open_message_id, openChatId: context?.open_chat_id }),
+      subject: context?.open_message_id,
+    };
+  }
+  if (eventType === URL_PREVIEW) {
+    const preview = previewSchema.safeParse(envelope.data.event);
+    if (!preview.success) return null;
+    const { context, operator, host } = preview.data;
+    return {
+      eventId,
+      kind: "preview",
+      interactive: true,
+      actor: operator?.open_id ?? operator?.user_id,
+      scene: host,
+      data: context.url,
+      fields: { url: context.url },
+      context: defined({ url: context.url, previewToken: context.preview_token, openMessageId: context.open_message_id, openChatId: context.open_chat_id }),
+      subject: context.open_message_id,
+    };
+  }
+  return { eventId, kind: "event", interactive: false, summary: eventType, fields: {}, context: {} };
+}
+
+/** A stable id from the per-action token, so a retried delivery is recognised (the body has no event id). */
+function legacyEventId(token: string | undefined, body: Buffer): string {
+  return `v1:${createHash("sha256").update(token ?? body).digest("hex").slice(0, 32)}`;
+}
+
+function fromLegacyCard(json: Json, body: Buffer): ParsedEvent | null {
+  const card = legacyCardSchema.safeParse(json);
+  if (!card.success) return null;
+  const { token, open_message_id: messageId } = card.data;
+  return {
+    eventId: legacyEventId(token, body),
+    kind: "button",
+    interactive: true,
+    actor: card.data.open_id ?? card.data.user_id,
+    ...fromAction(card.data.action),
+    context: defined({ updateToken: token, openMessageId: messageId, openChatId: card.data.open_chat_id, protocol: "v1" }),
+    subject: messageId,
+  };
+}
+
+function fromLegacyEvent(json: Json): ParsedEvent | null {
+  const event = legacyEventSchema.safeParse(json);
+  if (!event.success) return null;
+  return { eventId: event.data.uuid, kind: "event", interactive: false, summary: event.data.event?.type, fields: {}, context: { protocol: "v1" } };
+}
+
+/** The update token of a stored callback: event.token (schema 2.0) or the flat v1 token. */
+function updateToken(storedBody: string): string | null {
+  const json = parseObject(storedBody);
+  if (!json) return null;
+  const token = isEnvelope(json) ? (json.event as Json | undefined)?.token : json.token;
+  return typeof token === "string" && token ? token : null;
+}
+
+/**
+ * The request Feishu would send for this plaintext: the app's token and id filled in, then,
+ * with an Encrypt Key, encrypted and signed. Old card callbacks are never encrypted and are
+ * signed with SHA-1 over the Verification Token (§3.5, §3.7). Without a key, schema-2.0 bodies
+ * go unsigned: the token inside is their only proof (oapi-sdk-go checks signatures only with a key).
+ */
+function sign(body: string, timestamp: string, secrets: FeishuSecrets): SignedRequest {
+  const json = parseObject(body);
+  const nonce = randomBytes(12).toString("hex");
+  if (json && isLegacyCard(json)) {
+    return { headers: larkHeaders(timestamp, nonce, feishuLegacySignature(timestamp, nonce, secrets.verificationToken, body)), body };
+  }
+  let plaintext = body;
+  if (json && isEnvelope(json)) plaintext = JSON.stringify({ ...json, header: { ...(json.header as Json), token: secrets.verificationToken, app_id: secrets.appId } });
+  else if (json && (json.type === "url_verification" || json.type === "event_callback")) plaintext = JSON.stringify({ ...json, token: secrets.verificationToken });
+  if (!secrets.encryptKey) return { headers: {}, body: plaintext };
+  const sent = JSON.stringify({ encrypt: encryptFeishu(plaintext, secrets.encryptKey) });
+  return { headers: larkHeaders(timestamp, nonce, feishuSignature(timestamp, nonce, secrets.encryptKey, sent)), body: sent };
+}
+
+function larkHeaders(timestamp: string, nonce: string, signature: string): Record<string, string> {
+  return { "X-Lark-Request-Timestamp": timestamp, "X-Lark-Request-Nonce": nonce, "X-Lark-Signature": signature };
+}
+
+const tokenAnswerSchema = z.looseObject({ code: z.literal(0), tenant_access_token: z.string().min(1), expire: z.number().int().positive() });
+
+export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
+  secretsSchema: feishuSecretsSchema,
+  replySchema: feishuReplySchema,
+  // `{}` keeps the card unchanged (卡片回传交互: "保持原内容不变"); a later update can still change it.
+  defaultFallback: () => ({}),
+  // "需要在 3 秒内响应回调请求" (card actions and link previews alike).
+  deadlineMs: 3000,
+  // The update token (event.token) is valid for 30 minutes (延时更新消息卡片).
+  replyWindowMs: 30 * 60 * 1000,
+  // …and "同一个 token 只能使用 2 次" (300040 beyond that).
+  lateBudget: { max: 2, windowMs: 30 * 60 * 1000 },
+  defaultApiBase: "https://open.feishu.cn",
+  receive,
+  acknowledge: () => null,
+  deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
+  replyFits(kind, reply) {
+    if (kind === "button") return reply.inline === undefined;
+    if (kind === "preview") return reply.toast === undefined;
+    return reply.toast === undefined && reply.inline === undefined && reply.card === undefined;
+  },
+  // Only a card can follow later; a toast shows once, in the first answer. The update API also
+  // takes card-kit templates as {type: "template", data} (延时更新消息卡片, request examples).
+  deliverLate(storedBody, reply) {
+    const token = reply.card ? updateToken(storedBody) : null;
+    if (!reply.card || !token) return null;
+    const card = reply.card.type === "raw" ? reply.card.data : reply.card;
+    return { via: "api", method: "POST", path: CARD_UPDATE_PATH, body: { token, card }, auth: "app-token" };
+  },
+  appToken: {
+    officialUrl: "https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal",
+    simulatorPath: "/open-apis/auth/v3/tenant_access_token/internal",
+    requestBody: (secrets) => ({ app_id: secrets.appId, app_secret: secrets.appSecret }),
+    parse(body) {
+      const answer = tokenAnswerSchema.safeParse(body);
+      return answer.success ? { token: answer.data.tenant_access_token, expiresInSec: answer.data.expire } : null;
+    },
+    headers: (token) => ({ authorization: `Bearer ${token}` }),
+    cacheKey: (secrets) => secrets.appId,
+  },
+  sign: (body, timestamp, secrets) => sign(body, timestamp, secrets),
+  describeSecrets: (secrets) => ({ appId: secrets.appId }),
+};
