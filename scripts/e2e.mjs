@@ -22,6 +22,11 @@ function hasChineseFont() {
   return fonts.error !== undefined || fonts.stdout.trim() !== "";
 }
 
+function hasEmojiFont() {
+  const fonts = spawnSync("fc-list", [":charset=1f44d", "family"], { encoding: "utf8" });
+  return fonts.error !== undefined || fonts.stdout.trim() !== "";
+}
+
 function hasChromium() {
   const own = require("@playwright/test").chromium.executablePath();
   return (own && existsSync(own)) || existsSync(SYSTEM_CHROMIUM);
@@ -29,11 +34,11 @@ function hasChromium() {
 
 /**
  * `playwright install` downloads from the internet; Debian's packages come from
- * the reachable mirror. The CJK font lets screenshots of the Chinese UI show real
- * glyphs, so clipped or overflowing text can be seen.
+ * the reachable mirror. The CJK and emoji fonts let screenshots of the Chinese UI and
+ * of reactions show real glyphs, so clipped or overflowing text can be seen.
  */
 function ensureSystemPackages() {
-  const missing = [!hasChromium() && "chromium", !hasChineseFont() && "fonts-noto-cjk"].filter(Boolean);
+  const missing = [!hasChromium() && "chromium", !hasChineseFont() && "fonts-noto-cjk", !hasEmojiFont() && "fonts-noto-color-emoji"].filter(Boolean);
   if (missing.length === 0) return;
   const hasApt = spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0;
   if (!hasApt) {

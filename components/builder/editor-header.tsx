@@ -20,6 +20,8 @@ interface Props {
   scenes: readonly string[];
   scene?: string;
   templateId: string;
+  /** Names of the platform's other export bodies (LayoutAdapter.extraExports). */
+  extraExports: string[];
   onName: (name: string) => void;
   onScene: (scene: string) => void;
   onUndo: () => void;
@@ -66,7 +68,7 @@ export function EditorHeader(props: Props) {
         <button type="button" className={buttonClasses("ghost", "px-2")} onClick={props.onRedo} disabled={!props.canRedo} aria-label={t("redo")} title={t("redo")}>
           <Redo2 aria-hidden className="size-4" />
         </button>
-        <ExportActions templateId={props.templateId} name={props.name} dirty={props.dirty} />
+        <ExportActions templateId={props.templateId} name={props.name} dirty={props.dirty} extras={props.extraExports} />
         <button
           type="button"
           className={buttonClasses("primary")}

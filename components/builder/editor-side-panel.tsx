@@ -4,10 +4,8 @@ import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { Snapshot } from "@/lib/builder/editor-state";
-import type { Actor, ClickOutcome, LayoutAdapter } from "@/lib/platforms/types";
-import { ClickResult } from "./click-result";
+import type { LayoutAdapter } from "@/lib/platforms/types";
 import dynamic from "next/dynamic";
-import { PermissionSimulator } from "./permission-simulator";
 
 // CodeMirror and the diff engine are most of the editor's weight: they load when their tab opens.
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), { ssr: false, loading: () => <PanelLoading /> });
@@ -29,13 +27,9 @@ interface Props {
   layout: unknown;
   onLayout: (layout: unknown) => void;
   inspector: ReactNode | null;
+  /** The preview with what goes around it: the simulator target, the click outcome, permissions. */
   preview: ReactNode;
-  click: { outcome: ClickOutcome; label: string } | null;
-  actor: Actor;
-  onActor: (actor: Actor) => void;
-  rows: unknown[][];
   onRestore: (snapshot: Snapshot) => void;
-  simulator: ReactNode;
 }
 
 export function EditorSidePanel(props: Props) {
@@ -64,14 +58,7 @@ export function EditorSidePanel(props: Props) {
       </div>
       <div role="tabpanel" id={`panel-${props.tab}`} aria-labelledby={`tab-${props.tab}`} className="p-4">
         {props.tab === "inspector" ? (props.inspector ?? <p className="text-sm text-slate-500">{te("inspectorEmpty")}</p>) : null}
-        {props.tab === "preview" ? (
-          <div className="space-y-4">
-            {props.simulator}
-            {props.preview}
-            <ClickResult outcome={props.click?.outcome ?? null} label={props.click?.label ?? ""} />
-            <PermissionSimulator adapter={props.adapter} rows={props.rows} actor={props.actor} onActor={props.onActor} />
-          </div>
-        ) : null}
+        {props.tab === "preview" ? <div className="space-y-4">{props.preview}</div> : null}
         {props.tab === "json" ? <JsonEditor value={props.layout} onChange={props.onLayout} label={te("json.label")} /> : null}
         {props.tab === "history" ? <VersionsPanel key={props.historyKey} templateId={props.templateId} adapter={props.adapter} onRestore={props.onRestore} /> : null}
       </div>

@@ -6,7 +6,7 @@ import { Field, smallInput } from "@/components/ui/field";
 import type { Actor, LayoutAdapter } from "@/lib/platforms/types";
 
 /** "As user X with roles [...], admin or not, in scene S": who may click each control, and why. */
-export function PermissionSimulator({ adapter, rows, actor, onActor }: { adapter: LayoutAdapter; rows: unknown[][]; actor: Actor; onActor: (actor: Actor) => void }) {
+export function PermissionSimulator({ adapter, rows, cellLabel, actor, onActor }: { adapter: LayoutAdapter; rows: unknown[][]; cellLabel: (cell: unknown) => string; actor: Actor; onActor: (actor: Actor) => void }) {
   const t = useTranslations("editor.simulator");
   const tr = useTranslations("rules");
   const check = adapter.permission;
@@ -34,7 +34,7 @@ export function PermissionSimulator({ adapter, rows, actor, onActor }: { adapter
               <li key={`${r}-${c}`} className="flex items-start gap-2 px-3 py-2 text-sm">
                 {verdict.allowed ? <Check aria-label={t("allowed")} className="mt-0.5 size-4 shrink-0 text-emerald-600" /> : <X aria-label={t("denied")} className="mt-0.5 size-4 shrink-0 text-red-500" />}
                 <span className="min-w-0">
-                  <span className="font-medium text-slate-800">{adapter.grid.cellLabel(cell)}</span>
+                  <span className="font-medium text-slate-800">{cellLabel(cell)}</span>
                   <span className="block text-xs text-slate-500">{tr(verdict.code as never, verdict.params as never)}</span>
                 </span>
               </li>

@@ -55,7 +55,7 @@ export function VersionsPanel({ templateId, adapter, onRestore }: { templateId: 
                   {t("version", { version: v.version })} <span className="font-normal text-slate-500">· {v.name}</span>
                 </div>
                 <div className="text-xs text-slate-500">
-                  <time dateTime={v.createdAt}>{format.relativeTime(new Date(v.createdAt), now)}</time> · {t("size", { rows: size.rows, controls: size.controls })}
+                  <time dateTime={v.createdAt}>{format.relativeTime(new Date(v.createdAt), now)}</time> · {adapter.tree ? t("sizeTree", { count: size.controls }) : t("size", { rows: size.rows, controls: size.controls })}
                 </div>
               </div>
               {v.version !== versions[0]?.version ? (

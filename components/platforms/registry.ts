@@ -4,6 +4,12 @@ import { DiscordInspector } from "./discord/discord-inspector";
 import { DiscordPreview } from "./discord/discord-preview";
 import { DiscordReplyEditor } from "./discord/discord-reply-editor";
 import { DiscordSecretsFields } from "./discord/discord-secrets-fields";
+import { EasemobSecretsFields } from "./easemob/easemob-secrets-fields";
+import { FeishuCardSettings } from "./feishu/feishu-card-settings";
+import { FeishuInspector } from "./feishu/feishu-inspector";
+import { FeishuPreview } from "./feishu/feishu-preview";
+import { FeishuReplyEditor } from "./feishu/feishu-reply-editor";
+import { FeishuSecretsFields } from "./feishu/feishu-secrets-fields";
 import { QqInspector } from "./qq/qq-inspector";
 import { QqPreview } from "./qq/qq-preview";
 import { QqReplyEditor } from "./qq/qq-reply-editor";
@@ -31,4 +37,12 @@ export const platformPanels: Record<PlatformId, PlatformPanels> = {
     ReplyEditor: DiscordReplyEditor,
     starterReply: { type: 4, data: { content: "" } },
   },
+  feishu: {
+    tree: { Inspector: FeishuInspector, Settings: FeishuCardSettings, Preview: FeishuPreview },
+    SecretsFields: FeishuSecretsFields,
+    ReplyEditor: FeishuReplyEditor,
+    starterReply: { toast: { type: "success", content: "OK" } },
+  },
+  // Easemob callbacks take no reply and carry no layout: only the secrets.
+  easemob: { SecretsFields: EasemobSecretsFields },
 };

@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
 import type { DescribedIssue } from "@/lib/i18n/describe-issue";
-import type { CellRef } from "@/lib/platforms/types";
+import type { CellRef, ClickInput, TreeAdapter } from "@/lib/platforms/types";
 
 export interface InspectorProps {
   cell: unknown;
@@ -30,7 +30,33 @@ export interface ReplyEditorProps {
   onChange: (reply: unknown) => void;
 }
 
-/** Builder panels of a tree platform (Feishu cards); the tree editor defines their props. */
+/** Fields of the selected node of a tree layout. */
+export interface TreeInspectorProps {
+  node: unknown;
+  /** Dotted JSON path of the node, to match findings to fields. */
+  path: string;
+  issues: DescribedIssue[];
+  onChange: (node: unknown, field: string) => void;
+}
+
+/** Settings of the whole layout (a card's header and config), shown while no node is selected. */
+export interface TreeSettingsProps {
+  layout: unknown;
+  issues: DescribedIssue[];
+  onChange: (layout: unknown, field: string) => void;
+}
+
+export interface TreePreviewProps {
+  layout: unknown;
+  /** Walks the layout with the same index paths the editor uses. */
+  tree: TreeAdapter;
+  /** A click on the node at `indexPath`, with what was typed into its form. */
+  onClick: (indexPath: number[], input: ClickInput) => void;
+}
+
+/** Builder panels of a tree platform (LayoutAdapter.tree, e.g. Feishu cards). */
 export interface TreePanels {
-  [panel: string]: ComponentType<never>;
+  Inspector: ComponentType<TreeInspectorProps>;
+  Settings: ComponentType<TreeSettingsProps>;
+  Preview: ComponentType<TreePreviewProps>;
 }

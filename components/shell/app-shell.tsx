@@ -11,6 +11,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
     { href: "/templates", label: t("nav.templates") },
     { href: "/endpoints", label: t("nav.endpoints") },
     { href: "/live", label: t("nav.live") },
+    { href: "/reactions", label: t("nav.reactions") },
     { href: "/settings", label: t("nav.settings") },
   ];
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Activity, LayoutTemplate, Settings, Webhook, type LucideIcon } from "lucide-react";
+import { Activity, LayoutTemplate, Settings, SmilePlus, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -9,6 +9,7 @@ const icons: Record<string, LucideIcon> = {
   "/templates": LayoutTemplate,
   "/endpoints": Webhook,
   "/live": Activity,
+  "/reactions": SmilePlus,
   "/settings": Settings,
 };
 
@@ -21,7 +22,7 @@ export interface NavItem {
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="grid grid-cols-4 gap-1 md:flex md:flex-col">
+    <nav aria-label={label} className="grid grid-cols-5 gap-1 md:flex md:flex-col">
       {items.map((item) => {
         const Icon = icons[item.href] ?? LayoutTemplate;
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -7,10 +7,10 @@ import { useState, type FormEvent } from "react";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { useStarterText } from "@/components/builder/use-starter-text";
 import { Dialog } from "@/components/ui/dialog";
-import { PlatformPicker } from "@/components/ui/platform-picker";
 import { importLayout } from "@/lib/builder/import-layout";
-import { getPlatform } from "@/lib/platforms/registry";
+import { getLayout } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
+import { LayoutPlatformPicker } from "./layout-platform-picker";
 
 interface ApiIssue {
   path: string;
@@ -36,7 +36,8 @@ export function NewTemplateButton() {
     const pasted = String(form.get("json") ?? "").trim();
     setError(null);
     setIssues([]);
-    let body = { platform: platform as string, name, text: t("starterText"), layout: getPlatform(platform).layout.emptyLayout(starter) };
+    const adapter = getLayout(platform);
+    let body = { platform: platform as string, name, text: adapter.hasText ? t("starterText") : "", layout: adapter.emptyLayout(starter) };
     if (pasted) {
       const imported = importLayout(pasted, platform);
       if (!imported.ok) return setError(t(imported.code, { detail: imported.detail ?? "" }));
@@ -62,7 +63,7 @@ export function NewTemplateButton() {
       </button>
       <Dialog open={open} onOpenChange={setOpen} title={t("newTitle")} description={t("newDescription")} closeLabel={t("close")}>
         <form onSubmit={create} className="space-y-4">
-          <PlatformPicker legend={t("platform")} value={platform} onChange={setPlatform} label={(id) => t(`platforms.${id}`)} />
+          <LayoutPlatformPicker legend={t("platform")} value={platform} onChange={setPlatform} label={(id) => (t.has(`platforms.${id}`) ? t(`platforms.${id}` as never) : id)} />
           <div>
             <label htmlFor="new-name" className="mb-1.5 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="new-name" name="name" required maxLength={120} className={inputClasses} />

@@ -1,7 +1,7 @@
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { getLayout, isLayoutPlatform, isPlatformId } from "@/lib/platforms/registry";
 import { summarizeLayout } from "@/lib/platforms/summarize";
 import type { TemplateView } from "@/lib/templates/view";
 import { TemplateRowActions } from "./template-row-actions";
@@ -29,7 +29,9 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
         <tbody className="divide-y divide-slate-100">
           {templates.map((template) => {
             const platform = isPlatformId(template.platform) ? template.platform : null;
-            const controls = platform ? summarizeLayout(getPlatform(platform).layout, template.layout).controls : 0;
+            const layout = platform && isLayoutPlatform(platform) ? getLayout(platform) : null;
+            const controls = layout ? summarizeLayout(layout, template.layout).controls : 0;
+            const size = layout?.tree ? t("elementCount", { count: controls }) : t("buttonCount", { count: controls });
             const updated = new Date(template.updatedAt);
             const badge = platform ? <Badge tone={platform}>{tp(platform)}</Badge> : <Badge>{template.platform}</Badge>;
             return (
@@ -41,11 +43,11 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
                   {/* Small screens fold the platform and size columns into the name cell. */}
                   <div className="mt-1 flex items-center gap-2 text-xs text-slate-500 sm:hidden">
                     {badge}
-                    <span className="whitespace-nowrap">{t("buttonCount", { count: controls })}</span>
+                    <span className="whitespace-nowrap">{size}</span>
                   </div>
                 </td>
                 <td className="hidden px-4 py-3 sm:table-cell">{badge}</td>
-                <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums sm:table-cell">{t("buttonCount", { count: controls })}</td>
+                <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums sm:table-cell">{size}</td>
                 <td className="hidden px-4 py-3 whitespace-nowrap text-slate-600 tabular-nums sm:table-cell">{t("versionLabel", { version: template.version })}</td>
                 <td className="px-4 py-3 text-right whitespace-nowrap text-slate-600">
                   <time dateTime={template.updatedAt} title={format.dateTime(updated, FULL_DATE)}>

@@ -121,8 +121,11 @@ export interface TreeAdapter {
   /** A node's children, or null when it cannot hold any. */
   children(node: unknown): unknown[] | null;
   withChildren(node: unknown, children: unknown[]): unknown;
-  /** JSON path of the node at an index path, the prefix of its findings' paths. */
-  nodePath(indexPath: number[]): IssuePath;
+  /**
+   * JSON path of the node at an index path, the prefix of its findings' paths. Pass the layout:
+   * where children live can depend on the parent's kind (a column set's columns, a form's elements).
+   */
+  nodePath(indexPath: number[], layout?: unknown): IssuePath;
   /** The kinds (tags) that may be inserted into `parent` (null: the roots); empty when none. */
   insertable(parent: unknown | null): readonly string[];
   /** A fresh valid node of a kind, unique where ids must be unique in `layout`. */

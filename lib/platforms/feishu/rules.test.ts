@@ -75,6 +75,11 @@ const table: { rule: string; layout: unknown; errors: string[]; warnings?: strin
   { rule: "submit inside columns inside the form ok", layout: card([form([input("a"), { tag: "column_set", columns: [{ tag: "column", elements: [submit()] }] }])]), errors: [] },
   { rule: "duplicate field names rejected", layout: card([form([input("a"), input("a"), submit()])]), errors: [`feishu.formNameDuplicate@${B}.elements.1.name`] },
   { rule: "a field name may not repeat the submit button's", layout: card([form([input("s"), submit("s")])]), errors: [`feishu.formNameDuplicate@${B}.elements.1.name`] },
+  {
+    rule: "names are unique across forms in the card",
+    layout: card([form([input("a"), submit("s1")]), { ...form([input("a"), submit("s2")]), name: "form_2" }]),
+    errors: ["feishu.formNameDuplicate@body.elements.1.elements.0.name"],
+  },
   { rule: "every form field needs a name", layout: card([form([{ tag: "input" }, submit()])]), errors: [`feishu.formNameMissing@${B}.elements.0.name`] },
   { rule: "the submit button needs a name too", layout: card([form([input("a"), { tag: "button", text: plain("S"), form_action_type: "submit" }])]), errors: [`feishu.formNameMissing@${B}.elements.1.name`] },
   { rule: "a form sits at the root only", layout: card([{ tag: "column_set", columns: [{ tag: "column", elements: [form([submit()])] }] }]), errors: [`feishu.formNotRoot@${B}.columns.0.elements.0.tag`] },

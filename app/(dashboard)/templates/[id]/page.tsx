@@ -6,7 +6,7 @@ import { TemplateEditor } from "@/components/builder/template-editor";
 import { getDb } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { pickClientMessages, type Messages } from "@/lib/i18n/catalogue";
-import { isPlatformId } from "@/lib/platforms/registry";
+import { isLayoutPlatform } from "@/lib/platforms/registry";
 import { getTemplate } from "@/lib/templates/service";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TemplateEditorPage({ params }: { params: Params }) {
   const template = await load((await params).id);
   const platform = template.platform;
-  if (!isPlatformId(platform)) notFound();
+  if (!isLayoutPlatform(platform)) notFound();
   const messages = (await getMessages()) as Messages;
   return (
     // The editor validates in the browser, so it alone gets the rule and editor messages.

@@ -1,0 +1,58 @@
+"use client";
+
+import { clsx } from "clsx";
+import { SmilePlus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { MessageCard } from "./message-card";
+import { SimulatorPanel } from "./simulator-panel";
+import { useReactionBoard, type ConversationFilter, type ReactionBoardItem } from "./use-reaction-board";
+
+const CONTROL = "min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";
+
+export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpoints: { id: string; name: string }[]; initialEndpointId: string; initial: ReactionBoardItem[] }) {
+  const t = useTranslations("reactions");
+  const [endpointId, setEndpointId] = useState(initialEndpointId);
+  const [filter, setFilter] = useState<ConversationFilter>({});
+  const { items, connected } = useReactionBoard(endpointId, initial, filter);
+  const setField = (key: keyof ConversationFilter, value: string) => setFilter((f) => ({ ...f, [key]: value.trim() || undefined }));
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-3">
+        <div className="space-y-2">
+          <div className="flex items-center gap-3">
+            <select aria-label={t("endpoint")} className={clsx(CONTROL, "w-full max-w-sm pr-7")} value={endpointId} onChange={(e) => setEndpointId(e.target.value)}>
+              {endpoints.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            </select>
+            <span className={clsx("ml-auto flex shrink-0 items-center gap-1.5 text-xs", connected ? "text-emerald-700" : "text-slate-500")} role="status">
+              <span aria-hidden className={clsx("size-2 rounded-full", connected ? "bg-emerald-500" : "bg-slate-400")} />
+              {connected ? t("connected") : t("connecting")}
+            </span>
+          </div>
+          <div className="grid grid-cols-2 gap-2 sm:flex">
+            <input aria-label={t("filters.from")} placeholder={t("filters.from")} className={clsx(CONTROL, "sm:w-36")} value={filter.from ?? ""} onChange={(e) => setField("from", e.target.value)} />
+            <input aria-label={t("filters.to")} placeholder={t("filters.to")} className={clsx(CONTROL, "sm:w-36")} value={filter.to ?? ""} onChange={(e) => setField("to", e.target.value)} />
+            <select aria-label={t("filters.channelType")} className={clsx(CONTROL, "col-span-2 pr-7 sm:col-span-1")} value={filter.channelType ?? ""} onChange={(e) => setField("channelType", e.target.value)}>
+              <option value="">{t("filters.anyChannel")}</option>
+              <option value="chat">{t("channelTypes.chat")}</option>
+              <option value="groupchat">{t("channelTypes.groupchat")}</option>
+            </select>
+          </div>
+        </div>
+        {items.length === 0 ? (
+          <div className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
+            <SmilePlus aria-hidden className="mb-3 size-6 text-indigo-500" />
+            <h2 className="font-semibold text-slate-900">{t("emptyTitle")}</h2>
+            <p className="mt-1 max-w-md text-sm text-slate-600">{t("emptyBody")}</p>
+          </div>
+        ) : (
+          <ul aria-label={t("messagesLabel")} className="space-y-3">
+            {items.map((item) => <MessageCard key={item.messageId} item={item} />)}
+          </ul>
+        )}
+      </div>
+      <SimulatorPanel endpointId={endpointId} />
+    </div>
+  );
+}

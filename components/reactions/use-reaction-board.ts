@@ -1,0 +1,72 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReactionBoardItem } from "@/lib/reactions/board";
+
+export type { ReactionBoardItem };
+
+export interface ConversationFilter {
+  from?: string;
+  to?: string;
+  channelType?: string;
+}
+
+const fits = (item: ReactionBoardItem, filter: ConversationFilter) =>
+  (!filter.from || item.conversation.from === filter.from) &&
+  (!filter.to || item.conversation.to === filter.to) &&
+  (!filter.channelType || item.conversation.channelType === filter.channelType);
+
+function boardUrl(endpointId: string, extra: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries({ endpointId, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+  return `/api/reactions?${query}`;
+}
+
+/**
+ * An endpoint's messages and their reactions, kept current over the live stream: a
+ * `snapshot.updated` for this endpoint refetches that one message.
+ */
+export function useReactionBoard(endpointId: string | undefined, initial: ReactionBoardItem[], filter: ConversationFilter) {
+  const [items, setItems] = useState(initial);
+  const [connected, setConnected] = useState(false);
+  // The stream's handlers read the newest filter and reload without reconnecting on every keystroke.
+  const filterRef = useRef(filter);
+  const reloadRef = useRef<() => Promise<void>>(async () => {});
+
+  const reload = useCallback(async () => {
+    if (!endpointId) return setItems([]);
+    const response = await fetch(boardUrl(endpointId, { ...filter }));
+    if (response.ok) setItems(((await response.json()) as { items: ReactionBoardItem[] }).items);
+  }, [endpointId, filter]);
+
+  useEffect(() => {
+    filterRef.current = filter;
+    reloadRef.current = reload;
+    // Typing in a filter asks the API once the person pauses.
+    const timer = setTimeout(() => void reload(), 250);
+    return () => clearTimeout(timer);
+  }, [filter, reload]);
+
+  useEffect(() => {
+    if (!endpointId) return;
+    const source = new EventSource("/api/interactions/stream");
+    const refresh = async (event: MessageEvent<string>) => {
+      const data = JSON.parse(event.data) as { id: string; endpointId: string };
+      if (data.endpointId !== endpointId) return;
+      const response = await fetch(boardUrl(endpointId, { messageId: data.id }));
+      if (!response.ok) return;
+      const [item] = ((await response.json()) as { items: ReactionBoardItem[] }).items;
+      if (!item) return;
+      setItems((all) => {
+        const rest = all.filter((i) => i.messageId !== item.messageId);
+        return fits(item, filterRef.current) ? [item, ...rest].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : rest;
+      });
+    };
+    source.addEventListener("open", () => setConnected(true));
+    source.addEventListener("error", () => setConnected(false));
+    source.addEventListener("snapshot.updated", (e) => void refresh(e as MessageEvent<string>));
+    source.addEventListener("reset", () => void reloadRef.current());
+    return () => source.close();
+  }, [endpointId]);
+
+  return { items, connected, reload };
+}

@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/db/test-db";
+import { saveSnapshot } from "./store";
+
+const db = createTestDb();
+afterAll(() => db.$disconnect());
+
+const conversation = { from: "u1", to: "u2", channelType: "chat" };
+const state = (users: string[]) => [{ reaction: "👍", count: users.length, userList: users }];
+
+async function endpoint() {
+  return db.endpoint.create({ data: { platform: "easemob", name: "E", fallback: "null", secrets: "sealed" } });
+}
+
+describe("message snapshots (real SQLite file)", () => {
+  it("keeps the newer state when an older callback arrives after it", async () => {
+    const { id } = await endpoint();
+    expect(saveSnapshot(id, "m1", { at: 1000, state: state(["a"]), conversation }, new Date(1))).toBe(true);
+    expect(saveSnapshot(id, "m1", { at: 3000, state: state(["a", "b"]), conversation }, new Date(2))).toBe(true);
+    expect(saveSnapshot(id, "m1", { at: 2000, state: state(["c"]), conversation }, new Date(3))).toBe(false);
+    // The same change again (a retry) changes nothing either.
+    expect(saveSnapshot(id, "m1", { at: 3000, state: state(["d"]), conversation }, new Date(4))).toBe(false);
+    const row = await db.messageSnapshot.findUniqueOrThrow({ where: { endpointId_messageId: { endpointId: id, messageId: "m1" } } });
+    expect(JSON.parse(row.state)).toEqual(state(["a", "b"]));
+    expect(Number(row.at)).toBe(3000);
+    expect(row.updatedAt.getTime()).toBe(2);
+    expect(JSON.parse(row.conversation)).toEqual(conversation);
+  });
+
+  it("keeps messages and endpoints apart", async () => {
+    const [one, two] = [await endpoint(), await endpoint()];
+    expect(saveSnapshot(one.id, "m", { at: 5, state: state(["a"]), conversation }, new Date())).toBe(true);
+    expect(saveSnapshot(two.id, "m", { at: 1, state: state(["b"]), conversation }, new Date())).toBe(true);
+    expect(saveSnapshot(one.id, "n", { at: 1, state: state(["c"]), conversation }, new Date())).toBe(true);
+    expect(await db.messageSnapshot.count({ where: { messageId: "m" } })).toBe(2);
+  });
+});
