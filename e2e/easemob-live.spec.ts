@@ -43,7 +43,7 @@ test("Easemob: a signed callback is stored, a tampered one shows as refused in /
   expect(unsigned.status()).toBe(401);
 
   const list = page.getByRole("list", { name: "Interactions, newest first" });
-  await expect(list.getByRole("button").filter({ hasText: "Reaction" }).first()).toBeVisible();
+  await expect(list.getByRole("button").filter({ hasText: "user2 +test-1" }).first()).toBeVisible();
   const refused = list.getByRole("button").filter({ hasText: "bad signature" }).first();
   await expect(refused).toBeVisible();
   await refused.click();

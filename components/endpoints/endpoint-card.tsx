@@ -15,7 +15,7 @@ import { RulesEditor } from "./rules-editor";
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const t = useTranslations("endpoints");
   const tp = useTranslations("platform");
-  const tl = useTranslations("live");
+  const tr = useTranslations("refusals");
   const format = useFormatter();
   const router = useRouter();
   const [copied, setCopied] = useState(false);
@@ -78,7 +78,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         {endpoint.lastRefusal ? (
           <div className="rounded-md bg-red-50 px-2 py-1.5 text-red-800" data-testid="last-refusal">
             <dt className="font-medium">{t("lastRefusal", { time: format.dateTime(new Date(endpoint.lastRefusal.at), { dateStyle: "medium", timeStyle: "short" }) })}</dt>
-            <dd>{tl(`refusals.${(REFUSAL_CODES as readonly string[]).includes(endpoint.lastRefusal.code) ? endpoint.lastRefusal.code as "bad_signature" : "bad_signature"}.long`)}</dd>
+            <dd>{(REFUSAL_CODES as readonly string[]).includes(endpoint.lastRefusal.code) ? tr(`${endpoint.lastRefusal.code as "bad_signature"}.long`) : tr("other", { code: endpoint.lastRefusal.code })}</dd>
           </div>
         ) : null}
         {endpoint.apiBaseUrl ? (

@@ -22,7 +22,7 @@ interface Detail extends InteractionSummary {
 }
 
 function RefusalNote({ code }: { code: string }) {
-  const t = useTranslations("live.refusals");
+  const t = useTranslations("refusals");
   const known = (REFUSAL_CODES as readonly string[]).includes(code);
   return (
     <p data-testid="refusal" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
@@ -39,6 +39,8 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   const platform = isPlatformId(summary.platform) ? summary.platform : null;
   const [reply, setReply] = useState<unknown>(platform ? (platformPanels[platform].starterReply ?? null) : null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  // Bumped after each reply: a card update changes what is left of the budget without changing the status.
+  const [sent, setSent] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -48,12 +50,13 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
     return () => {
       live = false;
     };
-  }, [summary.id, summary.status, summary.replySource]);
+  }, [summary.id, summary.status, summary.replySource, sent]);
 
   async function send() {
     const response = await fetch(`/api/interactions/${summary.id}/reply`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(reply) });
     const body = await response.json().catch(() => null);
     setResult(response.ok ? { ok: true, message: t(`delivered.${body.delivered as "response"}`) } : { ok: false, message: body?.error?.message ?? String(response.status) });
+    setSent((n) => n + 1);
   }
 
   const [replayUrl, setReplayUrl] = useState("");
@@ -108,10 +111,11 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
           </div>
           {summary.replySource === "fallback" && summary.status === "pending" ? <p className="text-xs text-amber-800">{t("afterFallback")}</p> : null}
           {updating ? <p className="text-xs text-amber-800">{t("updatesLeft", { count: detail?.updatesLeft ?? 0 })}</p> : null}
-          <ReplyEditor id="manual-reply" value={reply} onChange={setReply} />
+          <ReplyEditor id="manual-reply" kind={summary.kind} value={reply} onChange={setReply} />
           <button type="button" className={buttonClasses("primary")} onClick={() => void send()}>{t("send")}</button>
         </div>
       ) : null}
+      {summary.status === "answered" && detail?.updatesLeft === 0 ? <p className="text-xs text-slate-600">{t("updatesLeft", { count: 0 })}</p> : null}
       {result ? <p role="status" className={`text-sm ${result.ok ? "text-emerald-700" : "text-red-700"}`}>{result.message}</p> : null}
       <div className="space-y-2 rounded-lg border border-slate-200 p-3">
         <div className="flex flex-wrap gap-2">

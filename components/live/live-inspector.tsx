@@ -24,6 +24,7 @@ const STATUS_TONE: Record<string, string> = {
 export function LiveInspector({ initial, endpoints }: { initial: InteractionSummary[]; endpoints: { id: string; name: string }[] }) {
   const t = useTranslations("live");
   const tp = useTranslations("platform");
+  const tr = useTranslations("refusals");
   const format = useFormatter();
   const now = useNow({ updateInterval: 5000 });
   const [filters, setFilters] = useState<Filters>({});
@@ -34,7 +35,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
   }, [filters, reload]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = items.find((item) => item.id === selectedId) ?? null;
-  const refusal = (code: string) => ((REFUSAL_CODES as readonly string[]).includes(code) ? t(`refusals.${code as "bad_signature"}.short`) : code);
+  const refusal = (code: string) => ((REFUSAL_CODES as readonly string[]).includes(code) ? tr(`${code as "bad_signature"}.short`) : code);
   const names = useMemo(() => new Map(endpoints.map((e) => [e.id, e.name])), [endpoints]);
   const filter = (key: keyof Filters, label: string, options: [string, string][]) => (
     <select aria-label={label} className={FILTER_CLASSES} value={filters[key] ?? ""} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }))}>

@@ -26,6 +26,8 @@ export interface SecretsFieldsProps {
 
 export interface ReplyEditorProps {
   id?: string;
+  /** The kind of interaction being answered (ParsedEvent kind); absent for rules, which may answer any. */
+  kind?: string;
   value: unknown;
   onChange: (reply: unknown) => void;
 }

@@ -11,7 +11,7 @@ import { isHeld, release } from "./holds";
 import { sendApiReply } from "./outbound";
 import { interactionState, spendUpdate, transition } from "./store";
 
-export type Delivered = "response" | "api" | "followup";
+export type Delivered = "response" | "api" | "followup" | "update";
 
 /**
  * A person's answer. Exactly one answer wins (a conditional update); a second
@@ -77,7 +77,7 @@ async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown
   if (!spendUpdate(row.id, budget.max, reply, now)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
   publish({ type: "interaction.updated", id: row.id, endpointId: row.endpointId, status: "answered" });
   await sendApiReply(endpoint, late).catch(() => failed(row.id, reply, row.endpointId, now));
-  return { delivered: "followup" };
+  return { delivered: "update" };
 }
 
 function failed(id: string, reply: unknown, endpointId: string, at: Date): never {

@@ -73,8 +73,8 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
     expect(Date.now() - started).toBeLessThan(3000);
     const late = await rowOf(endpoint.id, "c-late");
     const update = { card: { type: "raw", data: card } };
-    expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "followup" });
-    expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "followup" });
+    expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "update" });
+    expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "update" });
     await expect(answerInteraction(db, late.id, update, "en")).rejects.toMatchObject({ status: 410, code: "update_limit_reached" });
     const updates = recordedCalls().filter((c) => c.path === "/open-apis/interactive/v1/card/update");
     expect(updates).toHaveLength(2);

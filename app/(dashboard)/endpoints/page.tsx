@@ -27,7 +27,7 @@ export default async function EndpointsPage() {
   const endpoints = await listEndpoints(getDb(), await origin());
   const messages = (await getMessages()) as Messages;
   return (
-    <NextIntlClientProvider messages={pickClientMessages(messages, ["endpoints", "platform"])}>
+    <NextIntlClientProvider messages={pickClientMessages(messages, ["endpoints", "platform", "refusals"])}>
       <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<NewEndpointButton />} />
       {endpoints.length === 0 ? (
         <EmptyState icon={Webhook} title={t("emptyTitle")} body={t("emptyBody")} />

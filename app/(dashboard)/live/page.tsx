@@ -22,7 +22,7 @@ export default async function LivePage() {
   ]);
   const messages = (await getMessages()) as Messages;
   return (
-    <NextIntlClientProvider messages={pickClientMessages(messages, ["live", "platform", "endpoints"])}>
+    <NextIntlClientProvider messages={pickClientMessages(messages, ["live", "platform", "endpoints", "refusals"])}>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <LiveInspector initial={items} endpoints={endpoints} />
     </NextIntlClientProvider>

@@ -38,11 +38,12 @@ function useFeishuTemplates(active: boolean): SavedTemplate[] {
 }
 
 /** A card action answer ({toast?, card?}) or a link preview answer ({inline}). */
-export function FeishuReplyEditor({ value, onChange, id }: ReplyEditorProps) {
+export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProps) {
   const t = useTranslations("endpoints.feishu");
   const uid = useId();
   const reply = (value ?? {}) as Draft;
-  const preview = reply.inline !== undefined;
+  // Answering a known interaction fixes the form: a link preview takes {inline}, a card action {toast, card}.
+  const preview = kind ? kind === "preview" : reply.inline !== undefined;
   // A card in the value decides the mode; only "raw, no template picked yet" lives here.
   const [pendingMode, setPendingMode] = useState<CardMode>("none");
   const cardMode: CardMode = reply.card?.type ?? pendingMode;
@@ -61,10 +62,12 @@ export function FeishuReplyEditor({ value, onChange, id }: ReplyEditorProps) {
 
   return (
     <div className="space-y-2">
+      {kind ? null : (
       <select id={id} aria-label={t("replyFor")} className={smallInput} value={preview ? "preview" : "card"} onChange={(e) => onChange(e.target.value === "preview" ? { inline: { title: "" } } : { toast: { type: "success", content: "OK" } })}>
         <option value="card">{t("replyForCard")}</option>
         <option value="preview">{t("replyForPreview")}</option>
       </select>
+      )}
       {preview ? (
         <input aria-label={t("inlineTitle")} placeholder={t("inlineTitle")} className={smallInput} value={reply.inline?.title ?? ""} onChange={(e) => onChange({ inline: { ...reply.inline, title: e.target.value } })} />
       ) : (
