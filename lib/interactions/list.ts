@@ -6,9 +6,11 @@ import { HttpError } from "@/lib/http/errors";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
+import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { encodeCursor, readCursor } from "@/lib/http/cursor";
 
 import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
+import { redact, secretValues } from "./redact";
 
 export const listInteractionsQuery = z.object({
   endpointId: z.string().max(64).optional(),
@@ -42,20 +44,22 @@ export function interactionSummary(row: Interaction) {
 
 export type InteractionSummary = ReturnType<typeof interactionSummary>;
 
-/** The inspector's detail: raw headers and body as received, the reply and the timing. */
-export function interactionDetail(row: Interaction, lateBudget?: { max: number }) {
+/** The inspector's detail: headers and body as received (secrets the platform echoes redacted), the reply and the timing. */
+export function interactionDetail(row: Interaction, lateBudget?: { max: number }, secrets: readonly string[] = []) {
+  const body = redact(row.body, secrets);
+  const decoded = row.decoded === null ? null : redact(row.decoded, secrets);
   let parsed: unknown = null;
   try {
-    parsed = JSON.parse(row.decoded ?? row.body);
+    parsed = JSON.parse(decoded ?? body);
   } catch {
     parsed = null;
   }
   return {
     ...interactionSummary(row),
-    headers: JSON.parse(row.headers) as Record<string, string>,
-    body: row.body,
+    headers: JSON.parse(redact(row.headers, secrets)) as Record<string, string>,
+    body,
     /** The plaintext of an encrypted body; `parsed` is read from it when present. */
-    decoded: row.decoded,
+    decoded,
     parsed,
     verified: row.status !== "refused",
     reply: row.reply ? (JSON.parse(row.reply) as unknown) : null,
@@ -90,5 +94,6 @@ export async function listInteractions(db: Db, query: z.infer<typeof listInterac
 export async function getInteraction(db: Db, id: string) {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
-  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform).lateBudget : undefined);
+  const endpoint = await getLiveEndpoint(db, row.endpointId);
+  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform).lateBudget : undefined, secretValues(endpoint?.secrets));
 }

@@ -41,7 +41,7 @@ function statements() {
     answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, answeredAt = @answeredAt WHERE id = @id AND status = @from`),
     state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
     handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
-    spendUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1, status = 'answered', reply = @reply, replySource = 'manual', answeredAt = @at WHERE id = @id AND updates < @max`),
+    spendUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1, status = 'answered', reply = @reply, replySource = COALESCE(replySource, 'manual'), answeredAt = COALESCE(answeredAt, @at) WHERE id = @id AND updates < @max`),
   };
 }
 
