@@ -79,6 +79,10 @@ test("Feishu: an encrypted, signed click arrives live; a toast and card go back 
   await live.getByRole("button", { name: "Send reply" }).click();
   await expect(live.getByText("Sent in the held response.")).toBeVisible();
   await expect(builder.getByTestId("simulation-result")).toContainText('{"toast":{"type":"success","content":"Shipped!"},"card":{"type":"raw","data":{"schema":"2.0"');
+  // The builder shows the card as the answer left it in the chat.
+  const after = builder.getByTestId("feishu-after-reply");
+  await expect(after).toContainText("As the callback's answer left it.");
+  await expect(after.locator("header")).toContainText("Shipped");
   // The inspector shows the decrypted payload beside the encrypted body as received.
   await expect(live.getByTestId("detail-raw-body")).toContainText('{"encrypt":"');
   await expect(live.getByTestId("detail-body")).toContainText('"event_type": "card.action.trigger"');
@@ -107,6 +111,10 @@ test("Feishu: an encrypted, signed click arrives live; a toast and card go back 
   await answerLate();
   await expect(live.getByText("No updates left on this token.")).toBeVisible();
   await live.screenshot({ path: path.join(SCREENSHOTS, "live-feishu-1280.png"), fullPage: true });
+  // The simulator shows the card as the updates left it.
+  await expect(after).toContainText("After 2 updates through the card/update API.");
+  await expect(after.locator("header")).toContainText("Shipped");
+  await builder.screenshot({ path: path.join(SCREENSHOTS, "feishu-after-update-1280.png"), fullPage: true });
 
   const updates = (await simulatorCalls(builder)).filter((c) => c.path === "/open-apis/interactive/v1/card/update" && c.body.token === updateToken);
   expect(updates).toHaveLength(2);

@@ -56,7 +56,7 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
     setSelected(null);
   };
 
-  const { Inspector, Settings, Preview } = panels;
+  const { Inspector, Settings, Preview, AfterReply } = panels;
   const issues = [...errors, ...warnings];
   return (
     <EditorFrame
@@ -134,6 +134,7 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
             simulation.run(adapter.click(node, { ...ACTOR, scene }, input), tree.nodeLabel(node));
           }} />
           <ClickResult outcome={simulation.click?.outcome ?? null} label={simulation.click?.label ?? ""} />
+          {AfterReply && simulation.sent !== null ? <AfterReply request={simulation.sent} response={simulation.result?.body ?? null} tree={tree} /> : null}
         </>
       }
     />

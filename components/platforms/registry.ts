@@ -5,6 +5,7 @@ import { DiscordPreview } from "./discord/discord-preview";
 import { DiscordReplyEditor } from "./discord/discord-reply-editor";
 import { DiscordSecretsFields } from "./discord/discord-secrets-fields";
 import { EasemobSecretsFields } from "./easemob/easemob-secrets-fields";
+import { FeishuAfterReply } from "./feishu/feishu-after-reply";
 import { FeishuCardSettings } from "./feishu/feishu-card-settings";
 import { FeishuInspector } from "./feishu/feishu-inspector";
 import { FeishuPreview } from "./feishu/feishu-preview";
@@ -38,7 +39,7 @@ export const platformPanels: Record<PlatformId, PlatformPanels> = {
     starterReply: { type: 4, data: { content: "" } },
   },
   feishu: {
-    tree: { Inspector: FeishuInspector, Settings: FeishuCardSettings, Preview: FeishuPreview },
+    tree: { Inspector: FeishuInspector, Settings: FeishuCardSettings, Preview: FeishuPreview, AfterReply: FeishuAfterReply },
     SecretsFields: FeishuSecretsFields,
     ReplyEditor: FeishuReplyEditor,
     starterReply: { toast: { type: "success", content: "OK" } },

@@ -61,4 +61,14 @@ export interface TreePanels {
   Inspector: ComponentType<TreeInspectorProps>;
   Settings: ComponentType<TreeSettingsProps>;
   Preview: ComponentType<TreePreviewProps>;
+  /** What the chat shows after a simulated click was answered (the card as the reply or a later update left it). */
+  AfterReply?: ComponentType<AfterReplyProps>;
+}
+
+export interface AfterReplyProps {
+  /** The request sent to the endpoint. */
+  request: unknown;
+  /** The endpoint's HTTP answer body, once it came. */
+  response: string | null;
+  tree: TreeAdapter;
 }

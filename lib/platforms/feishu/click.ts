@@ -34,7 +34,7 @@ export function feishuCardActionTrigger(
       app_id: "",
     },
     event: {
-      operator: { tenant_key: "tenant_simulated", user_id: actor.userId, open_id: `ou_${actor.userId}` },
+      operator: { tenant_key: "tenant_simulated", user_id: actor.userId, open_id: actor.userId.startsWith("ou_") ? actor.userId : `ou_${actor.userId}` },
       token: `c-${randomHex(20)}`,
       action: {
         ...(action.value !== undefined ? { value: action.value } : {}),

@@ -1,9 +1,9 @@
-import { recordedCalls } from "@/lib/simulator/platform-api";
+import { recordedCalls, simulatedCards } from "@/lib/simulator/platform-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** What the simulated platform APIs received, oldest first. */
+/** What the simulated platform APIs received, oldest first, and the cards their updates left. */
 export function GET(): Response {
-  return Response.json({ calls: recordedCalls() });
+  return Response.json({ calls: recordedCalls(), cards: simulatedCards() });
 }

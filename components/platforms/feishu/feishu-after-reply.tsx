@@ -1,0 +1,61 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import type { AfterReplyProps } from "../types";
+import { FeishuPreview } from "./feishu-preview";
+
+const POLL_MS = 1500;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The card a `{card: {type: "raw", data}}` answer carries, if any. */
+function cardOfResponse(response: string | null): unknown {
+  if (!response) return null;
+  try {
+    const body: unknown = JSON.parse(response);
+    return isRecord(body) && isRecord(body.card) && body.card.type === "raw" ? body.card.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The card in the chat after a simulated click: the one the callback's answer carried, replaced
+ * by any later update the simulator received for the click's token (POST card/update).
+ */
+export function FeishuAfterReply({ request, response, tree }: AfterReplyProps) {
+  const t = useTranslations("editor.feishu.afterReply");
+  const token = isRecord(request) && isRecord(request.event) && typeof request.event.token === "string" ? request.event.token : "";
+  const [updated, setUpdated] = useState<{ card: unknown; count: number } | null>(null);
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    const poll = async () => {
+      const r = await fetch("/api/simulator/calls").catch(() => null);
+      if (!live || !r?.ok) return;
+      const cards = ((await r.json()) as { cards?: { token: string; card: unknown }[] }).cards ?? [];
+      const mine = cards.filter((c) => c.token === token);
+      setUpdated(mine.length ? { card: mine.at(-1)?.card, count: mine.length } : null);
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [token]);
+
+  const card = updated?.card ?? cardOfResponse(response);
+  if (!card) return null;
+  return (
+    <section aria-label={t("title")} data-testid="feishu-after-reply" className="space-y-1">
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("title")}</h3>
+      <p className="text-xs text-slate-500">{updated ? t("fromUpdate", { count: updated.count }) : t("fromResponse")}</p>
+      <FeishuPreview layout={card} tree={tree} onClick={() => undefined} />
+    </section>
+  );
+}
