@@ -117,7 +117,7 @@ async function main() {
   const expressServer = app.listen(PORTS.express);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-callbacks-"));
-  const env = { ...process.env, PORT: String(PORTS.studio), DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`, ADMIN_PASSWORD: "bench", API_TOKEN: "bench", STUDIO_SECRET_KEY: "bench" };
+  const env = { ...process.env, PORT: String(PORTS.studio), DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`, ADMIN_PASSWORD: "bench", API_TOKEN: "bench", STUDIO_SECRET_KEY: "bench", TRUSTED_API_BASES: `http://127.0.0.1:${PORTS.bare}` };
   const studio = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${PORTS.studio}`;
   try {

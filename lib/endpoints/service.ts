@@ -6,6 +6,7 @@ import { HttpError } from "@/lib/http/errors";
 import { describeIssues } from "@/lib/i18n/describe-issue";
 import type { Locale } from "@/lib/i18n/locales";
 import type { InboundAdapter } from "@/lib/platforms/inbound";
+import { tokenAllowed } from "@/lib/interactions/outbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { issuesFromZod, WITH_INPUT } from "@/lib/platforms/issues";
 import { getPlatform, isPlatformId, listPlatforms } from "@/lib/platforms/registry";
@@ -25,6 +26,20 @@ function parsePart<T>(schema: z.ZodType<T>, value: unknown, field: string, local
 function requirePlatform(platform: string): PlatformId {
   if (isPlatformId(platform)) return platform;
   throw new HttpError(400, "unknown_platform", "unknownPlatform", { platform, platforms: listPlatforms().map((p) => p.id).join(", ") });
+}
+
+/** Replies needing the app's token go only where the secret may go (lib/interactions/outbound.ts). */
+function checkApiBase(inbound: InboundAdapter, apiBaseUrl: string | null | undefined, locale: Locale): void {
+  if (!apiBaseUrl || !inbound.appToken || tokenAllowed(inbound.appToken, apiBaseUrl)) return;
+  const issue = { code: "field.apiBase", path: ["apiBaseUrl"], params: { bases: inbound.appToken.officialBases.join(", ") } };
+  throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues([issue], locale) });
+}
+
+/** Only platforms whose protocol makes the signature optional let an endpoint accept unsigned callbacks. */
+function checkRequireSignature(platform: PlatformId, requireSignature: boolean | undefined, locale: Locale): void {
+  if (requireSignature !== false || getPlatform(platform).optionalSignature) return;
+  const issue = { code: "field.signatureRequired", path: ["requireSignature"] };
+  throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues([issue], locale) });
 }
 
 type EndpointWithRules = Endpoint & { rules: Rule[] };
@@ -66,6 +81,8 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
   const secrets = parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
   const fallback = input.fallback === undefined ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
   const rules = parseRules(platform, input.rules, inbound, locale);
+  checkApiBase(inbound, input.apiBaseUrl, locale);
+  checkRequireSignature(platform, input.requireSignature, locale);
   const row = await db.endpoint.create({
     include: withRules,
     data: {
@@ -106,6 +123,8 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
   const secrets = input.secrets === undefined ? undefined : parsePart(inbound.secretsSchema, input.secrets, "secrets", locale);
   const fallback = input.fallback === undefined ? undefined : input.fallback === null ? null : parsePart(inbound.replySchema, input.fallback, "fallback", locale);
   const rules = input.rules === undefined ? undefined : parseRules(platform, input.rules, inbound, locale);
+  checkApiBase(inbound, input.apiBaseUrl, locale);
+  checkRequireSignature(platform, input.requireSignature, locale);
   const row = await db.endpoint.update({
     where: { id },
     include: withRules,

@@ -9,7 +9,7 @@ import type { ParsedEvent } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isHeld, release } from "./holds";
 import { sendApiReply } from "./outbound";
-import { interactionState, spendUpdate, transition } from "./store";
+import { interactionState, refundUpdate, spendUpdate, transition } from "./store";
 
 export type Delivered = "response" | "api" | "followup" | "update";
 
@@ -45,6 +45,8 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
     release(id, reply);
     return { delivered: "response" };
   }
+  // The held response just went (the fallback): with an update budget, this answer is an update, counted like the rest.
+  if (budget) return updateLate(endpoint, row, reply, budget, now);
   // Another answer may have won since the row was read (and released the held request).
   const fresh = interactionState(id);
   if (fresh?.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: fresh?.status ?? "?" });
@@ -76,7 +78,11 @@ async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown
   if (!late) throw new HttpError(410, "deadline_passed", "deadlinePassed");
   if (!spendUpdate(row.id, budget.max, reply, now)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
   publish({ type: "interaction.updated", id: row.id, endpointId: row.endpointId, status: "answered" });
-  await sendApiReply(endpoint, late).catch(() => failed(row.id, reply, row.endpointId, now));
+  await sendApiReply(endpoint, late).catch(() => {
+    // A failed update leaves the interaction answered and gives the use back: a retry may still go through.
+    refundUpdate(row.id);
+    throw new HttpError(502, "delivery_failed", "deliveryFailed");
+  });
   return { delivered: "update" };
 }
 

@@ -27,7 +27,10 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/simulator/platform`;
+  const port = (server.address() as AddressInfo).port;
+  apiBase = `http://127.0.0.1:${port}/api/simulator/platform`;
+  // This test's HTTP server plays this server's own simulator: the one loopback port trusted with secrets.
+  process.env.PORT = String(port);
 });
 afterAll(async () => {
   server.close();
@@ -82,8 +85,9 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
       ["Bearer SIMULATED_TENANT_TOKEN", "c-late"],
       ["Bearer SIMULATED_TENANT_TOKEN", "c-late"],
     ]);
-    // The app secret reached only the simulator's token endpoint, and is never shown.
-    expect(JSON.stringify(recordedCalls())).not.toContain(secrets.appSecret);
+    // The app secret went to the simulator's token endpoint (and is never shown there).
+    const tokenCalls = recordedCalls().filter((c) => c.path === "/open-apis/auth/v3/tenant_access_token/internal");
+    expect(tokenCalls.map((c) => c.body)).toEqual([{ app_id: secrets.appId, app_secret: "[redacted]" }]);
   }, 15_000);
 
   it("refuses a toast-only answer after the fallback: a toast cannot be sent late", async () => {
@@ -101,5 +105,17 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
       "en",
     );
     expect(await handleCallback(endpoint.id, click("c-rule"), deps)).toEqual({ status: 200, body: { toast: { type: "success", content: "ok" } } });
+  });
+
+  it("refuses an API base that is neither Feishu's own, nor this server's simulator: the app secret and token would leak", async () => {
+    const other = apiBase.replace(/:\d+\//, ":1/");
+    for (const apiBaseUrl of ["https://attacker.example", other]) {
+      await expect(createEndpoint(db, { platform: "feishu", name: "Leak", mode: "manual", requireSignature: true, apiBaseUrl, secrets, rules: [] }, "http://localhost", "en")).rejects.toMatchObject({
+        status: 400,
+        extra: { issues: [expect.objectContaining({ path: "apiBaseUrl" })] },
+      });
+    }
+    const lark = await createEndpoint(db, { platform: "feishu", name: "Lark", mode: "manual", requireSignature: true, apiBaseUrl: "https://open.larksuite.com", secrets, rules: [] }, "http://localhost", "en");
+    expect(lark.apiBaseUrl).toBe("https://open.larksuite.com");
   });
 });

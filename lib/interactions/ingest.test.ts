@@ -158,3 +158,14 @@ describe("Easemob reactions through the callback path", () => {
     expect(JSON.parse(snapshot?.state ?? "null")).toEqual([expect.objectContaining({ reaction: "👍", count: 2 })]);
   });
 });
+
+describe("refused callbacks", () => {
+  it("keep a cut body and only the newest 200 per endpoint", async () => {
+    const endpoint = await discordEndpoint("rules");
+    const big = { headers: new Headers({ "x-signature-ed25519": "00".repeat(64), "x-signature-timestamp": "1" }), body: Buffer.alloc(100_000, "a") };
+    for (let i = 0; i < 205; i++) expect((await handleCallback(endpoint.id, big, deps)).status).toBe(401);
+    const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id, status: "refused" } });
+    expect(rows).toHaveLength(200);
+    expect(Math.max(...rows.map((r) => r.body.length))).toBeLessThanOrEqual(4097);
+  });
+});

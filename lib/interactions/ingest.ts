@@ -7,9 +7,8 @@ import type { HttpAnswer, ParsedEvent, RawCallback } from "@/lib/platforms/inbou
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { holdFor } from "./holds";
 import { sendApiReply } from "./outbound";
-import { findRule } from "./rules";
 import { saveSnapshot } from "@/lib/reactions/store";
-import { insertInteraction, recordHandshake, transition } from "./store";
+import { insertInteraction, pruneRefused, recordHandshake, transition } from "./store";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
 export const SAFETY_MARGIN_MS = 500;
@@ -112,9 +111,20 @@ function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stor
   return null;
 }
 
-/** A refused callback is kept (status "refused", the reason as its summary) so /live can show why. */
+/** Enough of a refused body to see what it was; anyone can send these, so they stay small and few. */
+const REFUSED_BODY_BYTES = 4096;
+const REFUSED_KEPT = 200;
+const REFUSED_PUBLISHED_PER_SECOND = 10;
+const refusedPublished = new Map<string, { second: number; count: number }>();
+
+/**
+ * A refused callback is kept (status "refused", the reason as its summary) so /live can say why.
+ * Only the newest REFUSED_KEPT per endpoint survive, bodies are cut, and /live hears of at most
+ * ten a second per endpoint (the rest show on reload): a flood of forged requests cannot fill the disk or the browser.
+ */
 function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at: Date): void {
   const id = randomUUID();
+  const body = raw.body.length > REFUSED_BODY_BYTES ? `${raw.body.subarray(0, REFUSED_BODY_BYTES).toString("utf8")}…` : raw.body.toString("utf8");
   insertInteraction({
     id,
     endpointId: endpoint.id,
@@ -124,23 +134,37 @@ function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at
     status: "refused",
     summary: code,
     headers: keptHeaders(raw),
-    body: raw.body.toString("utf8"),
+    body,
     receivedAt: at,
   });
+  pruneRefused(endpoint.id, REFUSED_KEPT);
+  const second = Math.floor(at.getTime() / 1000);
+  const seen = refusedPublished.get(endpoint.id);
+  const count = seen?.second === second ? seen.count + 1 : 1;
+  refusedPublished.set(endpoint.id, { second, count });
+  if (count > REFUSED_PUBLISHED_PER_SECOND) return;
   publish({ type: "interaction.created", id, endpointId: endpoint.id, status: "refused" });
 }
 
 /** The reply a rule (or, in rules mode, the fallback) gives without asking anyone; null when a person decides. */
 function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: unknown; source: "rule" | "fallback" } | null {
-  const rule = endpoint.mode === "manual" ? undefined : findRule(endpoint.rules, event);
+  const inbound = getInbound(endpoint.platform);
+  // A rule whose reply cannot answer this kind of event (a toast for a link preview) is passed over.
+  const rule = endpoint.mode === "manual" ? undefined : endpoint.rules.find((r) => r.test(event) && inbound.replyFits(event.kind, r.reply));
   if (rule) return { reply: rule.reply, source: "rule" };
-  if (endpoint.mode === "rules") return { reply: endpoint.fallback ?? getInbound(endpoint.platform).defaultFallback(event), source: "fallback" };
+  if (endpoint.mode === "rules") return { reply: fallbackFor(endpoint, event), source: "fallback" };
   return null;
+}
+
+/** The endpoint's own fallback where it fits the event, else the platform's default for its kind. */
+function fallbackFor(endpoint: LiveEndpoint, event: ParsedEvent): unknown {
+  const inbound = getInbound(endpoint.platform);
+  return endpoint.fallback !== null && endpoint.fallback !== undefined && inbound.replyFits(event.kind, endpoint.fallback) ? endpoint.fallback : inbound.defaultFallback(event);
 }
 
 async function hold(endpoint: LiveEndpoint, event: ParsedEvent, id: string, deadlineAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
   const inbound = getInbound(endpoint.platform);
-  const fallback = endpoint.fallback ?? inbound.defaultFallback(event);
+  const fallback = fallbackFor(endpoint, event);
   const ack = inbound.acknowledge(event);
   if (ack) {
     // The reply travels separately (QQ): acknowledge now, send the fallback at the deadline unless a person answered.

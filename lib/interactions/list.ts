@@ -95,5 +95,5 @@ export async function getInteraction(db: Db, id: string) {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
   const endpoint = await getLiveEndpoint(db, row.endpointId);
-  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform).lateBudget : undefined, secretValues(endpoint?.secrets));
+  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform).lateBudget : undefined, endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : []);
 }

@@ -7,16 +7,31 @@ const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at
 /** A token is renewed this long before it expires, so none is used as it lapses. */
 const TOKEN_MARGIN_SEC = 60;
 
-/** The simulator's platform API on this very server (loopback, or the configured PUBLIC_URL). */
+/**
+ * The simulator's platform API on this very server: the configured PUBLIC_URL, or loopback on
+ * the port this server listens on (another local process on another port is not this server).
+ */
 export function isOwnSimulator(apiBase: string): boolean {
   try {
     const url = new URL(apiBase);
     const own = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
-    const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    const port = url.port || (url.protocol === "https:" ? "443" : "80");
+    const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) && port === (process.env.PORT ?? "3000");
     return url.pathname.replace(/\/+$/, "") === "/api/simulator/platform" && (loopback || url.origin === own);
   } catch {
     return false;
   }
+}
+
+/** API bases the operator trusts with app tokens besides the platforms' own (a proxy, a load-test stub). */
+function trustedBases(): string[] {
+  return (process.env.TRUSTED_API_BASES ?? "").split(",").map((b) => b.trim().replace(/\/+$/, "")).filter(Boolean);
+}
+
+/** Whether deliveries that need the app's token may go to this API base. */
+export function tokenAllowed(spec: AppTokenSpec<unknown>, apiBase: string): boolean {
+  const base = apiBase.replace(/\/+$/, "");
+  return isOwnSimulator(base) || spec.officialBases.includes(base) || trustedBases().includes(base);
 }
 
 const holder = globalThis as typeof globalThis & { __buttonStudioTokens?: Map<string, { token: string; until: number }> };
@@ -27,9 +42,9 @@ async function appToken(endpoint: LiveEndpoint, spec: AppTokenSpec<unknown>, api
   const key = `${endpoint.platform}|${apiBase}|${spec.cacheKey(endpoint.secrets)}`;
   const cached = tokens.get(key);
   if (cached && cached.until > Date.now()) return cached.token;
-  // The app secret goes only to the platform itself or to this server's own simulator: a custom
-  // API base elsewhere must never be able to collect a write-only secret.
-  const url = endpoint.apiBaseUrl && isOwnSimulator(endpoint.apiBaseUrl) ? `${apiBase}${spec.simulatorPath}` : spec.officialUrl;
+  // Only for an allowed base (sendApiReply checks): the secret never reaches anyone else.
+  const official = spec.officialBases.includes(apiBase);
+  const url = spec.tokenUrl(apiBase, !official);
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -50,6 +65,8 @@ export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<Rep
   let headers: Record<string, string> = { "content-type": "application/json" };
   if (delivery.auth === "app-token") {
     if (!inbound.appToken) throw new Error(`${endpoint.platform} has no app token`);
+    // The token works like the secret: it goes to the platform's own API or this server's simulator only.
+    if (!tokenAllowed(inbound.appToken, apiBase)) throw new Error("the app token goes only to the platform's own API or this server's simulator");
     headers = { ...headers, ...inbound.appToken.headers(await appToken(endpoint, inbound.appToken, apiBase), endpoint.secrets) };
   }
   const response = await fetch(`${apiBase}${delivery.path}`, {

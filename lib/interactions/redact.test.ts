@@ -3,9 +3,9 @@ import { redact, secretValues } from "./redact";
 
 describe("redacting secrets from shown bodies", () => {
   it("replaces every occurrence of each secret value, and nothing shorter than a real secret", () => {
-    const values = secretValues({ appId: "cli_a", appSecret: "s3cret-value", verificationToken: "tok-123456", encryptKey: undefined });
+    const values = secretValues({ appId: "cli_app", appSecret: "s3cret-value", verificationToken: "tok-123456", encryptKey: undefined }, { appId: "cli_app" });
     expect(values).toEqual(["s3cret-value", "tok-123456"]);
-    const body = '{"header":{"token":"tok-123456","app_id":"cli_a"},"x":"tok-123456 s3cret-value"}';
-    expect(redact(body, values)).toBe('{"header":{"token":"[redacted]","app_id":"cli_a"},"x":"[redacted] [redacted]"}');
+    const body = '{"header":{"token":"tok-123456","app_id":"cli_app"},"x":"tok-123456 s3cret-value"}';
+    expect(redact(body, values)).toBe('{"header":{"token":"[redacted]","app_id":"cli_app"},"x":"[redacted] [redacted]"}');
   });
 });

@@ -4,12 +4,14 @@
  * signatures; what the API shows has every secret value of the endpoint replaced.
  */
 const REDACTED = "[redacted]";
-/** Shorter values (an empty optional key, a one-letter test value) would redact ordinary text. */
-const MIN_SECRET_LENGTH = 6;
+/** Shorter values would redact ordinary text; secrets the platforms echo are longer (Feishu's token: min 8). */
+const MIN_SECRET_LENGTH = 4;
 
-export function secretValues(secrets: unknown): string[] {
+/** The secret values worth hiding: every string except the public ones (an app id, an app key). */
+export function secretValues(secrets: unknown, publicParts: Record<string, string> = {}): string[] {
   if (!secrets || typeof secrets !== "object") return [];
-  return Object.values(secrets).filter((v): v is string => typeof v === "string" && v.length >= MIN_SECRET_LENGTH);
+  const shown = new Set(Object.values(publicParts));
+  return Object.values(secrets).filter((v): v is string => typeof v === "string" && v.length >= MIN_SECRET_LENGTH && !shown.has(v));
 }
 
 export function redact(text: string, values: readonly string[]): string {

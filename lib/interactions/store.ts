@@ -41,6 +41,9 @@ function statements() {
     answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, answeredAt = @answeredAt WHERE id = @id AND status = @from`),
     state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
     handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
+    pruneRefused: db.prepare(`DELETE FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' AND id NOT IN
+      (SELECT id FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' ORDER BY receivedAt DESC, id DESC LIMIT @keep)`),
+    refundUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates - 1 WHERE id = ? AND updates > 0`),
     spendUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1, status = 'answered', reply = @reply, replySource = COALESCE(replySource, 'manual'), answeredAt = COALESCE(answeredAt, @at) WHERE id = @id AND updates < @max`),
   };
 }
@@ -89,4 +92,14 @@ export function recordHandshake(endpointId: string, ok: boolean, at: Date): void
 /** Counts one late update against the platform's budget; false when the budget is spent. */
 export function spendUpdate(id: string, max: number, reply: unknown, at: Date): boolean {
   return prepared().spendUpdate.run({ id, max, reply: JSON.stringify(reply), at: sqliteTimestamp(at) }).changes === 1;
+}
+
+/** Gives back a use whose delivery failed. */
+export function refundUpdate(id: string): void {
+  prepared().refundUpdate.run(id);
+}
+
+/** Keeps only the newest `keep` refused callbacks of an endpoint. */
+export function pruneRefused(endpointId: string, keep: number): void {
+  prepared().pruneRefused.run({ endpointId, keep });
 }

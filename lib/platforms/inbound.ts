@@ -74,13 +74,14 @@ export type ReplyDelivery =
 
 /**
  * How the app's access token is obtained from its id and secret (QQ getAppAccessToken,
- * Feishu tenant_access_token) and sent. `officialUrl` is the only place the secret may
- * go besides this server's own simulator.
+ * Feishu tenant_access_token) and sent. The secret and the token go only to the platform's
+ * own API bases or to this server's own simulator, never to any other API base.
  */
 export interface AppTokenSpec<S> {
-  officialUrl: string;
-  /** The token path below a simulator API base. */
-  simulatorPath: string;
+  /** The platform's own API bases (Feishu and Lark); deliveries needing a token go nowhere else. */
+  officialBases: readonly string[];
+  /** Where the token is asked for, given an allowed API base (official, or the simulator's). */
+  tokenUrl(apiBase: string, simulator: boolean): string;
   requestBody(secrets: S): Record<string, string>;
   /** The token and its lifetime in seconds, or null when the answer is no token. */
   parse(body: unknown): { token: string; expiresInSec: number } | null;

@@ -48,11 +48,12 @@ describe("Feishu URL verification (protocols.md §3.3)", () => {
 });
 
 describe("Feishu bodies that are not what they claim (400)", () => {
-  // One block whose last two bytes (0x02 0x03) are not PKCS#7 padding.
+  // One block of valid JSON and no padding at all: its last byte, "}", is no PKCS#7 padding,
+  // so only the padding check can refuse it (without it, the JSON would be accepted).
   const badPadding = (() => {
     const iv = Buffer.alloc(16, 1);
     const cipher = createCipheriv("aes-256-cbc", feishuAesKey("mazhe.nerd"), iv).setAutoPadding(false);
-    const block = Buffer.concat([Buffer.from('{"a":"bcdefgh"}').subarray(0, 14), Buffer.from([2, 3])]);
+    const block = Buffer.from('{"a":"bcdefghi"}');
     return JSON.stringify({ encrypt: Buffer.concat([iv, cipher.update(block), cipher.final()]).toString("base64") });
   })();
   it.each([
@@ -153,10 +154,16 @@ describe("the old card callback (card.action.trigger_v1, protocols.md §3.7)", (
     expect(await receive(body, plain, { ...headers, "X-Lark-Signature": signature.replace(/^./, (c) => (c === "0" ? "1" : "0")) })).toMatchObject({ status: 401, code: "bad_signature" });
   });
 
-  it("without a signature, needs the token (and a signature when the endpoint requires one)", async () => {
-    expect(await receive(body, plain)).toMatchObject({ status: 401, code: "bad_token" });
-    expect(onlyEvent(await receive(JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, token: TOKEN }), plain)).kind).toBe("button");
-    expect(await receive(JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, token: TOKEN }), plain, {}, { requireSignature: true })).toMatchObject({ status: 401, code: "bad_signature" });
+  it("is refused without its SHA-1 signature, whatever token it carries", async () => {
+    expect(await receive(body, plain)).toMatchObject({ status: 401, code: "bad_signature" });
+    // Its flat `token` is the per-action update token: the Verification Token there proves nothing.
+    expect(await receive(JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, token: TOKEN }), plain)).toMatchObject({ status: 401, code: "bad_signature" });
+  });
+
+  it("with an Encrypt Key, refuses plaintext bodies that carry only the token", async () => {
+    for (const json of [{ type: "event_callback", uuid: "u", token: TOKEN, event: {} }, { ...FEISHU_CARD_ACTION, header: { ...FEISHU_CARD_ACTION.header, token: TOKEN } }]) {
+      expect(await receive(JSON.stringify(json), encrypted)).toMatchObject({ status: 401, code: "bad_signature" });
+    }
   });
 });
 
@@ -253,8 +260,9 @@ describe("Feishu replies", () => {
   });
 
   it("treats an empty Encrypt Key as none and shows only the app id", () => {
-    const secrets = feishuInbound.secretsSchema.parse({ appId: " cli_1 ", appSecret: "s", verificationToken: "v", encryptKey: "  " });
-    expect(secrets).toEqual({ appId: "cli_1", appSecret: "s", verificationToken: "v" });
+    const secrets = feishuInbound.secretsSchema.parse({ appId: " cli_1 ", appSecret: "s", verificationToken: "v-12345678", encryptKey: "  " });
+    expect(secrets).toEqual({ appId: "cli_1", appSecret: "s", verificationToken: "v-12345678" });
+    expect(feishuInbound.secretsSchema.safeParse({ ...secrets, verificationToken: "short" }).success).toBe(false);
     expect(feishuInbound.describeSecrets(secrets)).toEqual({ appId: "cli_1" });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { secretsMatch } from "@/lib/crypto/constant-time";
-import type { EndpointOptions, InboundAdapter, InboundOutcome, ParsedEvent, RawCallback, SignedRequest } from "../inbound";
+import type { InboundAdapter, InboundOutcome, ParsedEvent, RawCallback, SignedRequest } from "../inbound";
 import { decryptFeishu, encryptFeishu } from "./crypto";
 import { feishuReplySchema, feishuSecretsSchema, type FeishuReply, type FeishuSecrets } from "./reply";
 import { feishuLegacySignature, feishuSignature, hasLarkSignature, verifyFeishu, verifyFeishuLegacy } from "./signature";
@@ -72,23 +72,19 @@ function tokenMatches(given: unknown, secrets: FeishuSecrets): boolean {
 }
 
 /**
- * Who may send this body. Schema-2.0 and encrypted bodies: the SHA-256 signature when an
- * Encrypt Key is set, else the Verification Token in the body. Old card callbacks: their SHA-1
- * signature (§3.5), or, unsigned, the token.
+ * Who may send this body (§3.5). Old card callbacks: only their SHA-1 signature — their flat
+ * `token` is the per-action update token, not the Verification Token. Everything else: the
+ * SHA-256 signature over the raw bytes when an Encrypt Key is set (plaintext bodies included),
+ * else the Verification Token in the body.
  */
-function authentic(json: Json, raw: RawCallback, secrets: FeishuSecrets, encrypted: boolean, options: EndpointOptions): InboundOutcome | null {
-  if (encrypted || isEnvelope(json)) {
-    if (secrets.encryptKey) return verifyFeishu(raw.headers, secrets.encryptKey, raw.body) ? null : reject(401, "bad_signature");
-    const header = json.header as Json | undefined;
-    return tokenMatches(header?.token, secrets) ? null : reject(401, "bad_token");
-  }
-  if (isLegacyCard(json) && (hasLarkSignature(raw.headers) || options.requireSignature)) {
-    return verifyFeishuLegacy(raw.headers, secrets.verificationToken, raw.body) ? null : reject(401, "bad_signature");
-  }
-  return tokenMatches(json.token, secrets) ? null : reject(401, "bad_token");
+function authentic(json: Json, raw: RawCallback, secrets: FeishuSecrets): InboundOutcome | null {
+  if (isLegacyCard(json)) return verifyFeishuLegacy(raw.headers, secrets.verificationToken, raw.body) ? null : reject(401, "bad_signature");
+  if (secrets.encryptKey) return verifyFeishu(raw.headers, secrets.encryptKey, raw.body) ? null : reject(401, "bad_signature");
+  const token = isEnvelope(json) ? (json.header as Json | undefined)?.token : json.token;
+  return tokenMatches(token, secrets) ? null : reject(401, "bad_token");
 }
 
-async function receive(raw: RawCallback, secrets: FeishuSecrets, options: EndpointOptions): Promise<InboundOutcome> {
+async function receive(raw: RawCallback, secrets: FeishuSecrets): Promise<InboundOutcome> {
   const outer = parseObject(raw.body.toString("utf8"));
   if (!outer) return reject(400, "invalid_payload");
   let json = outer;
@@ -96,6 +92,8 @@ async function receive(raw: RawCallback, secrets: FeishuSecrets, options: Endpoi
   const encrypted = "encrypt" in outer;
   if (encrypted) {
     if (!secrets.encryptKey) return reject(400, "encrypt_key_missing");
+    // A signed body is checked before anything is decrypted: unauthenticated ciphertext never reaches AES.
+    if (hasLarkSignature(raw.headers) && !verifyFeishu(raw.headers, secrets.encryptKey, raw.body)) return reject(401, "bad_signature");
     decoded = typeof outer.encrypt === "string" ? (decryptFeishu(outer.encrypt, secrets.encryptKey) ?? undefined) : undefined;
     const inner = decoded === undefined ? null : parseObject(decoded);
     if (!inner) return reject(400, "decrypt_failed");
@@ -108,7 +106,7 @@ async function receive(raw: RawCallback, secrets: FeishuSecrets, options: Endpoi
     if (!tokenMatches(challenge.data.token, secrets)) return reject(401, "bad_token");
     return { type: "handshake", status: 200, body: { challenge: challenge.data.challenge } };
   }
-  const refused = authentic(json, raw, secrets, encrypted, options);
+  const refused = authentic(json, raw, secrets);
   if (refused) return refused;
   const event = isEnvelope(json) ? fromEnvelope(json) : isLegacyCard(json) ? fromLegacyCard(json, raw.body) : fromLegacyEvent(json);
   if (!event) return reject(400, "invalid_payload");
@@ -268,8 +266,9 @@ export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
     return { via: "api", method: "POST", path: CARD_UPDATE_PATH, body: { token, card }, auth: "app-token" };
   },
   appToken: {
-    officialUrl: "https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal",
-    simulatorPath: "/open-apis/auth/v3/tenant_access_token/internal",
+    // Feishu and Lark (international) apps each get their token from their own platform.
+    officialBases: ["https://open.feishu.cn", "https://open.larksuite.com"],
+    tokenUrl: (apiBase) => `${apiBase}/open-apis/auth/v3/tenant_access_token/internal`,
     requestBody: (secrets) => ({ app_id: secrets.appId, app_secret: secrets.appSecret }),
     parse(body) {
       const answer = tokenAnswerSchema.safeParse(body);

@@ -55,7 +55,8 @@ export type FeishuReply = z.infer<typeof feishuReplySchema>;
 export const feishuSecretsSchema = z.object({
   appId: z.string().trim().min(1).max(64),
   appSecret: z.string().trim().min(1).max(256),
-  verificationToken: z.string().trim().min(1).max(256),
+  // Feishu's are 32 characters; a short one could not be told apart from ordinary text when redacted.
+  verificationToken: z.string().trim().min(8).max(256),
   // Optional in the console: without one, callbacks arrive in plaintext and only the token is checked.
   encryptKey: z
     .string()

@@ -98,8 +98,9 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   // PUT /interactions answers once, before the deadline; there is no later channel.
   deliverLate: () => null,
   appToken: {
-    officialUrl: "https://bots.qq.com/app/getAppAccessToken",
-    simulatorPath: "/app/getAppAccessToken",
+    officialBases: ["https://api.sgroup.qq.com", "https://sandbox.api.sgroup.qq.com"],
+    // The token comes from bots.qq.com whichever API base (production or sandbox) is used (api-use.md).
+    tokenUrl: (apiBase, simulator) => (simulator ? `${apiBase}/app/getAppAccessToken` : "https://bots.qq.com/app/getAppAccessToken"),
     requestBody: (secrets) => ({ appId: secrets.appId, clientSecret: secrets.secret }),
     // expires_in is a string in the docs' example (api-use.md).
     parse(body) {
