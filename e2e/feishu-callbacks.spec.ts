@@ -129,3 +129,33 @@ test("Feishu: an encrypted, signed click arrives live; a toast and card go back 
   expect((await third.json()).error.message).toContain("at most 2 card updates per callback token");
   await context.close();
 });
+
+test("Feishu: the builder's simulator sends the encrypted click to any URL, signed with the chosen endpoint's secrets", async ({ page }) => {
+  await signIn(page, BASE_URL);
+  const stamp = Date.now();
+  const secrets = { appId: "cli_any", appSecret: "any-app-secret", verificationToken: "any-verification-token", encryptKey: "any-encrypt-key" };
+  const create = async (name: string, keys: typeof secrets) =>
+    (await (await page.request.post("/api/endpoints", { headers: authHeaders, data: { platform: "feishu", name, mode: "rules", secrets: keys } })).json()) as { id: string; callbackUrl: string };
+  const sender = await create(`Sender ${stamp}`, secrets);
+  const twin = await create(`Twin ${stamp}`, secrets);
+  const stranger = await create(`Stranger ${stamp}`, { ...secrets, encryptKey: "another-encrypt-key" });
+  const template = await (await page.request.post("/api/templates", { headers: authHeaders, data: { platform: "feishu", name: `Any URL ${stamp}`, layout: CARD } })).json();
+  await page.goto(`/templates/${template.template.id}`);
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await page.getByLabel("Send clicks to").selectOption({ label: `Sender ${stamp}` });
+  const result = page.getByTestId("simulation-result");
+
+  // Another server that shares the secrets accepts it; one with another encrypt key refuses the signature.
+  await page.getByLabel("Or send to this URL (optional)").fill(twin.callbackUrl);
+  await page.getByTestId("feishu-preview").getByRole("button", { name: "Ship it" }).click();
+  await expect(result).toContainText("HTTP 200");
+  await page.getByLabel("Or send to this URL (optional)").fill(stranger.callbackUrl);
+  await page.getByTestId("feishu-preview").getByRole("button", { name: "Hold" }).click();
+  await expect(result).toContainText("HTTP 401");
+  await expect(result).toContainText("bad_signature");
+
+  const arrived = async (id: string) => (await (await page.request.get(`/api/interactions?endpointId=${id}`, { headers: authHeaders })).json()).items as { control: string; status: string }[];
+  expect((await arrived(twin.id)).map((i) => [i.control, i.status])).toEqual([["ship", "answered"]]);
+  expect((await arrived(stranger.id)).map((i) => i.status)).toEqual(["refused"]);
+  expect(await arrived(sender.id)).toEqual([]);
+});

@@ -92,7 +92,7 @@ export function GridTemplateEditor({ template, adapter, grid, panels }: Props) {
       )}
       preview={
         <>
-          <SimulatorTarget platform={template.platform} value={simulation.endpoint} onChange={simulation.setEndpoint} result={simulation.result} />
+          <SimulatorTarget platform={template.platform} value={simulation.endpoint} onChange={simulation.setEndpoint} targetUrl={simulation.targetUrl} onTargetUrl={simulation.setTargetUrl} result={simulation.result} />
           <Preview text={present.text} rows={rows} visited={visited} onClick={(ref) => {
             const cell = rows[ref.row]?.[ref.cell];
             setVisited((v) => new Set(v).add(`${ref.row}:${ref.cell}`));

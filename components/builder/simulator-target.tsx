@@ -12,7 +12,21 @@ export interface SimulationOutcome {
 }
 
 /** Where simulated clicks go: one of this platform's endpoints, signed as the platform signs. */
-export function SimulatorTarget({ platform, value, onChange, result }: { platform: string; value: string; onChange: (id: string) => void; result: SimulationOutcome | null }) {
+export function SimulatorTarget({
+  platform,
+  value,
+  onChange,
+  targetUrl,
+  onTargetUrl,
+  result,
+}: {
+  platform: string;
+  value: string;
+  onChange: (id: string) => void;
+  targetUrl: string;
+  onTargetUrl: (url: string) => void;
+  result: SimulationOutcome | null;
+}) {
   const t = useTranslations("editor.simulator");
   const [endpoints, setEndpoints] = useState<{ id: string; name: string; platform: string }[]>([]);
   useEffect(() => {
@@ -33,6 +47,11 @@ export function SimulatorTarget({ platform, value, onChange, result }: { platfor
           {mine.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
         </select>
       </Field>
+      {value ? (
+        <Field id="sim-url" label={t("targetUrl")} help={t("targetUrlHelp")}>
+          <input id="sim-url" type="url" className={`${smallInput} font-mono`} placeholder={t("targetUrlPlaceholder")} value={targetUrl} onChange={(e) => onTargetUrl(e.target.value)} />
+        </Field>
+      ) : null}
       {result ? (
         <p role="status" data-testid="simulation-result" className="rounded-md bg-slate-100 px-2 py-1.5 font-mono text-xs break-all text-slate-700">
           {t("result", { status: result.status, ms: result.ms, body: result.body.slice(0, 300) })}

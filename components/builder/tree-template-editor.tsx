@@ -127,7 +127,7 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
       )}
       preview={
         <>
-          <SimulatorTarget platform={template.platform} value={simulation.endpoint} onChange={simulation.setEndpoint} result={simulation.result} />
+          <SimulatorTarget platform={template.platform} value={simulation.endpoint} onChange={simulation.setEndpoint} targetUrl={simulation.targetUrl} onTargetUrl={simulation.setTargetUrl} result={simulation.result} />
           <Preview layout={layout} tree={tree} onClick={(path, input) => {
             const node = nodeAt(tree, layout, path);
             if (node === undefined) return;

@@ -10,6 +10,8 @@ import type { SimulationOutcome } from "./simulator-target";
  */
 export function useClickSimulation() {
   const [endpoint, setEndpoint] = useState("");
+  /** Any URL (a developer's own bot server) instead of the endpoint's; signed with the endpoint's secrets. */
+  const [targetUrl, setTargetUrl] = useState("");
   const [result, setResult] = useState<SimulationOutcome | null>(null);
   const [click, setClick] = useState<{ outcome: ClickOutcome; label: string } | null>(null);
   /** The request last sent to an endpoint, so a panel can follow what became of it. */
@@ -20,9 +22,13 @@ export function useClickSimulation() {
     setResult(null);
     if (outcome.kind !== "request" || !endpoint) return;
     setSent(outcome.payload);
-    void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload: outcome.payload }) })
-      .then(async (r) => r.ok && setResult((await r.json()) as SimulationOutcome));
+    const target = targetUrl.trim();
+    void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload: outcome.payload, ...(target ? { targetUrl: target } : {}) }) }).then(async (r) => {
+      const body = (await r.json().catch(() => null)) as (SimulationOutcome & { error?: { message?: string } }) | null;
+      // An unreachable URL is a result too: say what went wrong instead of showing nothing.
+      setResult(r.ok && body ? body : { status: r.status, body: body?.error?.message ?? "", ms: 0, url: target });
+    });
   };
 
-  return { endpoint, setEndpoint, result, click, run, sent };
+  return { endpoint, setEndpoint, targetUrl, setTargetUrl, result, click, run, sent };
 }

@@ -118,4 +118,26 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
     const lark = await createEndpoint(db, { platform: "feishu", name: "Lark", mode: "manual", requireSignature: true, apiBaseUrl: "https://open.larksuite.com", secrets, rules: [] }, "http://localhost", "en");
     expect(lark.apiBaseUrl).toBe("https://open.larksuite.com");
   });
+
+  it("answers a link preview (url.preview.get) by a rule on its URL, with an inline preview", async () => {
+    const inline = { inline: { title: "Release notes" } };
+    const endpoint = await createEndpoint(
+      db,
+      { platform: "feishu", name: "Feishu previews", mode: "rules", requireSignature: true, secrets, rules: [{ match: { on: "url", pattern: "https://docs.example/*" }, reply: inline }] },
+      "http://localhost",
+      "en",
+    );
+    const preview = (url: string) => {
+      const plain = JSON.stringify({
+        schema: "2.0",
+        header: { event_id: `preview-${Date.now()}-${++counter}`, token: "", create_time: `${Date.now()}000`, event_type: "url.preview.get", tenant_key: "t", app_id: "" },
+        event: { operator: { open_id: "ou_flow" }, host: "im_message", context: { url, preview_token: "p", open_message_id: "om_1", open_chat_id: "oc_1" } },
+      });
+      const signed = feishuInbound.sign(plain, String(Math.floor(Date.now() / 1000)), secrets, Buffer.alloc(32));
+      return { headers: new Headers(signed.headers), body: Buffer.from(signed.body) };
+    };
+    expect(await handleCallback(endpoint.id, preview("https://docs.example/v2"), deps)).toEqual({ status: 200, body: inline });
+    // No rule fits: the fallback for a preview is no preview ({}), never a toast meant for a card action.
+    expect(await handleCallback(endpoint.id, preview("https://elsewhere.example/"), deps)).toEqual({ status: 200, body: {} });
+  });
 });
