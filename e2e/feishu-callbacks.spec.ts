@@ -158,4 +158,16 @@ test("Feishu: the builder's simulator sends the encrypted click to any URL, sign
   expect((await arrived(twin.id)).map((i) => [i.control, i.status])).toEqual([["ship", "answered"]]);
   expect((await arrived(stranger.id)).map((i) => i.status)).toEqual(["refused"]);
   expect(await arrived(sender.id)).toEqual([]);
+
+  // Without an encrypt key the verification token travels in the body: it may go only to the endpoint itself.
+  const { encryptKey: _none, ...plainSecrets } = secrets;
+  await create(`Plain ${stamp}`, plainSecrets as typeof secrets);
+  await page.reload();
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await page.getByLabel("Send clicks to").selectOption({ label: `Plain ${stamp}` });
+  await page.getByLabel("Or send to this URL (optional)").fill(twin.callbackUrl);
+  await page.getByTestId("feishu-preview").getByRole("button", { name: "Ship it" }).click();
+  await expect(result).toContainText("HTTP 400");
+  await expect(result).toContainText("only to this endpoint's own callback URL");
+  expect(await arrived(twin.id)).toHaveLength(1);
 });

@@ -84,7 +84,9 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
             const moved = moveNode(tree, layout, from, parent, before);
             if (!moved) return null;
             edit(moved.layout);
-            if (selected) setSelected(moved.path);
+            // Selection follows the moved node only when it was the one selected; another selection is cleared
+            // rather than left pointing at whatever now sits at its old index path.
+            if (selected) setSelected(selected.join(".") === from.join(".") ? moved.path : null);
             return moved.path;
           }}
           onStep={(from, direction) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { ClickOutcome } from "@/lib/platforms/types";
 import type { SimulationOutcome } from "./simulator-target";
 
@@ -17,17 +17,24 @@ export function useClickSimulation() {
   /** The request last sent to an endpoint, so a panel can follow what became of it. */
   const [sent, setSent] = useState<unknown>(null);
 
+  // Only the newest click's answer is shown: a slow earlier one must not overwrite it.
+  const latest = useRef(0);
   const run = (outcome: ClickOutcome, label: string) => {
+    const request = ++latest.current;
     setClick({ outcome, label });
     setResult(null);
     if (outcome.kind !== "request" || !endpoint) return;
     setSent(outcome.payload);
     const target = targetUrl.trim();
-    void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload: outcome.payload, ...(target ? { targetUrl: target } : {}) }) }).then(async (r) => {
-      const body = (await r.json().catch(() => null)) as (SimulationOutcome & { error?: { message?: string } }) | null;
-      // An unreachable URL is a result too: say what went wrong instead of showing nothing.
-      setResult(r.ok && body ? body : { status: r.status, body: body?.error?.message ?? "", ms: 0, url: target });
-    });
+    void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload: outcome.payload, ...(target ? { targetUrl: target } : {}) }) })
+      .then(async (r) => {
+        const body = (await r.json().catch(() => null)) as (SimulationOutcome & { error?: { message?: string } }) | null;
+        // An unreachable URL is a result too: say what went wrong instead of showing nothing.
+        if (request === latest.current) setResult(r.ok && body ? body : { status: r.status, body: body?.error?.message ?? "", ms: 0, url: target });
+      })
+      .catch((error: unknown) => {
+        if (request === latest.current) setResult({ status: 0, body: error instanceof Error ? error.message : String(error), ms: 0, url: target });
+      });
   };
 
   return { endpoint, setEndpoint, targetUrl, setTargetUrl, result, click, run, sent };

@@ -20,6 +20,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
   const router = useRouter();
   const [copied, setCopied] = useState(false);
   const [confirm, setConfirm] = useState(false);
+  const [toggleFailed, setToggleFailed] = useState(false);
   const platform = isPlatformId(endpoint.platform) ? endpoint.platform : null;
   const publicParts = Object.entries(endpoint.secrets).filter(([key]) => key !== "configured");
   return (
@@ -67,18 +68,26 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
             <dd data-testid="require-signature">{endpoint.requireSignature ? t("signatureRequired") : t("signatureOptional")}</dd>
             <dd>
               <button type="button" className="text-indigo-700 underline hover:text-indigo-500" onClick={async () => {
-                await fetch(`/api/endpoints/${endpoint.id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ requireSignature: !endpoint.requireSignature }) });
+                const response = await fetch(`/api/endpoints/${endpoint.id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ requireSignature: !endpoint.requireSignature }) }).catch(() => null);
+                setToggleFailed(!response?.ok);
                 router.refresh();
               }}>
                 {endpoint.requireSignature ? t("allowUnsigned") : t("requireSigned")}
               </button>
             </dd>
+            {toggleFailed ? <dd role="alert" className="text-red-700">{t("saveFailed")}</dd> : null}
           </div>
         ) : null}
         {endpoint.lastRefusal ? (
           <div className="rounded-md bg-red-50 px-2 py-1.5 text-red-800" data-testid="last-refusal">
             <dt className="font-medium">{t("lastRefusal", { time: format.dateTime(new Date(endpoint.lastRefusal.at), { dateStyle: "medium", timeStyle: "short" }) })}</dt>
             <dd>{(REFUSAL_CODES as readonly string[]).includes(endpoint.lastRefusal.code) ? tr(`${endpoint.lastRefusal.code as "bad_signature"}.long`) : tr("other", { code: endpoint.lastRefusal.code })}</dd>
+          </div>
+        ) : null}
+        {endpoint.apiBaseRefused ? (
+          <div className="rounded-md bg-amber-50 px-2 py-1.5 text-amber-900" data-testid="api-base-refused">
+            <dt className="font-medium">{t("apiBaseRefusedTitle")}</dt>
+            <dd>{t("apiBaseRefused")}</dd>
           </div>
         ) : null}
         {endpoint.apiBaseUrl ? (

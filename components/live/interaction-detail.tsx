@@ -71,10 +71,11 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   // Platforms with an update token (Feishu) take further answers as card updates while the budget lasts.
   const updating = summary.status === "answered" && (detail?.updatesLeft ?? 0) > 0;
   const answerable = summary.status === "pending" || updating;
+  const sourceLabel = (source: string | null) => (source === "rule" || source === "manual" || source === "fallback" ? t(`sources.${source}`) : "—");
   const timing = () => {
     if (!detail || detail.answeredInMs === null) return detail?.deadlineMs ? t("notAnsweredDeadline", { deadline: detail.deadlineMs }) : t("notAnswered");
-    if (detail.deadlineMs === null) return t("answeredIn", { ms: detail.answeredInMs, source: detail.replySource ?? "—" });
-    return t("answeredInOf", { ms: detail.answeredInMs, deadline: detail.deadlineMs, source: detail.replySource ?? "—" });
+    if (detail.deadlineMs === null) return t("answeredIn", { ms: detail.answeredInMs, source: sourceLabel(detail.replySource) });
+    return t("answeredInOf", { ms: detail.answeredInMs, deadline: detail.deadlineMs, source: sourceLabel(detail.replySource) });
   };
   return (
     <section aria-label={t("detail")} className="space-y-4">

@@ -52,7 +52,7 @@ export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpo
           </ul>
         )}
       </div>
-      <SimulatorPanel endpointId={endpointId} />
+      <SimulatorPanel key={endpointId} endpointId={endpointId} />
     </div>
   );
 }

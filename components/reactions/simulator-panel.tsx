@@ -33,11 +33,13 @@ export function SimulatorPanel({ endpointId }: { endpointId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { targetUrl, ...rest } = form;
+      const { targetUrl, from, to, ...rest } = form;
+      // From and To are optional: left empty, the simulator uses its defaults.
+      const optional = { ...(from.trim() ? { from: from.trim() } : {}), ...(to.trim() ? { to: to.trim() } : {}) };
       const response = await fetch("/api/simulator/easemob", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...rest, endpointId, ...(targetUrl.trim() ? { targetUrl: targetUrl.trim() } : {}) }),
+        body: JSON.stringify({ ...rest, ...optional, endpointId, ...(targetUrl.trim() ? { targetUrl: targetUrl.trim() } : {}) }),
       });
       const body = (await response.json()) as EasemobSimulationResult & { error?: { message: string } };
       if (response.ok) setResult(body);

@@ -32,10 +32,15 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
   const filterRef = useRef(filter);
   const reloadRef = useRef<() => Promise<void>>(async () => {});
 
+  // Only the newest request may set the items: a slow answer for the previous endpoint or filter is dropped.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const request = ++latest.current;
     if (!endpointId) return setItems([]);
-    const response = await fetch(boardUrl(endpointId, { ...filter }));
-    if (response.ok) setItems(((await response.json()) as { items: ReactionBoardItem[] }).items);
+    const response = await fetch(boardUrl(endpointId, { ...filter })).catch(() => null);
+    if (!response?.ok) return;
+    const { items: next } = (await response.json()) as { items: ReactionBoardItem[] };
+    if (request === latest.current) setItems(next);
   }, [endpointId, filter]);
 
   useEffect(() => {

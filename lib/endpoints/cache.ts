@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { Db } from "@/lib/db";
 import { compileRule, ruleMatchSchema, type CompiledRule } from "@/lib/interactions/rules";
 import type { EndpointOptions } from "@/lib/platforms/inbound";
@@ -38,6 +39,15 @@ export function forgetEndpoint(id: string): void {
   cache.delete(id);
 }
 
+/**
+ * Secrets saved under an older, looser schema (e.g. a short Feishu token) still load as they were
+ * stored: a tightened rule applies to new input, it must not make an endpoint answer 500.
+ */
+export function readStoredSecrets(schema: z.ZodType, stored: unknown): unknown {
+  const parsed = schema.safeParse(stored);
+  return parsed.success ? parsed.data : stored;
+}
+
 async function load(db: Db, id: string): Promise<LiveEndpoint | null> {
   const row = await db.endpoint.findUnique({ where: { id }, include: { rules: { orderBy: { position: "asc" } } } });
   if (!row || !isPlatformId(row.platform)) {
@@ -52,7 +62,7 @@ async function load(db: Db, id: string): Promise<LiveEndpoint | null> {
     mode: row.mode as EndpointMode,
     fallback: JSON.parse(row.fallback) as unknown,
     apiBaseUrl: row.apiBaseUrl,
-    secrets: inbound.secretsSchema.parse(openEndpointSecrets(row)),
+    secrets: readStoredSecrets(inbound.secretsSchema, openEndpointSecrets(row)),
     options: { requireSignature: row.requireSignature },
     rules: row.rules.map((rule) => compileRule(rule.id, ruleMatchSchema.parse(JSON.parse(rule.match)), JSON.parse(rule.reply))),
   };

@@ -12,7 +12,7 @@ import { issuesFromZod, WITH_INPUT } from "@/lib/platforms/issues";
 import { getPlatform, isPlatformId, listPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 import type { z } from "zod";
-import { forgetEndpoint } from "./cache";
+import { forgetEndpoint, readStoredSecrets } from "./cache";
 import { openEndpointSecrets } from "./secrets";
 import type { CreateEndpointInput, UpdateEndpointInput } from "./input";
 import { endpointView } from "./view";
@@ -46,8 +46,9 @@ type EndpointWithRules = Endpoint & { rules: Rule[] };
 
 function view(row: EndpointWithRules, origin: string, lastRefusal: { at: Date; code: string } | null = null) {
   const inbound = getInbound(requirePlatform(row.platform));
-  const secrets = inbound.secretsSchema.parse(openEndpointSecrets(row));
-  return endpointView(row, inbound.describeSecrets(secrets), origin, lastRefusal);
+  const secrets = readStoredSecrets(inbound.secretsSchema, openEndpointSecrets(row));
+  const apiBaseRefused = Boolean(row.apiBaseUrl && inbound.appToken && !tokenAllowed(inbound.appToken, row.apiBaseUrl));
+  return endpointView(row, inbound.describeSecrets(secrets), origin, lastRefusal, apiBaseRefused);
 }
 
 /** The newest refused callback of each endpoint, for "why was it refused" on the endpoints page. */

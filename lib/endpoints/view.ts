@@ -1,7 +1,13 @@
 import type { Endpoint, Rule } from "@/lib/db/generated/client";
 
 /** An endpoint as the API shows it: its secrets only as the public identifiers they contain. */
-export function endpointView(row: Endpoint & { rules: Rule[] }, publicSecrets: Record<string, string>, origin: string, lastRefusal: { at: Date; code: string } | null = null) {
+export function endpointView(
+  row: Endpoint & { rules: Rule[] },
+  publicSecrets: Record<string, string>,
+  origin: string,
+  lastRefusal: { at: Date; code: string } | null = null,
+  apiBaseRefused = false,
+) {
   return {
     id: row.id,
     platform: row.platform,
@@ -10,6 +16,8 @@ export function endpointView(row: Endpoint & { rules: Rule[] }, publicSecrets: R
     fallback: JSON.parse(row.fallback) as unknown,
     apiBaseUrl: row.apiBaseUrl,
     requireSignature: row.requireSignature,
+    /** The API base may not receive the app's token (saved before the rule): replies needing it fail. */
+    apiBaseRefused,
     callbackUrl: `${origin}/api/callbacks/${row.id}`,
     secrets: { configured: true, ...publicSecrets },
     rules: row.rules.map((rule) => ({ match: JSON.parse(rule.match) as unknown, reply: JSON.parse(rule.reply) as unknown })),

@@ -8,8 +8,8 @@ import { publish } from "@/lib/live/bus";
 import type { ParsedEvent } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isHeld, release } from "./holds";
-import { sendApiReply } from "./outbound";
-import { interactionState, refundUpdate, spendUpdate, transition } from "./store";
+import { logDeliveryFailure, sendApiReply } from "./outbound";
+import { interactionState, recordUpdate, refundUpdate, reserveUpdate, transition } from "./store";
 
 export type Delivered = "response" | "api" | "followup" | "update";
 
@@ -55,7 +55,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const direct = inbound.deliver(event, reply);
   if (inTime && direct.via === "api") {
     win();
-    await sendApiReply(endpoint, direct).catch(() => failed(id, reply, row.endpointId, now));
+    await sendApiReply(endpoint, direct).catch((error: unknown) => failed(endpoint, id, reply, error, now));
     return { delivered: "api" };
   }
   // The first answer has gone (the deferred fallback): only the platform's later channel can still reach the user.
@@ -63,7 +63,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const late = fresh.replySource === "fallback" && withinWindow ? inbound.deliverLate(row.decoded ?? row.body, reply) : null;
   if (!late) throw tooLate();
   win();
-  await sendApiReply(endpoint, late).catch(() => failed(id, reply, row.endpointId, now));
+  await sendApiReply(endpoint, late).catch((error: unknown) => failed(endpoint, id, reply, error, now));
   return { delivered: "followup" };
 }
 
@@ -76,18 +76,22 @@ async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown
   }
   const late = getInbound(endpoint.platform).deliverLate(row.decoded ?? row.body, reply);
   if (!late) throw new HttpError(410, "deadline_passed", "deadlinePassed");
-  if (!spendUpdate(row.id, budget.max, reply, now)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
-  publish({ type: "interaction.updated", id: row.id, endpointId: row.endpointId, status: "answered" });
-  await sendApiReply(endpoint, late).catch(() => {
-    // A failed update leaves the interaction answered and gives the use back: a retry may still go through.
+  // The use is reserved first, so two answers racing for the last one cannot both send.
+  if (!reserveUpdate(row.id, budget.max)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
+  await sendApiReply(endpoint, late).catch((error: unknown) => {
+    // A failed update changes nothing stored and gives the use back: a retry may still go through.
     refundUpdate(row.id);
+    logDeliveryFailure(endpoint, error);
     throw new HttpError(502, "delivery_failed", "deliveryFailed");
   });
+  recordUpdate(row.id, reply, now);
+  publish({ type: "interaction.updated", id: row.id, endpointId: row.endpointId, status: "answered" });
   return { delivered: "update" };
 }
 
-function failed(id: string, reply: unknown, endpointId: string, at: Date): never {
+function failed(endpoint: LiveEndpoint, id: string, reply: unknown, error: unknown, at: Date): never {
+  logDeliveryFailure(endpoint, error);
   transition(id, "answered", { status: "failed", reply, replySource: "manual", at });
-  publish({ type: "interaction.updated", id, endpointId, status: "failed" });
+  publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
   throw new HttpError(502, "delivery_failed", "deliveryFailed");
 }

@@ -6,7 +6,7 @@ import { publish } from "@/lib/live/bus";
 import type { HttpAnswer, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { holdFor } from "./holds";
-import { sendApiReply } from "./outbound";
+import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { saveSnapshot } from "@/lib/reactions/store";
 import { insertInteraction, pruneRefused, recordHandshake, transition } from "./store";
 
@@ -199,7 +199,8 @@ function deliverNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, repl
   // Nothing that can be done after the response goes before it: the API call runs once the ack is out.
   setImmediate(() => {
     sendApiReply(endpoint, delivery)
-      .catch(() => {
+      .catch((error: unknown) => {
+        logDeliveryFailure(endpoint, error);
         if (transition(id, "answered", { status: "failed", reply, replySource: source, at: deps.now() })) {
           publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
         }

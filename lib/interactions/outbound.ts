@@ -1,4 +1,5 @@
 import "server-only";
+import { networkInterfaces } from "node:os";
 import type { LiveEndpoint } from "@/lib/endpoints/cache";
 import type { AppTokenSpec, ReplyDelivery } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
@@ -7,17 +8,27 @@ const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at
 /** A token is renewed this long before it expires, so none is used as it lapses. */
 const TOKEN_MARGIN_SEC = 60;
 
+/** This machine's own addresses (loopback and every interface), as URL hostnames. */
+function localHostnames(): Set<string> {
+  const names = new Set(["localhost", "127.0.0.1", "[::1]"]);
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) names.add(address.family === "IPv6" ? `[${address.address}]` : address.address);
+  }
+  return names;
+}
+
 /**
- * The simulator's platform API on this very server: the configured PUBLIC_URL, or loopback on
- * the port this server listens on (another local process on another port is not this server).
+ * The simulator's platform API on this very server: the configured PUBLIC_URL, or one of this
+ * machine's addresses on the port this server listens on (another process on another port is not
+ * this server, and must not collect secrets).
  */
 export function isOwnSimulator(apiBase: string): boolean {
   try {
     const url = new URL(apiBase);
     const own = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
     const port = url.port || (url.protocol === "https:" ? "443" : "80");
-    const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) && port === (process.env.PORT ?? "3000");
-    return url.pathname.replace(/\/+$/, "") === "/api/simulator/platform" && (loopback || url.origin === own);
+    const local = port === (process.env.PORT ?? "3000") && localHostnames().has(url.hostname);
+    return url.pathname.replace(/\/+$/, "") === "/api/simulator/platform" && (local || url.origin === own);
   } catch {
     return false;
   }
@@ -82,4 +93,9 @@ export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<Rep
   if (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0) {
     throw new Error(`platform refused: code ${body.code}`);
   }
+}
+
+/** Why a reply did not reach the platform, for the operator's log; never the body, never a secret. */
+export function logDeliveryFailure(endpoint: LiveEndpoint, error: unknown): void {
+  console.error(`[callbacks] reply for endpoint ${endpoint.id} (${endpoint.platform}) not delivered:`, error instanceof Error ? error.message : String(error));
 }

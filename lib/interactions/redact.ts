@@ -4,8 +4,8 @@
  * signatures; what the API shows has every secret value of the endpoint replaced.
  */
 const REDACTED = "[redacted]";
-/** Shorter values would redact ordinary text; secrets the platforms echo are longer (Feishu's token: min 8). */
-const MIN_SECRET_LENGTH = 4;
+/** Shorter values would redact ordinary text (a header name); secrets the platforms echo are longer (Feishu's token: min 8). */
+const MIN_SECRET_LENGTH = 8;
 
 /** The secret values worth hiding: every string except the public ones (an app id, an app key). */
 export function secretValues(secrets: unknown, publicParts: Record<string, string> = {}): string[] {

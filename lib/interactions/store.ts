@@ -44,7 +44,8 @@ function statements() {
     pruneRefused: db.prepare(`DELETE FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' AND id NOT IN
       (SELECT id FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' ORDER BY receivedAt DESC, id DESC LIMIT @keep)`),
     refundUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates - 1 WHERE id = ? AND updates > 0`),
-    spendUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1, status = 'answered', reply = @reply, replySource = COALESCE(replySource, 'manual'), answeredAt = COALESCE(answeredAt, @at) WHERE id = @id AND updates < @max`),
+    reserveUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1 WHERE id = @id AND updates < @max`),
+    recordUpdate: db.prepare(`UPDATE "Interaction" SET status = 'answered', reply = @reply, replySource = COALESCE(replySource, 'manual'), answeredAt = COALESCE(answeredAt, @at) WHERE id = @id`),
   };
 }
 
@@ -89,9 +90,14 @@ export function recordHandshake(endpointId: string, ok: boolean, at: Date): void
   prepared().handshake.run(sqliteTimestamp(at), ok ? 1 : 0, endpointId);
 }
 
-/** Counts one late update against the platform's budget; false when the budget is spent. */
-export function spendUpdate(id: string, max: number, reply: unknown, at: Date): boolean {
-  return prepared().spendUpdate.run({ id, max, reply: JSON.stringify(reply), at: sqliteTimestamp(at) }).changes === 1;
+/** Takes one use of the platform's update budget before sending; false when it is spent. */
+export function reserveUpdate(id: string, max: number): boolean {
+  return prepared().reserveUpdate.run({ id, max }).changes === 1;
+}
+
+/** After an update went through: it is now what the interaction shows as its reply (the first answer's time and source stay). */
+export function recordUpdate(id: string, reply: unknown, at: Date): void {
+  prepared().recordUpdate.run({ id, reply: JSON.stringify(reply), at: sqliteTimestamp(at) });
 }
 
 /** Gives back a use whose delivery failed. */

@@ -44,7 +44,9 @@ function operationTime(eventId: string, body: string, receivedAt: Date): number 
   const index = Number(eventId.slice(eventId.lastIndexOf("#") + 1));
   const parsed = storedBodySchema.safeParse(parseJson(body));
   const ts = parsed.success && Number.isInteger(index) ? parsed.data.payload.data[index]?.ts : undefined;
-  return ts ?? receivedAt.getTime();
+  // A time no date can hold, or one far ahead of receipt, is not the op's time.
+  const plausible = ts !== undefined && Number.isSafeInteger(ts) && ts > 0 && ts <= receivedAt.getTime() + 24 * 60 * 60 * 1000;
+  return plausible ? ts : receivedAt.getTime();
 }
 
 async function timelines(db: Db, endpointId: string, messageIds: string[]): Promise<Map<string, TimelineEntry[]>> {

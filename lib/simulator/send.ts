@@ -5,6 +5,7 @@ import { deriveKey } from "@/lib/crypto/server-key";
 import type { Db } from "@/lib/db";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { HttpError } from "@/lib/http/errors";
+import { redact, secretValues } from "@/lib/interactions/redact";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 
 /** The simulator's own Discord key pair: an endpoint that trusts its public key accepts simulated clicks. */
@@ -70,10 +71,16 @@ async function sendSigned(db: Db, endpointId: string, plaintext: string, targetU
   const endpoint = await getLiveEndpoint(db, endpointId);
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: endpointId });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signed = getInbound(endpoint.platform).sign(plaintext, timestamp, endpoint.secrets, simulatorDiscordSeed());
+  const inbound = getInbound(endpoint.platform);
+  const signed = inbound.sign(plaintext, timestamp, endpoint.secrets, simulatorDiscordSeed());
   const headers = { "content-type": "application/json", ...signed.headers };
   const body = signed.body;
-  const url = targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
+  // Feishu without an encrypt key sends its verification token in the body: that may go to this
+  // endpoint, but not to an arbitrary URL, or the simulator would reveal a write-only secret.
+  const own = `${origin}/api/callbacks/${endpoint.id}`;
+  const secrets = secretValues(endpoint.secrets, inbound.describeSecrets(endpoint.secrets));
+  if (targetUrl && targetUrl !== own && redact(body, secrets) !== body) throw new HttpError(400, "secret_in_body", "secretInBody");
+  const url = targetUrl ?? own;
   const started = performance.now();
   try {
     // No redirects and a capped answer: the simulator reports what the target said, it is no proxy.

@@ -4,6 +4,7 @@ import { HttpError } from "@/lib/http/errors";
 import { discordGrid } from "@/lib/platforms/discord/fixtures/layouts";
 import { qqGrid } from "@/lib/platforms/qq/fixtures/layouts";
 import { listTemplatesQuery } from "./input";
+import { getLayout } from "@/lib/platforms/registry";
 import { createTemplate, exportTemplate, getTemplate, listTemplates, listTemplateVersions, removeTemplate, updateTemplate } from "./service";
 
 const db = createTestDb();
@@ -106,6 +107,22 @@ describe("template service (real SQLite file)", () => {
     expect(await exportTemplate(db, discord.template.id)).toEqual({ content: "Pick one", components: discordGrid(1, 1).components });
     await updateTemplate(db, discord.template.id, { layout: discordGrid(2, 1) }, "en");
     expect(await exportTemplate(db, discord.template.id, 1)).toEqual({ content: "Pick one", components: discordGrid(1, 1).components });
+  });
+
+  it("exports a Feishu card as the send body and as a callback response; an unknown form is a 400, never a 500", async () => {
+    const card = getLayout("feishu").emptyLayout();
+    const feishu = await create("feishu", "Card", card, "");
+    expect(await exportTemplate(db, feishu.template.id)).toEqual({ msg_type: "interactive", content: JSON.stringify(card) });
+    expect(await exportTemplate(db, feishu.template.id, undefined, "callbackResponse")).toEqual({ card: { type: "raw", data: card } });
+    for (const form of ["toString", "__proto__", "nope"]) {
+      const error = await rejection(exportTemplate(db, feishu.template.id, undefined, form));
+      expect([error.status, error.code]).toEqual([400, "unknown_export"]);
+    }
+  });
+
+  it("makes templates only for platforms with a layout", async () => {
+    const error = await rejection(createTemplate(db, { platform: "easemob", name: "No", text: "", layout: {} }, "en"));
+    expect([error.status, error.code]).toEqual([400, "unknown_platform"]);
   });
 
   it("deletes a template with its versions, and 404s after", async () => {

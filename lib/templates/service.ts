@@ -117,6 +117,6 @@ export async function exportTemplate(db: Db, id: string, version?: number, form?
   const layout = JSON.parse(source.layout) as never;
   if (form === undefined || form === "message") return adapter.toMessage(layout, source.text);
   const extra = adapter.extraExports?.(layout) ?? {};
-  if (!(form in extra)) throw new HttpError(400, "unknown_export", "unknownExport", { form, forms: ["message", ...Object.keys(extra)].join(", ") });
+  if (!Object.hasOwn(extra, form)) throw new HttpError(400, "unknown_export", "unknownExport", { form, forms: ["message", ...Object.keys(extra)].join(", ") });
   return extra[form];
 }

@@ -6,6 +6,9 @@ import type { AfterReplyProps } from "../types";
 import { FeishuPreview } from "./feishu-preview";
 
 const POLL_MS = 1500;
+/** Feishu allows 2 updates per token within 30 minutes: after both, or after a while, nothing more can change. */
+const MAX_UPDATES = 2;
+const POLL_FOR_MS = 10 * 60 * 1000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -34,20 +37,29 @@ export function FeishuAfterReply({ request, response, tree }: AfterReplyProps) {
   useEffect(() => {
     if (!token) return;
     let live = true;
+    const started = Date.now();
+    const stop = () => clearInterval(timer);
     const poll = async () => {
       const r = await fetch("/api/simulator/calls").catch(() => null);
       if (!live || !r?.ok) return;
       const cards = ((await r.json()) as { cards?: { token: string; card: unknown }[] }).cards ?? [];
       const mine = cards.filter((c) => c.token === token);
       setUpdated(mine.length ? { card: mine.at(-1)?.card, count: mine.length } : null);
+      if (mine.length >= MAX_UPDATES || Date.now() - started > POLL_FOR_MS) stop();
     };
-    void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
+    void poll();
     return () => {
       live = false;
-      clearInterval(timer);
+      stop();
     };
   }, [token]);
+  // A new click (another token) starts from its own answer, not the previous click's updates.
+  const [shownFor, setShownFor] = useState(token);
+  if (shownFor !== token) {
+    setShownFor(token);
+    setUpdated(null);
+  }
 
   const card = updated?.card ?? cardOfResponse(response);
   if (!card) return null;

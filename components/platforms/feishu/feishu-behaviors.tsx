@@ -17,12 +17,30 @@ function fresh(type: string): Record<string, unknown> {
   return { type: "callback", value: { action: "clicked" } };
 }
 
+function sameJson(draft: string, json: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(draft)) === json;
+  } catch {
+    return false;
+  }
+}
+
 /** A callback value: plain text, or a JSON object edited as text and applied once it parses. */
 function CallbackValue({ id, value, error, onChange }: { id: string; value: unknown; error?: string; onChange: (value: unknown) => void }) {
   const t = useTranslations("editor.feishu");
   const isObject = isRecord(value);
   const [draft, setDraft] = useState(() => (isObject ? JSON.stringify(value, null, 2) : ""));
   const [parseError, setParseError] = useState(false);
+  // The value can change elsewhere (undo, the JSON tab): the draft follows unless it already says the same.
+  const external = isObject ? JSON.stringify(value) : null;
+  const [seen, setSeen] = useState(external);
+  if (external !== seen) {
+    setSeen(external);
+    if (external !== null && !sameJson(draft, external)) {
+      setDraft(JSON.stringify(value, null, 2));
+      setParseError(false);
+    }
+  }
   return (
     <div className="space-y-1.5">
       <fieldset className="flex gap-3 text-xs text-slate-700">
