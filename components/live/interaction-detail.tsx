@@ -73,6 +73,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   const answerable = summary.status === "pending" || updating;
   const sourceLabel = (source: string | null) => (source === "rule" || source === "manual" || source === "fallback" ? t(`sources.${source}`) : "—");
   const timing = () => {
+    if (summary.status === "received") return t("acknowledged");
     if (!detail || detail.answeredInMs === null) return detail?.deadlineMs ? t("notAnsweredDeadline", { deadline: detail.deadlineMs }) : t("notAnswered");
     if (detail.deadlineMs === null) return t("answeredIn", { ms: detail.answeredInMs, source: sourceLabel(detail.replySource) });
     return t("answeredInOf", { ms: detail.answeredInMs, deadline: detail.deadlineMs, source: sourceLabel(detail.replySource) });

@@ -16,6 +16,7 @@ const FILTER_CLASSES = "min-w-0 rounded-md border border-slate-300 bg-white py-1
 const STATUS_TONE: Record<string, string> = {
   pending: "bg-amber-100 text-amber-800",
   answered: "bg-emerald-100 text-emerald-800",
+  received: "bg-sky-100 text-sky-800",
   failed: "bg-red-100 text-red-800",
   expired: "bg-slate-200 text-slate-700",
   refused: "bg-red-600 text-white",

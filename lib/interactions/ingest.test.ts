@@ -152,7 +152,7 @@ describe("Easemob reactions through the callback path", () => {
     expect(await handleCallback(endpoint.id, older, deps)).toEqual({ status: 200, body: {} });
     const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id }, orderBy: { receivedAt: "asc" } });
     // Two deliveries stored (the retry of the newer one was not); each is one reaction record.
-    expect(rows.map((r) => [r.kind, r.subject, r.status])).toEqual([["reaction", "msg-1", "answered"], ["reaction", "msg-1", "answered"]]);
+    expect(rows.map((r) => [r.kind, r.subject, r.status])).toEqual([["reaction", "msg-1", "received"], ["reaction", "msg-1", "received"]]);
     const snapshot = await db.messageSnapshot.findUnique({ where: { endpointId_messageId: { endpointId: endpoint.id, messageId: "msg-1" } } });
     expect(Number(snapshot?.at)).toBe(2000);
     expect(JSON.parse(snapshot?.state ?? "null")).toEqual([expect.objectContaining({ reaction: "👍", count: 2 })]);

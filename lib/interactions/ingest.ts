@@ -83,13 +83,15 @@ type Decision = { deadlineAt: Date; immediate: { reply: unknown; source: "rule" 
 /** One synchronous write per event; null when it was new, else what is stored for its event id. */
 function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, decision: Decision) {
   const pending = decision !== null && !decision.immediate;
+  // Events only shown (no reply expected) were received, not answered: the acknowledgement was all.
+  const status = decision === null ? "received" : pending ? "pending" : "answered";
   const existing = insertInteraction({
     id,
     endpointId: endpoint.id,
     platform: endpoint.platform,
     eventId: event.eventId,
     kind: event.kind,
-    status: pending ? "pending" : "answered",
+    status,
     actor: event.actor,
     scene: event.scene,
     control: event.control,
@@ -99,12 +101,12 @@ function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stor
     ...stored,
     receivedAt,
     deadlineAt: decision?.deadlineAt,
-    answeredAt: pending ? undefined : receivedAt,
+    answeredAt: decision === null || pending ? undefined : receivedAt,
     reply: decision?.immediate ? JSON.stringify(decision.immediate.reply) : undefined,
     replySource: decision?.immediate?.source,
   });
   if (existing) return existing;
-  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: pending ? "pending" : "answered" });
+  publish({ type: "interaction.created", id, endpointId: endpoint.id, status });
   if (event.snapshot && event.subject && saveSnapshot(endpoint.id, event.subject, event.snapshot, receivedAt)) {
     publish({ type: "snapshot.updated", id: event.subject, endpointId: endpoint.id, status: "updated" });
   }

@@ -1,5 +1,5 @@
 /** Client-safe lists for filters and labels; the API's query schema uses the same ones. */
-export const INTERACTION_STATUSES = ["pending", "answered", "expired", "failed", "refused"] as const;
+export const INTERACTION_STATUSES = ["pending", "answered", "received", "expired", "failed", "refused"] as const;
 export const INTERACTION_KINDS = ["button", "command", "preview", "reaction", "event"] as const;
 
 /** Why a callback was refused (the `code` of a rejected InboundOutcome); each has an explanation in live.refusals. */
