@@ -28,15 +28,27 @@ function time(fn: () => unknown, rounds = 31, batch = 200): number {
   return median(samples);
 }
 
+/** The largest card Feishu takes: 40 column sets of 2 columns with a button each (200 components). */
+function feishuCard200() {
+  const text = (content: string) => ({ tag: "plain_text", content });
+  const button = (id: string) => ({ tag: "button", element_id: id, name: id, type: "primary", text: text("Go"), behaviors: [{ type: "callback", value: { action: id } }] });
+  const pair = (i: number) => ({ tag: "column_set", columns: [{ tag: "column", elements: [button(`a${i}`)] }, { tag: "column", elements: [button(`b${i}`)] }] });
+  return { schema: "2.0", config: { update_multi: true }, header: { title: text("Bench"), template: "blue" }, body: { elements: Array.from({ length: 40 }, (_, i) => pair(i)) } };
+}
+
 function benchRules(): void {
   const cases = [
     { name: "QQ 5×5 keyboard", platform: "qq" as const, layout: qqGrid(5, 5), scene: "group" },
     { name: "Discord 5×5 buttons", platform: "discord" as const, layout: discordGrid(5, 5), scene: undefined },
+    { name: "Feishu card, 200 comp.", platform: "feishu" as const, layout: feishuCard200(), scene: undefined },
   ];
   console.log("\nRule checks (median of 31 rounds × 200 calls)");
   console.log("case                   validate µs   baseline µs   ratio   (baseline: JSON.parse(JSON.stringify(layout)))");
   for (const c of cases) {
     const adapter = getLayout(c.platform);
+    // A benchmark of a layout that fails its rules would time the error path, not the full check.
+    const check = adapter.validate(c.layout, { scene: c.scene });
+    if (!check.ok) throw new Error(`${c.name} is not valid: ${JSON.stringify(check.errors.slice(0, 3))}`);
     const validate = time(() => adapter.validate(c.layout, { scene: c.scene }));
     const baseline = time(() => JSON.parse(JSON.stringify(c.layout)));
     console.log(`${c.name.padEnd(22)} ${validate.toFixed(1).padStart(11)} ${baseline.toFixed(1).padStart(13)} ${(validate / baseline).toFixed(1).padStart(7)}x`);
