@@ -84,9 +84,12 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
             const moved = moveNode(tree, layout, from, parent, before);
             if (!moved) return null;
             edit(moved.layout);
-            // Selection follows the moved node only when it was the one selected; another selection is cleared
-            // rather than left pointing at whatever now sits at its old index path.
-            if (selected) setSelected(selected.join(".") === from.join(".") ? moved.path : null);
+            // Selection follows the moved node, or a node inside it; another selection is cleared rather
+            // than left pointing at whatever now sits at its old index path.
+            if (selected) {
+              const inside = from.every((index, depth) => selected[depth] === index);
+              setSelected(inside ? [...moved.path, ...selected.slice(from.length)] : null);
+            }
             return moved.path;
           }}
           onStep={(from, direction) => {

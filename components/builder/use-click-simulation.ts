@@ -9,9 +9,9 @@ import type { SimulationOutcome } from "./simulator-target";
  * the request sent there signed as the platform signs it.
  */
 export function useClickSimulation() {
-  const [endpoint, setEndpoint] = useState("");
+  const [endpoint, setEndpointState] = useState("");
   /** Any URL (a developer's own bot server) instead of the endpoint's; signed with the endpoint's secrets. */
-  const [targetUrl, setTargetUrl] = useState("");
+  const [targetUrl, setTargetUrlState] = useState("");
   const [result, setResult] = useState<SimulationOutcome | null>(null);
   const [click, setClick] = useState<{ outcome: ClickOutcome; label: string } | null>(null);
   /** The request last sent to an endpoint, so a panel can follow what became of it. */
@@ -19,11 +19,26 @@ export function useClickSimulation() {
 
   // Only the newest click's answer is shown: a slow earlier one must not overwrite it.
   const latest = useRef(0);
+  // A new target makes what the old one answered (or is still answering) beside the point.
+  const forget = () => {
+    latest.current++;
+    setResult(null);
+    setSent(null);
+  };
+  const setEndpoint = (id: string) => {
+    forget();
+    setEndpointState(id);
+  };
+  const setTargetUrl = (url: string) => {
+    forget();
+    setTargetUrlState(url);
+  };
+
   const run = (outcome: ClickOutcome, label: string) => {
     const request = ++latest.current;
     setClick({ outcome, label });
     setResult(null);
-    if (outcome.kind !== "request" || !endpoint) return;
+    if (outcome.kind !== "request" || !endpoint) return setSent(null);
     setSent(outcome.payload);
     const target = targetUrl.trim();
     void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload: outcome.payload, ...(target ? { targetUrl: target } : {}) }) })

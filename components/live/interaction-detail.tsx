@@ -50,7 +50,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
     return () => {
       live = false;
     };
-  }, [summary.id, summary.status, summary.replySource, sent]);
+  }, [summary.id, summary.status, summary.replySource, summary.updates, sent]);
 
   async function send() {
     const response = await fetch(`/api/interactions/${summary.id}/reply`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(reply) });

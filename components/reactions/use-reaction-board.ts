@@ -39,8 +39,8 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
     if (!endpointId) return setItems([]);
     const response = await fetch(boardUrl(endpointId, { ...filter })).catch(() => null);
     if (!response?.ok) return;
-    const { items: next } = (await response.json()) as { items: ReactionBoardItem[] };
-    if (request === latest.current) setItems(next);
+    const body = (await response.json().catch(() => null)) as { items: ReactionBoardItem[] } | null;
+    if (body && request === latest.current) setItems(body.items);
   }, [endpointId, filter]);
 
   useEffect(() => {
@@ -53,14 +53,17 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
 
   useEffect(() => {
     if (!endpointId) return;
+    // Answers arriving after a switch to another endpoint belong to the old board: dropped.
+    let live = true;
     const source = new EventSource("/api/interactions/stream");
     const refresh = async (event: MessageEvent<string>) => {
       const data = JSON.parse(event.data) as { id: string; endpointId: string };
       if (data.endpointId !== endpointId) return;
-      const response = await fetch(boardUrl(endpointId, { messageId: data.id }));
-      if (!response.ok) return;
-      const [item] = ((await response.json()) as { items: ReactionBoardItem[] }).items;
-      if (!item) return;
+      const response = await fetch(boardUrl(endpointId, { messageId: data.id })).catch(() => null);
+      if (!live || !response?.ok) return;
+      const body = (await response.json().catch(() => null)) as { items: ReactionBoardItem[] } | null;
+      const item = body?.items[0];
+      if (!live || !item) return;
       setItems((all) => {
         const rest = all.filter((i) => i.messageId !== item.messageId);
         return fits(item, filterRef.current) ? [item, ...rest].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : rest;
@@ -70,7 +73,10 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
     source.addEventListener("error", () => setConnected(false));
     source.addEventListener("snapshot.updated", (e) => void refresh(e as MessageEvent<string>));
     source.addEventListener("reset", () => void reloadRef.current());
-    return () => source.close();
+    return () => {
+      live = false;
+      source.close();
+    };
   }, [endpointId]);
 
   return { items, connected, reload };

@@ -5,11 +5,11 @@ import { HttpError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/parse-input";
 import type { Locale } from "@/lib/i18n/locales";
 import { publish } from "@/lib/live/bus";
-import type { ParsedEvent } from "@/lib/platforms/inbound";
+import type { InboundAdapter, ParsedEvent } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isHeld, release } from "./holds";
-import { logDeliveryFailure, sendApiReply } from "./outbound";
-import { interactionState, recordUpdate, refundUpdate, reserveUpdate, transition } from "./store";
+import { DeliveryError, logDeliveryFailure, sendApiReply } from "./outbound";
+import { exhaustUpdates, interactionState, recordUpdate, refundUpdate, reserveUpdate, transition } from "./store";
 
 export type Delivered = "response" | "api" | "followup" | "update";
 
@@ -70,7 +70,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
 type StoredRow = NonNullable<Awaited<ReturnType<Db["interaction"]["findUnique"]>>>;
 
 /** A late update through the platform's update token, counted against its budget (Feishu: 2 within 30 min). */
-async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown, budget: { max: number; windowMs: number }, now: Date): Promise<{ delivered: Delivered }> {
+async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown, budget: NonNullable<InboundAdapter["lateBudget"]>, now: Date): Promise<{ delivered: Delivered }> {
   if (now.getTime() - row.receivedAt.getTime() > budget.windowMs) {
     throw new HttpError(410, "update_window_passed", "updateWindowPassed", { minutes: Math.round(budget.windowMs / 60_000) });
   }
@@ -79,9 +79,14 @@ async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown
   // The use is reserved first, so two answers racing for the last one cannot both send.
   if (!reserveUpdate(row.id, budget.max)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
   await sendApiReply(endpoint, late).catch((error: unknown) => {
-    // A failed update changes nothing stored and gives the use back: a retry may still go through.
-    refundUpdate(row.id);
     logDeliveryFailure(endpoint, error);
+    // The platform says the token is used up: so it is here too.
+    if (error instanceof DeliveryError && budget.exhaustedCode !== undefined && error.platformCode === budget.exhaustedCode) {
+      exhaustUpdates(row.id, budget.max);
+      throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
+    }
+    // A failed update changes nothing stored and gives the use back, unless it may have arrived (a timeout).
+    if (!(error instanceof DeliveryError && error.maybeDelivered)) refundUpdate(row.id);
     throw new HttpError(502, "delivery_failed", "deliveryFailed");
   });
   recordUpdate(row.id, reply, now);

@@ -140,4 +140,14 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
     // No rule fits: the fallback for a preview is no preview ({}), never a toast meant for a card action.
     expect(await handleCallback(endpoint.id, preview("https://elsewhere.example/"), deps)).toEqual({ status: 200, body: {} });
   });
+
+  it("takes the platform's word when a token is used up elsewhere: 410, and nothing more is tried", async () => {
+    const endpoint = await createEndpoint(db, { platform: "feishu", name: "Feishu shared", mode: "manual", requireSignature: true, apiBaseUrl: apiBase, secrets, rules: [] }, "http://localhost", "en");
+    await handleCallback(endpoint.id, click("c-shared"), deps);
+    const row = await rowOf(endpoint.id, "c-shared");
+    // Another program spent the token's two updates first.
+    for (let i = 0; i < 2; i++) answerPlatformCall("POST", "/open-apis/interactive/v1/card/update", "Bearer x", JSON.stringify({ token: "c-shared", card }));
+    await expect(answerInteraction(db, row.id, { card: { type: "raw", data: card } }, "en")).rejects.toMatchObject({ status: 410, code: "update_limit_reached" });
+    expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).updates).toBe(2);
+  }, 10_000);
 });

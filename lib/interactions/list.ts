@@ -33,6 +33,8 @@ export function interactionSummary(row: Interaction) {
     scene: row.scene,
     control: row.control,
     data: row.data,
+    /** Late updates sent so far: changes with each, so every open inspector refreshes. */
+    updates: row.updates,
     subject: row.subject,
     summary: row.summary,
     replySource: row.replySource,
@@ -64,7 +66,8 @@ export function interactionDetail(row: Interaction, lateBudget?: { max: number }
     verified: row.status !== "refused",
     reply: row.reply ? (JSON.parse(row.reply) as unknown) : null,
     /** Late card updates still allowed (platforms with an update budget), else null. */
-    updatesLeft: lateBudget ? Math.max(0, lateBudget.max - row.updates) : null,
+    // Only a click carries an update token (a link preview has none).
+    updatesLeft: lateBudget && row.kind === "button" ? Math.max(0, lateBudget.max - row.updates) : null,
     deadlineMs: row.deadlineAt ? row.deadlineAt.getTime() - row.receivedAt.getTime() : null,
     answeredInMs: row.answeredAt ? row.answeredAt.getTime() - row.receivedAt.getTime() : null,
   };

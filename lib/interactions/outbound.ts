@@ -8,7 +8,10 @@ const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at
 /** A token is renewed this long before it expires, so none is used as it lapses. */
 const TOKEN_MARGIN_SEC = 60;
 
-/** This machine's own addresses (loopback and every interface), as URL hostnames. */
+/**
+ * This machine's own addresses (loopback and every interface), as URL hostnames. scripts/server.mjs
+ * listens on all of them, so no other process can hold PORT on any of them.
+ */
 function localHostnames(): Set<string> {
   const names = new Set(["localhost", "127.0.0.1", "[::1]"]);
   for (const addresses of Object.values(networkInterfaces())) {
@@ -80,18 +83,36 @@ export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<Rep
     if (!tokenAllowed(inbound.appToken, apiBase)) throw new Error("the app token goes only to the platform's own API or this server's simulator");
     headers = { ...headers, ...inbound.appToken.headers(await appToken(endpoint, inbound.appToken, apiBase), endpoint.secrets) };
   }
-  const response = await fetch(`${apiBase}${delivery.path}`, {
-    method: delivery.method,
-    headers,
-    body: JSON.stringify(delivery.body),
-    redirect: "manual",
-    signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
-  });
-  if (!response.ok) throw new Error(`platform answered ${response.status}`);
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${delivery.path}`, {
+      method: delivery.method,
+      headers,
+      body: JSON.stringify(delivery.body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
+    });
+  } catch (error) {
+    // A timeout may have reached the platform; a refused connection did not.
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    throw new DeliveryError(timedOut ? "no answer in time" : "platform unreachable", { maybeDelivered: timedOut });
+  }
+  if (!response.ok) throw new DeliveryError(`platform answered ${response.status}`, { maybeDelivered: false });
   // Feishu answers HTTP 200 with a non-zero `code` for a refused call.
   const body: unknown = await response.json().catch(() => null);
   if (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0) {
-    throw new Error(`platform refused: code ${body.code}`);
+    throw new DeliveryError(`platform refused: code ${body.code}`, { maybeDelivered: false, platformCode: body.code });
+  }
+}
+
+/** A reply the platform did not take; `maybeDelivered` when it may have arrived all the same (a timeout). */
+export class DeliveryError extends Error {
+  readonly maybeDelivered: boolean;
+  readonly platformCode?: number;
+  constructor(message: string, details: { maybeDelivered: boolean; platformCode?: number }) {
+    super(message);
+    this.maybeDelivered = details.maybeDelivered;
+    this.platformCode = details.platformCode;
   }
 }
 

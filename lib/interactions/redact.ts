@@ -17,3 +17,15 @@ export function secretValues(secrets: unknown, publicParts: Record<string, strin
 export function redact(text: string, values: readonly string[]): string {
   return values.reduce((out, value) => out.split(value).join(REDACTED), text);
 }
+
+/**
+ * Whether a body carries any non-public secret value, whatever its length, raw or JSON-escaped:
+ * deciding whether a request may leave for an arbitrary URL errs on the side of refusing.
+ */
+export function containsSecret(body: string, secrets: unknown, publicParts: Record<string, string> = {}): boolean {
+  if (!secrets || typeof secrets !== "object") return false;
+  const shown = new Set(Object.values(publicParts));
+  return Object.values(secrets).some(
+    (v) => typeof v === "string" && v !== "" && !shown.has(v) && (body.includes(v) || body.includes(JSON.stringify(v).slice(1, -1))),
+  );
+}

@@ -43,6 +43,7 @@ function statements() {
     handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
     pruneRefused: db.prepare(`DELETE FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' AND id NOT IN
       (SELECT id FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' ORDER BY receivedAt DESC, id DESC LIMIT @keep)`),
+    exhaustUpdates: db.prepare(`UPDATE "Interaction" SET updates = @max WHERE id = @id`),
     refundUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates - 1 WHERE id = ? AND updates > 0`),
     reserveUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1 WHERE id = @id AND updates < @max`),
     recordUpdate: db.prepare(`UPDATE "Interaction" SET status = 'answered', reply = @reply, replySource = COALESCE(replySource, 'manual'), answeredAt = COALESCE(answeredAt, @at) WHERE id = @id`),
@@ -108,4 +109,9 @@ export function refundUpdate(id: string): void {
 /** Keeps only the newest `keep` refused callbacks of an endpoint. */
 export function pruneRefused(endpointId: string, keep: number): void {
   prepared().pruneRefused.run({ endpointId, keep });
+}
+
+/** The platform says the budget is spent (e.g. the token was used elsewhere): nothing more is tried. */
+export function exhaustUpdates(id: string, max: number): void {
+  prepared().exhaustUpdates.run({ id, max });
 }

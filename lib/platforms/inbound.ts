@@ -122,7 +122,7 @@ export interface InboundAdapter<S = unknown, R = unknown> {
    * Late replies through an update token with a budget (Feishu: 2 updates within 30 min):
    * a person may then send up to `max` late replies, even after answering. Absent: one late reply.
    */
-  lateBudget?: { max: number; windowMs: number };
+  lateBudget?: { max: number; windowMs: number; /** The platform's error code for a token used up. */ exhaustedCode?: number };
   /** Present when `auth: "app-token"` deliveries need an access token. */
   appToken?: AppTokenSpec<S>;
   /**

@@ -5,7 +5,7 @@ import { deriveKey } from "@/lib/crypto/server-key";
 import type { Db } from "@/lib/db";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { HttpError } from "@/lib/http/errors";
-import { redact, secretValues } from "@/lib/interactions/redact";
+import { containsSecret } from "@/lib/interactions/redact";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 
 /** The simulator's own Discord key pair: an endpoint that trusts its public key accepts simulated clicks. */
@@ -78,8 +78,9 @@ async function sendSigned(db: Db, endpointId: string, plaintext: string, targetU
   // Feishu without an encrypt key sends its verification token in the body: that may go to this
   // endpoint, but not to an arbitrary URL, or the simulator would reveal a write-only secret.
   const own = `${origin}/api/callbacks/${endpoint.id}`;
-  const secrets = secretValues(endpoint.secrets, inbound.describeSecrets(endpoint.secrets));
-  if (targetUrl && targetUrl !== own && redact(body, secrets) !== body) throw new HttpError(400, "secret_in_body", "secretInBody");
+  if (targetUrl && targetUrl !== own && containsSecret(body, endpoint.secrets, inbound.describeSecrets(endpoint.secrets))) {
+    throw new HttpError(400, "secret_in_body", "secretInBody");
+  }
   const url = targetUrl ?? own;
   const started = performance.now();
   try {

@@ -247,7 +247,7 @@ export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
   // The update token (event.token) is valid for 30 minutes (延时更新消息卡片).
   replyWindowMs: 30 * 60 * 1000,
   // …and "同一个 token 只能使用 2 次" (300040 beyond that).
-  lateBudget: { max: 2, windowMs: 30 * 60 * 1000 },
+  lateBudget: { max: 2, windowMs: 30 * 60 * 1000, exhaustedCode: 300040 },
   defaultApiBase: "https://open.feishu.cn",
   receive,
   acknowledge: () => null,

@@ -1,0 +1,3 @@
+-- Events that take no reply were stored as "answered" (with answeredAt = receivedAt) before the
+-- "received" status existed; only interactive events have a deadline.
+UPDATE "Interaction" SET "status" = 'received', "answeredAt" = NULL WHERE "status" = 'answered' AND "deadlineAt" IS NULL;
