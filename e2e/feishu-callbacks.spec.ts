@@ -51,6 +51,7 @@ test("Feishu: an encrypted, signed click arrives live; a toast and card go back 
   await dialog.getByLabel("Verification Token").fill("e2e-verification-token");
   await dialog.getByLabel("Encrypt Key (optional)").fill("e2e-encrypt-key");
   await dialog.getByLabel("Platform API base URL").fill(SIMULATOR);
+  await builder.screenshot({ path: path.join(SCREENSHOTS, "endpoint-new-feishu-1280.png") });
   await dialog.getByRole("button", { name: "Create endpoint" }).click();
   const card = builder.getByRole("listitem", { name: endpointName });
   await expect(card.getByText("stored encrypted, never shown again")).toBeVisible();
