@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { INTERACTION_KINDS, INTERACTION_STATUSES, REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
+import { EmptyState } from "@/components/ui/empty-state";
 import { InteractionDetail } from "./interaction-detail";
 import { useLiveInteractions, type Filters, type InteractionSummary } from "./use-live-interactions";
 
@@ -58,11 +59,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
         </span>
       </div>
       {items.length === 0 ? (
-        <div className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
-          <Activity aria-hidden className="mb-3 size-6 text-indigo-500" />
-          <h2 className="font-semibold text-slate-900">{t("emptyTitle")}</h2>
-          <p className="mt-1 max-w-md text-sm text-slate-600">{t("emptyBody")}</p>
-        </div>
+        <EmptyState icon={Activity} title={t("emptyTitle")} body={t("emptyBody")} />
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
           <ul aria-label={t("listLabel")} className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">

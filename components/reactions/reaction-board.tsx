@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { SmilePlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
 import { MessageCard } from "./message-card";
 import { SimulatorPanel } from "./simulator-panel";
 import { useReactionBoard, type ConversationFilter, type ReactionBoardItem } from "./use-reaction-board";
@@ -41,11 +42,7 @@ export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpo
           </div>
         </div>
         {items.length === 0 ? (
-          <div className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
-            <SmilePlus aria-hidden className="mb-3 size-6 text-indigo-500" />
-            <h2 className="font-semibold text-slate-900">{t("emptyTitle")}</h2>
-            <p className="mt-1 max-w-md text-sm text-slate-600">{t("emptyBody")}</p>
-          </div>
+          <EmptyState icon={SmilePlus} title={t("emptyTitle")} body={t("emptyBody")} />
         ) : (
           <ul aria-label={t("messagesLabel")} className="space-y-3">
             {items.map((item) => <MessageCard key={item.messageId} item={item} />)}

@@ -7,10 +7,13 @@ import { useState, type FormEvent } from "react";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { useStarterText } from "@/components/builder/use-starter-text";
 import { Dialog } from "@/components/ui/dialog";
+import { PlatformPicker } from "@/components/ui/platform-picker";
 import { importLayout } from "@/lib/builder/import-layout";
-import { getLayout } from "@/lib/platforms/registry";
+import { getLayout, listLayoutPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
-import { LayoutPlatformPicker } from "./layout-platform-picker";
+
+/** Templates are made only for platforms with a layout. */
+const LAYOUT_PLATFORM_IDS = listLayoutPlatforms().map((p) => p.id);
 
 interface ApiIssue {
   path: string;
@@ -63,7 +66,7 @@ export function NewTemplateButton() {
       </button>
       <Dialog open={open} onOpenChange={setOpen} title={t("newTitle")} description={t("newDescription")} closeLabel={t("close")}>
         <form onSubmit={create} className="space-y-4">
-          <LayoutPlatformPicker legend={t("platform")} value={platform} onChange={setPlatform} label={(id) => (t.has(`platforms.${id}`) ? t(`platforms.${id}` as never) : id)} />
+          <PlatformPicker legend={t("platform")} ids={LAYOUT_PLATFORM_IDS} value={platform} onChange={setPlatform} label={(id) => (t.has(`platforms.${id}`) ? t(`platforms.${id}` as never) : id)} />
           <div>
             <label htmlFor="new-name" className="mb-1.5 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="new-name" name="name" required maxLength={120} className={inputClasses} />

@@ -8,6 +8,7 @@ import { getInbound } from "@/lib/platforms/inbound-registry";
 import { holdFor } from "./holds";
 import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { saveSnapshot } from "@/lib/reactions/store";
+import { findRule } from "./rules";
 import { insertInteraction, pruneRefused, recordHandshake, transition } from "./store";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
@@ -152,7 +153,7 @@ function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at
 function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: unknown; source: "rule" | "fallback" } | null {
   const inbound = getInbound(endpoint.platform);
   // A rule whose reply cannot answer this kind of event (a toast for a link preview) is passed over.
-  const rule = endpoint.mode === "manual" ? undefined : endpoint.rules.find((r) => r.test(event) && inbound.replyFits(event.kind, r.reply));
+  const rule = endpoint.mode === "manual" ? undefined : findRule(endpoint.rules, event, (reply) => inbound.replyFits(event.kind, reply));
   if (rule) return { reply: rule.reply, source: "rule" };
   if (endpoint.mode === "rules") return { reply: fallbackFor(endpoint, event), source: "fallback" };
   return null;

@@ -67,7 +67,7 @@ export function compileRule(id: string, match: RuleMatch, reply: unknown): Compi
   return { id, match, reply, test };
 }
 
-/** The first rule, in order, that fits the event. */
-export function findRule(rules: CompiledRule[], event: ParsedEvent): CompiledRule | undefined {
-  return rules.find((rule) => rule.test(event));
+/** The first rule, in order, that fits the event and whose reply can answer it. */
+export function findRule(rules: CompiledRule[], event: ParsedEvent, replyFits: (reply: unknown) => boolean = () => true): CompiledRule | undefined {
+  return rules.find((rule) => rule.test(event) && replyFits(rule.reply));
 }

@@ -8,6 +8,7 @@ import { REACTION_REMOVED } from "@/lib/platforms/easemob/events";
 import { EASEMOB_TIMEOUT_MS } from "@/lib/platforms/easemob/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { easemobSecretsSchema } from "@/lib/platforms/easemob/reply";
+import { readCapped } from "./read-capped";
 
 const name = z.string().trim().min(1).max(64);
 
@@ -61,22 +62,6 @@ export interface EasemobSimulationResult {
   /** What Easemob concludes: delivered (a 200), or dropped after the one immediate retry. */
   delivered: boolean;
   reactions: { reaction: string; count: number; users: string[] }[];
-}
-
-/** Reads at most `limit` bytes of an answer: the simulator reports, it is no proxy. */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
 }
 
 async function attempt(url: string, headers: Record<string, string>, body: string): Promise<AttemptReport> {

@@ -7,6 +7,7 @@ import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { HttpError } from "@/lib/http/errors";
 import { containsSecret } from "@/lib/interactions/redact";
 import { getInbound } from "@/lib/platforms/inbound-registry";
+import { readCapped } from "./read-capped";
 
 /** The simulator's own Discord key pair: an endpoint that trusts its public key accepts simulated clicks. */
 export function simulatorDiscordSeed(): Buffer {
@@ -36,21 +37,6 @@ export const simulateInput = z.object({
 });
 
 const ANSWER_LIMIT_BYTES = 64 * 1024;
-
-async function readCapped(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
-}
 
 export interface SimulationResult {
   url: string;
