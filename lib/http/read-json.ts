@@ -1,4 +1,5 @@
 import { HttpError } from "./errors";
+import { MAX_JSON_DEPTH, storableProblem } from "./json-safety";
 import { MAX_BODY_BYTES, readLimitedBody } from "./read-limited";
 
 /** Reads a JSON body within the size limit; every client mistake becomes a 4xx HttpError. */
@@ -18,25 +19,9 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   return value;
 }
 
-/** Far deeper than any layout; deeper input would overflow the stack when stored. */
-export const MAX_JSON_DEPTH = 64;
-
-/**
- * Rejects what JSON allows but storage cannot take: nesting that overflows the
- * stack and strings with lone surrogates (not valid UTF-8). Iterative on purpose.
- */
+/** Rejects what JSON allows but storage cannot take (see json-safety.ts). */
 function checkStorable(root: unknown): void {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    if (typeof value === "string") {
-      if (!value.isWellFormed()) throw new HttpError(400, "invalid_json", "malformedString");
-    } else if (value !== null && typeof value === "object") {
-      if (depth >= MAX_JSON_DEPTH) throw new HttpError(400, "invalid_json", "tooDeep", { max: MAX_JSON_DEPTH });
-      for (const [key, child] of Object.entries(value)) {
-        if (!key.isWellFormed()) throw new HttpError(400, "invalid_json", "malformedString");
-        stack.push([child, depth + 1]);
-      }
-    }
-  }
+  const problem = storableProblem(root);
+  if (problem === "tooDeep") throw new HttpError(400, "invalid_json", "tooDeep", { max: MAX_JSON_DEPTH });
+  if (problem) throw new HttpError(400, "invalid_json", "malformedString");
 }

@@ -14,18 +14,6 @@ import { insertInteraction, pruneRefused, recordHandshake, transition } from "./
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
 export const SAFETY_MARGIN_MS = 500;
 
-/** Headers worth keeping for the inspector; signatures stay, nothing secret arrives in them. */
-const KEPT_HEADERS = [
-  "content-type",
-  "user-agent",
-  "x-signature-ed25519",
-  "x-signature-timestamp",
-  "x-bot-appid",
-  "x-tps-trace-id",
-  "x-lark-request-timestamp",
-  "x-lark-request-nonce",
-  "x-lark-signature",
-];
 
 export interface CallbackDeps {
   db: Db;
@@ -56,7 +44,11 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   const [first, ...rest] = outcome.events;
   if (!first) return json(200, {});
   const receivedAt = deps.now();
-  const stored = { headers: keptHeaders(raw), body: raw.body.toString("utf8"), decoded: outcome.decoded };
+  const stored = {
+    headers: keptHeaders(endpoint, raw),
+    body: atRest(endpoint, raw.body.toString("utf8")),
+    decoded: outcome.decoded === undefined ? undefined : atRest(endpoint, outcome.decoded),
+  };
   // Events that only get shown (Easemob sends several per callback) need no reply: store them all, acknowledge once.
   if (!first.interactive) {
     const existing = storeEvent(endpoint, first, randomUUID(), stored, receivedAt, null);
@@ -75,8 +67,16 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   return hold(endpoint, event, id, deadlineAt, deps);
 }
 
-function keptHeaders(raw: RawCallback): string {
-  return JSON.stringify(Object.fromEntries(KEPT_HEADERS.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : []))));
+/** The headers the platform's adapter says are worth keeping for the inspector. */
+function keptHeaders(endpoint: LiveEndpoint, raw: RawCallback): string {
+  const names = getInbound(endpoint.platform).keptHeaders;
+  return JSON.stringify(Object.fromEntries(names.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : []))));
+}
+
+/** What is stored of a text the platform sent: with any secret it echoes replaced (the adapter knows which). */
+function atRest(endpoint: LiveEndpoint, text: string): string {
+  const inbound = getInbound(endpoint.platform);
+  return inbound.atRest ? inbound.atRest(text, endpoint.secrets) : text;
 }
 
 type Decision = { deadlineAt: Date; immediate: { reply: unknown; source: "rule" | "fallback" } | null } | null;
@@ -136,8 +136,8 @@ function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at
     kind: "event",
     status: "refused",
     summary: code,
-    headers: keptHeaders(raw),
-    body,
+    headers: keptHeaders(endpoint, raw),
+    body: atRest(endpoint, body),
     receivedAt: at,
   });
   pruneRefused(endpoint.id, REFUSED_KEPT);

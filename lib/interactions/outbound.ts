@@ -98,11 +98,11 @@ export async function sendApiReply(endpoint: LiveEndpoint, delivery: Extract<Rep
     throw new DeliveryError(timedOut ? "no answer in time" : "platform unreachable", { maybeDelivered: timedOut });
   }
   if (!response.ok) throw new DeliveryError(`platform answered ${response.status}`, { maybeDelivered: false });
-  // Feishu answers HTTP 200 with a non-zero `code` for a refused call.
-  const body: unknown = await response.json().catch(() => null);
-  if (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0) {
-    throw new DeliveryError(`platform refused: code ${body.code}`, { maybeDelivered: false, platformCode: body.code });
-  }
+  // Some platforms (Feishu) answer 2xx for a refused call: the adapter reads its error code.
+  // The answer is always read: an unread body keeps its connection from going back to the pool.
+  const answer: unknown = await response.json().catch(() => null);
+  const code = inbound.refusalCode?.(answer) ?? null;
+  if (code !== null) throw new DeliveryError(`platform refused: code ${code}`, { maybeDelivered: false, platformCode: code });
 }
 
 /** A reply the platform did not take; `maybeDelivered` when it may have arrived all the same (a timeout). */

@@ -133,4 +133,16 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   sign(body: string, timestamp: string, secrets: S, simulatorSeed: Buffer): SignedRequest;
   /** The public, non-secret part of the secrets, safe to show (e.g. the QQ app id). */
   describeSecrets(secrets: S): Record<string, string>;
+  /** Request headers worth keeping for the inspector (lower case): signatures and tracing, never a secret. */
+  keptHeaders: readonly string[];
+  /**
+   * What is stored of a body (raw or decoded) that may echo a secret (Feishu's verification token in
+   * `header.token`): the same text with the secret replaced. Absent: stored exactly as received.
+   */
+  atRest?(text: string, secrets: S): string;
+  /**
+   * A platform that answers HTTP 2xx for a refused API call (Feishu: `code` ≠ 0): its error code, else null.
+   * Absent: a 2xx answer is a success.
+   */
+  refusalCode?(body: unknown): number | null;
 }

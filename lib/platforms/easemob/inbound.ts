@@ -75,4 +75,6 @@ export const easemobInbound: InboundAdapter<EasemobSecrets, EasemobReply> = {
   deliverLate: () => null,
   sign,
   describeSecrets: (secrets) => ({ appKey: secrets.appKey }),
+  // Easemob signs inside the body (`security`); the headers carry nothing of its protocol.
+  keptHeaders: ["content-type", "user-agent"],
 };

@@ -279,4 +279,7 @@ export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
   },
   sign: (body, timestamp, secrets) => sign(body, timestamp, secrets),
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
+  keptHeaders: ["content-type", "user-agent", "x-lark-request-timestamp", "x-lark-request-nonce", "x-lark-signature"],
+  // 服务端 API 通用错误码: an HTTP 200 answer with `code` ≠ 0 is a refused call.
+  refusalCode: (body) => (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0 ? body.code : null),
 };

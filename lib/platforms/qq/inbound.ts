@@ -120,4 +120,6 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
     },
   }),
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
+  // QQ webhook requests: Ed25519 over timestamp + body, the bot's app id, and the platform's trace id.
+  keptHeaders: ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp", "x-bot-appid", "x-tps-trace-id"],
 };
