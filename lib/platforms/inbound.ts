@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { parseStorableJson, type JsonProblem } from "@/lib/http/json-safety";
 
 /**
  * The callback side of a platform adapter (server-only implementations under
@@ -52,6 +53,18 @@ export type InboundOutcome =
    * `decoded` is the plaintext when the bytes received were encrypted, for the inspector.
    */
   | { type: "events"; events: ParsedEvent[]; decoded?: string };
+
+/** The refusal code for each reason a body cannot be taken as JSON (each has a message under `refusals`). */
+const JSON_REFUSALS: Record<JsonProblem, string> = { invalidJson: "invalid_payload", tooDeep: "too_deep", malformedString: "malformed_string" };
+
+/**
+ * A callback body as JSON that can be stored, serialized and put in a URL (no stack-deep nesting,
+ * no lone surrogates), or the 400 refusal saying why not. Never throws.
+ */
+export function parseCallbackJson(text: string): { ok: true; value: unknown } | { ok: false; refusal: InboundOutcome } {
+  const parsed = parseStorableJson(text);
+  return parsed.ok ? parsed : { ok: false, refusal: { type: "rejected", status: 400, code: JSON_REFUSALS[parsed.problem] } };
+}
 
 /** Endpoint settings that are not secret and that receive() honours. */
 export interface EndpointOptions {

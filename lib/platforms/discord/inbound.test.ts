@@ -69,3 +69,34 @@ describe("Discord replies after a deferred answer", () => {
     expect(discordInbound.deliverLate(stored, { type: 6 })).toBeNull();
   });
 });
+
+describe("Discord bodies that could not be stored or answered late (issue 12)", () => {
+  const signedBody = (body: string) => request(body, signDiscord(DISCORD_SEED, DISCORD_TIMESTAMP, body));
+  const click = { id: "1", application_id: "app", type: 3, token: "tok", member: { user: { id: "u" } }, data: { custom_id: "c", component_type: 2 } };
+
+  it("refuses a correctly signed click whose token holds a lone surrogate", async () => {
+    expect(await discordInbound.receive(signedBody(JSON.stringify({ ...click, token: "\ud800" })), secrets)).toEqual({ type: "rejected", status: 400, code: "malformed_string" });
+  });
+
+  it("refuses nesting deeper than 64 with 400 once the signature holds", async () => {
+    const deep = JSON.stringify({ ...click, data: { ...click.data, extra: 0 } }).replace('"extra":0', `"extra":${"[".repeat(4500)}${"]".repeat(4500)}`);
+    expect(await discordInbound.receive(signedBody(deep), secrets)).toEqual({ type: "rejected", status: 400, code: "too_deep" });
+    // Unsigned, the same body is a 401: the signature is still checked first (Discord probes endpoints).
+    expect(await discordInbound.receive(request(deep, "00".repeat(64)), secrets)).toMatchObject({ status: 401, code: "bad_signature" });
+  });
+
+  it.each([
+    ["a lone surrogate in the token", JSON.stringify({ ...click, token: "\ud800" })],
+    ["a lone surrogate in the application id", JSON.stringify({ ...click, application_id: "a\udc00" })],
+    ["a body that is not JSON", "{\"id\":"],
+    ["a token that is a number", JSON.stringify({ ...click, token: 5 })],
+    ["an empty token", JSON.stringify({ ...click, token: "" })],
+  ])("gives no follow-up (null, never a throw) for a stored body with %s", (_name, stored) => {
+    expect(discordInbound.deliverLate(stored, { type: 4, data: { content: "late" } })).toBeNull();
+  });
+
+  it("still follows up on a stored body nested deep elsewhere (rows stored before the fix)", () => {
+    const stored = JSON.stringify({ ...click, data: { extra: 0 } }).replace('"extra":0', `"extra":${"[".repeat(4500)}${"]".repeat(4500)}`);
+    expect(discordInbound.deliverLate(stored, { type: 4, data: { content: "late" } })).toMatchObject({ method: "POST", path: "/webhooks/app/tok" });
+  });
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { InboundAdapter, InboundOutcome, RawCallback } from "../inbound";
+import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type RawCallback } from "../inbound";
 import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
 import { signDiscord, verifyDiscordAsync } from "./signature";
 
@@ -19,18 +19,28 @@ const interactionSchema = z.looseObject({
     .optional(),
 });
 
+/** What a follow-up needs of the stored body; rows stored before receive() refused lone surrogates may hold them. */
+const wellFormed = z.string().min(1).refine((s) => s.isWellFormed());
+const lateTarget = z.looseObject({ application_id: wellFormed, token: wellFormed });
+
+/** The stored body as JSON, or undefined: deliverLate must not throw on whatever was stored. */
+function parseStored(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets): Promise<InboundOutcome> {
   // Discord probes endpoints with bad signatures: verify before anything else (overview.mdx).
   if (!(await verifyDiscordAsync(secrets.publicKey, headers.get("x-signature-timestamp"), body, headers.get("x-signature-ed25519")))) {
     return { type: "rejected", status: 401, code: "bad_signature" };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString("utf8"));
-  } catch {
-    return { type: "rejected", status: 400, code: "invalid_payload" };
-  }
-  const parsed = interactionSchema.safeParse(json);
+  // Signed is not well-formed: a lone surrogate in the token could not go into a follow-up's URL later.
+  const json = parseCallbackJson(body.toString("utf8"));
+  if (!json.ok) return json.refusal;
+  const parsed = interactionSchema.safeParse(json.value);
   if (!parsed.success) return { type: "rejected", status: 400, code: "invalid_payload" };
   const interaction = parsed.data;
   if (interaction.type === INTERACTION.ping) return { type: "handshake", status: 200, body: { type: 1 } };
@@ -81,7 +91,7 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   // After a deferred answer: a new message is a follow-up (POST), an update edits the original (PATCH);
   // deferring again means nothing (receiving-and-responding.mdx, follow-up messages).
   deliverLate(storedBody, reply) {
-    const original = z.looseObject({ application_id: z.string(), token: z.string() }).safeParse(JSON.parse(storedBody));
+    const original = lateTarget.safeParse(parseStored(storedBody));
     if (!original.success || (reply.type !== 4 && reply.type !== 7)) return null;
     const base = `/webhooks/${encodeURIComponent(original.data.application_id)}/${encodeURIComponent(original.data.token)}`;
     return reply.type === 4

@@ -123,3 +123,18 @@ describe("Easemob post-send callbacks", () => {
     expect(easemobInbound.describeSecrets(EASEMOB_SECRETS)).toEqual({ appKey: "XXXX#XXXX" });
   });
 });
+
+describe("Easemob bodies that could not be stored (issue 12)", () => {
+  it("refuses lone surrogates and deep nesting with 400 before anything else, and never throws on non-JSON", async () => {
+    const surrogate = JSON.stringify({ ...EASEMOB_SIGNED_REACTION, from: "\udfff" });
+    expect(await easemobInbound.receive(request(surrogate), EASEMOB_SECRETS, strict)).toEqual({ type: "rejected", status: 400, code: "malformed_string" });
+    const deep = JSON.stringify({ ...EASEMOB_SIGNED_REACTION, extra: 0 }).replace('"extra":0', `"extra":${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}`);
+    expect(await easemobInbound.receive(request(deep), EASEMOB_SECRETS, lenient)).toEqual({ type: "rejected", status: 400, code: "too_deep" });
+    expect(await easemobInbound.receive(request("\u00ff{"), EASEMOB_SECRETS, lenient)).toEqual({ type: "rejected", status: 400, code: "invalid_payload" });
+  });
+
+  it("signs (as the simulator) only what it can serialize: a deep body goes as it is", () => {
+    const deep = `{"a":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    expect(easemobInbound.sign(deep, "1", EASEMOB_SECRETS, Buffer.alloc(32)).body).toBe(deep);
+  });
+});

@@ -1,23 +1,15 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import type { InboundAdapter, InboundOutcome, RawCallback, SignedRequest } from "../inbound";
+import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type RawCallback, type SignedRequest } from "../inbound";
 import { parseEvents } from "./events";
 import { envelopeSchema, type EasemobEnvelope } from "./payload";
 import { easemobReplySchema, easemobSecretsSchema, type EasemobReply, type EasemobSecrets } from "./reply";
+import { EASEMOB_TIMEOUT_MS } from "./reactions";
 import { easemobSecurity, verifyEasemobSecurity } from "./signature";
 
-/** Post-send callback timeout: "超过 10 秒" counts as a failure (2023 callback.md; protocols.md §4). */
-export const EASEMOB_TIMEOUT_MS = 10_000;
+export { EASEMOB_TIMEOUT_MS };
 
 const rejected = (status: 400 | 401, code: string): InboundOutcome => ({ type: "rejected", status, code });
-
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-}
 
 /** Easemob retries once at once with the same callId; without one, msg_id + timestamp name the delivery. */
 function deliveryKey(envelope: EasemobEnvelope, body: Buffer): string {
@@ -27,7 +19,10 @@ function deliveryKey(envelope: EasemobEnvelope, body: Buffer): string {
 }
 
 async function receive({ body }: RawCallback, secrets: EasemobSecrets, options = { requireSignature: true }): Promise<InboundOutcome> {
-  const parsed = envelopeSchema.safeParse(parseJson(body));
+  // The signature is inside the body, so the body is parsed first: never throwing, refusing what could not be stored.
+  const json = parseCallbackJson(body.toString("utf8"));
+  if (!json.ok) return json.refusal;
+  const parsed = envelopeSchema.safeParse(json.value);
   if (!parsed.success) return rejected(400, "invalid_payload");
   const envelope = parsed.data;
   // The reaction sample carries no callId/security, the common parameters do: check it whenever it is there.
@@ -50,7 +45,9 @@ async function receive({ body }: RawCallback, secrets: EasemobSecrets, options =
  */
 function sign(body: string, _timestamp: string, secrets: EasemobSecrets): SignedRequest {
   const headers = { "content-type": "application/json" };
-  const json = parseJson(Buffer.from(body));
+  // Anything that is not a storable JSON object goes as it is (JSON.stringify would overflow on deep nesting).
+  const parsed = parseCallbackJson(body);
+  const json = parsed.ok ? parsed.value : undefined;
   if (typeof json !== "object" || json === null || Array.isArray(json)) return { headers, body };
   const fields = json as Record<string, unknown>;
   const callId = typeof fields.callId === "string" ? fields.callId : `${secrets.appKey}_${randomUUID()}`;

@@ -59,3 +59,24 @@ describe("QQ callbacks", () => {
     expect(qqInbound.deliverLate("{}", { code: 0 })).toBeNull();
   });
 });
+
+describe("QQ bodies that could not be stored or sent back (issue 12)", () => {
+  const click = (id: string) => JSON.stringify({ op: 0, id: "e1", t: "INTERACTION_CREATE", d: { id, scene: "group", data: { resolved: { button_id: "b" } } } });
+
+  it("refuses a correctly signed INTERACTION_CREATE whose d.id holds a lone surrogate", async () => {
+    expect(await qqInbound.receive(signed(click("\ud800x1")), secrets)).toEqual({ type: "rejected", status: 400, code: "malformed_string" });
+    // Escaped in the JSON text, as a hostile client sends it.
+    expect(await qqInbound.receive(signed(click("x").replace('"id":"x"', '"id":"\\ud800x1"')), secrets)).toEqual({ type: "rejected", status: 400, code: "malformed_string" });
+  });
+
+  it("refuses nesting deeper than 64 and invalid JSON, without throwing", async () => {
+    const deep = `{"op":0,"t":"X","d":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    expect(await qqInbound.receive(signed(deep), secrets)).toEqual({ type: "rejected", status: 400, code: "too_deep" });
+    expect(await qqInbound.receive(signed("{\"op\":"), secrets)).toEqual({ type: "rejected", status: 400, code: "invalid_payload" });
+  });
+
+  it("still addresses a stored id with a lone surrogate without throwing (rows stored before the fix)", () => {
+    const event = { eventId: "\ud800x1", kind: "button" as const, interactive: true, fields: {}, context: {} };
+    expect(qqInbound.deliver(event, { code: 0 })).toMatchObject({ via: "api", method: "PUT", path: "/interactions/%EF%BF%BDx1" });
+  });
+});

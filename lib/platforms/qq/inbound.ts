@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { InboundAdapter, InboundOutcome, ParsedEvent, RawCallback } from "../inbound";
+import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type ParsedEvent, type RawCallback } from "../inbound";
 import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
 import { qqValidationAnswer, signQq, verifyQqAsync } from "./signature";
 
@@ -24,18 +24,14 @@ const OP_DISPATCH = 0;
 const OP_HEARTBEAT = 1;
 const OP_VALIDATION = 13;
 
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
 async function receive({ headers, body }: RawCallback, secrets: QqSecrets): Promise<InboundOutcome> {
   const signature = headers.get("x-signature-ed25519");
   const timestamp = headers.get("x-signature-timestamp");
-  const payload = payloadSchema.safeParse(parseJson(body));
+  // Parsed before the signature is checked (op 13 may come unsigned), so it never throws, and refuses what
+  // could not be stored or sent back: a lone surrogate in d.id cannot go into PUT /interactions/{id}.
+  const json = parseCallbackJson(body.toString("utf8"));
+  if (!json.ok) return json.refusal;
+  const payload = payloadSchema.safeParse(json.value);
   if (!payload.success) return { type: "rejected", status: 400, code: "invalid_payload" };
   const { op, d } = payload.data;
   // Whether op 13 is always signed is not documented (protocols.md §1.2): check it whenever it is.
@@ -93,7 +89,8 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   receive,
   // op 12 HTTP Callback ACK, d 0 = received (botgo GenDispatchACK).
   acknowledge: () => ({ status: 200, body: { op: 12, d: 0 } }),
-  deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId)}`, body: reply, auth: "app-token" }),
+  // toWellFormed: an id stored before receive() refused lone surrogates must not make encodeURIComponent throw.
+  deliver: (event, reply) => ({ via: "api", method: "PUT", path: `/interactions/${encodeURIComponent(event.eventId.toWellFormed())}`, body: reply, auth: "app-token" }),
   replyFits: () => true,
   // PUT /interactions answers once, before the deadline; there is no later channel.
   deliverLate: () => null,
