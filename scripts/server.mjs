@@ -26,7 +26,10 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => console.log(`▲ Button Studio ready on http://localhost:${port}`));
+// Platforms send bursts (a popular button): Node's default backlog of 511 drops a burst of 2,000 new
+// connections into 1 s SYN retries, past Discord's 3 s. The kernel caps this at net.core.somaxconn.
+const LISTEN_BACKLOG = 4096;
+server.listen({ port, backlog: LISTEN_BACKLOG }, () => console.log(`▲ Button Studio ready on http://localhost:${port}`));
 // A stray rejection in background work is logged; it must not take the callback URL down.
 process.on("unhandledRejection", (reason) => console.error("[server] unhandled rejection:", reason));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));

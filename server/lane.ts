@@ -1,60 +1,69 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getDb } from "@/lib/db";
-import { MAX_BODY_BYTES } from "@/lib/http/read-limited";
-import { handleCallback } from "@/lib/interactions/ingest";
+import { serveCallback } from "@/lib/interactions/callback-http";
+import { malformedPathAnswer } from "@/lib/http/malformed-path";
 
-const CALLBACK_PATH = /^\/api\/callbacks\/([A-Za-z0-9_-]{1,64})\/?$/;
+const CALLBACK_PATH = /^\/api\/callbacks\/([^/?]*)\/?$/;
 
 /**
  * The callback lane: the platforms' POSTs are served by plain node:http with the
  * same lib/ code as the Next route, skipping Next's per-request cost (~470 req/s
- * for a route handler vs ~12,700 for a bare handler, measured here). Returns false
- * for every other request, which Next then serves.
+ * for a route handler vs ~12,700 for a bare handler, measured here). It also answers
+ * any request whose path does not percent-decode (Next would answer a plain-text 500).
+ * Returns false for every other request, which Next then serves.
  */
 export function handleLaneRequest(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== "POST" || !req.url) return false;
-  const match = CALLBACK_PATH.exec(req.url.split("?")[0] ?? "");
+  // Taken first: the platform's deadline runs from the request's arrival, not from when it was read.
+  const arrivedAt = new Date();
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const malformed = malformedPathAnswer(path, header(req, "accept-language"));
+  if (malformed) {
+    req.resume();
+    send(res, malformed.status, malformed.body, false);
+    return true;
+  }
+  if (req.method !== "POST") return false;
+  const match = CALLBACK_PATH.exec(path);
   if (!match) return false;
-  void serve(match[1]!, req, res);
+  void serve(decodeURIComponent(match[1]!), arrivedAt, req, res);
   return true;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : null;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close: boolean): void {
+  if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...(close ? { connection: "close" } : {}),
+  });
   res.end(text);
 }
 
-async function serve(endpointId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(endpointId: string, arrivedAt: Date, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(", "));
+  }
   try {
-    const body = await readBody(req);
-    if (!body) return send(res, 413, { error: { code: "body_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-      else if (Array.isArray(value)) headers.set(name, value.join(", "));
-    }
-    const answer = await handleCallback(endpointId, { headers, body }, { db: getDb(), now: () => new Date() });
-    send(res, answer.status, answer.body);
+    const answer = await serveCallback({ endpointId, headers, chunks: req, arrivedAt });
+    send(res, answer.status, answer.body, answer.close === true);
+    // Past the drain limit the rest of the body is not read: the connection is closed once the 413 is out.
+    if (answer.close) res.once("finish", () => req.destroy());
   } catch (error) {
+    // The client went away mid-body (an abort, a reset): nobody is left to answer, and nothing is wrong here.
+    if (req.destroyed || isAbort(error)) return;
     console.error("[callbacks] unhandled error:", error instanceof Error ? error.stack : String(error));
-    if (!res.headersSent) send(res, 500, { error: { code: "internal" } });
+    send(res, 500, { error: { code: "internal" } }, true);
   }
 }
 
-/** The raw bytes, or null past the size limit. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.destroy();
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
+function isAbort(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ECONNRESET" || code === "ECONNABORTED" || code === "ERR_STREAM_PREMATURE_CLOSE" || (error instanceof Error && error.message === "aborted");
 }

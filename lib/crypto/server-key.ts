@@ -1,16 +1,19 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { remember } from "@/lib/process/remember";
 
 const KEY_FILE = path.resolve("data", "secret.key");
-const holder = globalThis as typeof globalThis & { __buttonStudioKey?: Buffer };
 
 /**
  * The server's root secret: STUDIO_SECRET_KEY, or 32 random bytes generated once
  * into data/secret.key (kept out of the database it protects).
  */
 function rootKey(): Buffer {
-  if (holder.__buttonStudioKey) return holder.__buttonStudioKey;
+  return remember("root-key", loadRootKey);
+}
+
+function loadRootKey(): Buffer {
   const fromEnv = process.env.STUDIO_SECRET_KEY;
   let key: Buffer;
   if (fromEnv) {
@@ -23,7 +26,6 @@ function rootKey(): Buffer {
     writeFileSync(KEY_FILE, key.toString("base64"), { mode: 0o600, flag: "wx" });
     chmodSync(KEY_FILE, 0o600);
   }
-  holder.__buttonStudioKey = key;
   return key;
 }
 

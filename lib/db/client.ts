@@ -1,15 +1,13 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { resolveSqlitePath } from "./url";
+import { remember } from "@/lib/process/remember";
 
 export type Db = PrismaClient;
 
-const holder = globalThis as typeof globalThis & { __buttonStudioDb?: PrismaClient };
-
-/** One client per process; kept on globalThis so dev hot reload and bundled copies share it. */
+/** One client per process, shared by dev hot reload and bundled copies. */
 export function getDb(): PrismaClient {
-  holder.__buttonStudioDb ??= createDb();
-  return holder.__buttonStudioDb;
+  return remember("prisma-client", () => createDb());
 }
 
 export function createDb(databaseUrl?: string): PrismaClient {

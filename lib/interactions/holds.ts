@@ -1,10 +1,10 @@
 import "server-only";
+import { remember } from "@/lib/process/remember";
 
 /** Callbacks held open while a person decides (Discord manual mode): interaction id → release. */
 type Release = (reply: unknown) => void;
 
-const holder = globalThis as typeof globalThis & { __buttonStudioHolds?: Map<string, Release> };
-const holds = (holder.__buttonStudioHolds ??= new Map<string, Release>());
+const holds = remember("held-requests", () => new Map<string, Release>());
 
 /** Waits until a person answers (resolves with the reply) or `ms` pass (resolves null). */
 export function holdFor(id: string, ms: number): Promise<unknown | null> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { remember } from "@/lib/process/remember";
 import type { Db } from "@/lib/db";
 import { getLiveEndpoint, type LiveEndpoint } from "@/lib/endpoints/cache";
 import { publish } from "@/lib/live/bus";
@@ -18,6 +19,8 @@ export const SAFETY_MARGIN_MS = 500;
 export interface CallbackDeps {
   db: Db;
   now: () => Date;
+  /** When the request arrived (before its body was read): deadlines run from here. Default: now(). */
+  arrivedAt?: Date;
 }
 
 const json = (status: number, body: unknown): HttpAnswer => ({ status, body });
@@ -34,7 +37,7 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   const inbound = getInbound(endpoint.platform);
   const outcome = await inbound.receive(raw, endpoint.secrets, endpoint.options);
   if (outcome.type === "rejected") {
-    storeRefused(endpoint, raw, outcome.code, deps.now());
+    storeRefused(endpoint, raw, outcome.code, deps.arrivedAt ?? deps.now());
     return json(outcome.status, { error: { code: outcome.code } });
   }
   if (outcome.type === "handshake") {
@@ -43,7 +46,8 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   }
   const [first, ...rest] = outcome.events;
   if (!first) return json(200, {});
-  const receivedAt = deps.now();
+  // The platform's clock started when it sent the request: verification and storage spend from its budget.
+  const receivedAt = deps.arrivedAt ?? deps.now();
   const stored = {
     headers: keptHeaders(endpoint, raw),
     body: atRest(endpoint, raw.body.toString("utf8")),
@@ -118,7 +122,9 @@ function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stor
 const REFUSED_BODY_BYTES = 4096;
 const REFUSED_KEPT = 200;
 const REFUSED_PUBLISHED_PER_SECOND = 10;
-const refusedPublished = new Map<string, { second: number; count: number }>();
+/** Pruning runs once per this many refusals of an endpoint: each run touches at most REFUSED_KEPT + this many rows. */
+const REFUSED_PRUNE_EVERY = 25;
+const refusedSeen = remember("refused-callbacks", () => new Map<string, { second: number; published: number; sincePrune: number }>());
 
 /**
  * A refused callback is kept (status "refused", the reason as its summary) so /live can say why.
@@ -140,12 +146,17 @@ function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at
     body: atRest(endpoint, body),
     receivedAt: at,
   });
-  pruneRefused(endpoint.id, REFUSED_KEPT);
   const second = Math.floor(at.getTime() / 1000);
-  const seen = refusedPublished.get(endpoint.id);
-  const count = seen?.second === second ? seen.count + 1 : 1;
-  refusedPublished.set(endpoint.id, { second, count });
-  if (count > REFUSED_PUBLISHED_PER_SECOND) return;
+  const seen = refusedSeen.get(endpoint.id) ?? { second, published: 0, sincePrune: 0 };
+  if (seen.second !== second) Object.assign(seen, { second, published: 0 });
+  seen.published++;
+  // Amortized and bounded: an index range over this endpoint's refused rows only, never its other interactions.
+  if (++seen.sincePrune >= REFUSED_PRUNE_EVERY) {
+    seen.sincePrune = 0;
+    pruneRefused(endpoint.id, REFUSED_KEPT);
+  }
+  refusedSeen.set(endpoint.id, seen);
+  if (seen.published > REFUSED_PUBLISHED_PER_SECOND) return;
   publish({ type: "interaction.created", id, endpointId: endpoint.id, status: "refused" });
 }
 

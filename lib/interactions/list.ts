@@ -1,3 +1,4 @@
+import { parseStorableJson } from "@/lib/http/json-safety";
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
@@ -50,12 +51,11 @@ export type InteractionSummary = ReturnType<typeof interactionSummary>;
 export function interactionDetail(row: Interaction, lateBudget?: { max: number }, secrets: readonly string[] = []) {
   const body = redact(row.body, secrets);
   const decoded = row.decoded === null ? null : redact(row.decoded, secrets);
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(decoded ?? body);
-  } catch {
-    parsed = null;
-  }
+  // A stored body may be anything a client sent (refused ones above all): only JSON that is safe
+  // to serialize again is shown parsed; the text itself is always there.
+  const read = parseStorableJson(decoded ?? body);
+  const parsed = read.ok ? read.value : null;
+  const reply = row.reply ? parseStorableJson(row.reply) : null;
   return {
     ...interactionSummary(row),
     headers: JSON.parse(redact(row.headers, secrets)) as Record<string, string>,
@@ -64,7 +64,7 @@ export function interactionDetail(row: Interaction, lateBudget?: { max: number }
     decoded,
     parsed,
     verified: row.status !== "refused",
-    reply: row.reply ? (JSON.parse(row.reply) as unknown) : null,
+    reply: reply?.ok ? reply.value : null,
     /** Late card updates still allowed (platforms with an update budget), else null. */
     // Only a click carries an update token (a link preview has none).
     updatesLeft: lateBudget && row.kind === "button" ? Math.max(0, lateBudget.max - row.updates) : null,

@@ -3,6 +3,7 @@ import { networkInterfaces } from "node:os";
 import type { LiveEndpoint } from "@/lib/endpoints/cache";
 import type { AppTokenSpec, ReplyDelivery } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
+import { remember } from "@/lib/process/remember";
 
 const OUTBOUND_TIMEOUT_MS = 5000; // QQ send.md recommends an HTTP timeout of at least 5 s.
 /** A token is renewed this long before it expires, so none is used as it lapses. */
@@ -48,8 +49,7 @@ export function tokenAllowed(spec: AppTokenSpec<unknown>, apiBase: string): bool
   return isOwnSimulator(base) || spec.officialBases.includes(base) || trustedBases().includes(base);
 }
 
-const holder = globalThis as typeof globalThis & { __buttonStudioTokens?: Map<string, { token: string; until: number }> };
-const tokens = (holder.__buttonStudioTokens ??= new Map());
+const tokens = remember("app-tokens", () => new Map<string, { token: string; until: number }>());
 
 /** The app's access token (QQ app token, Feishu tenant token), reused until shortly before it expires. */
 async function appToken(endpoint: LiveEndpoint, spec: AppTokenSpec<unknown>, apiBase: string): Promise<string> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { remember } from "@/lib/process/remember";
 import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
 
 export interface NewInteraction {
@@ -41,8 +42,10 @@ function statements() {
     answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, answeredAt = @answeredAt WHERE id = @id AND status = @from`),
     state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
     handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
-    pruneRefused: db.prepare(`DELETE FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' AND id NOT IN
-      (SELECT id FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' ORDER BY receivedAt DESC, id DESC LIMIT @keep)`),
+    // Both halves walk the (endpointId, status, receivedAt, id) index over this endpoint's refused rows
+    // only: the cost is the rows kept plus the rows deleted, however many other interactions there are.
+    pruneRefused: db.prepare(`DELETE FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' AND (receivedAt, id) <=
+      (SELECT receivedAt, id FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' ORDER BY receivedAt DESC, id DESC LIMIT 1 OFFSET @keep)`),
     exhaustUpdates: db.prepare(`UPDATE "Interaction" SET updates = @max WHERE id = @id`),
     refundUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates - 1 WHERE id = ? AND updates > 0`),
     reserveUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1 WHERE id = @id AND updates < @max`),
@@ -50,8 +53,7 @@ function statements() {
   };
 }
 
-const holder = globalThis as typeof globalThis & { __buttonStudioStatements?: ReturnType<typeof statements> };
-const prepared = () => (holder.__buttonStudioStatements ??= statements());
+const prepared = () => remember("interaction-statements", statements);
 
 /**
  * Stores an interaction once per platform event id, synchronously, before the

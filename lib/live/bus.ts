@@ -1,4 +1,5 @@
 import "server-only";
+import { remember } from "@/lib/process/remember";
 
 /** Small events only (ids and status); the inspector fetches details on demand. */
 export interface LiveEvent {
@@ -23,9 +24,8 @@ interface Bus {
 /** Enough for a browser that lost its connection for a while to catch up with Last-Event-ID. */
 const RECENT_LIMIT = 2000;
 
-// On globalThis: a custom server lane and Next's bundle must publish to the same bus.
-const holder = globalThis as typeof globalThis & { __buttonStudioBus?: Bus };
-const bus = (holder.__buttonStudioBus ??= { boot: Date.now().toString(36), seq: 0, recent: [], listeners: new Set() });
+// One per process: the custom server's lane and Next's bundle must publish to the same bus.
+const bus = remember<Bus>("live-bus", () => ({ boot: Date.now().toString(36), seq: 0, recent: [], listeners: new Set() }));
 
 /** The SSE id of an event: `<boot>-<seq>`. */
 export function eventId(event: LiveEvent): string {
