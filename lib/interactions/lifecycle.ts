@@ -1,0 +1,293 @@
+/**
+ * The interaction lifecycle as one pure decision: given what is stored of an interaction, the
+ * platform's facts and what just happened, what it becomes and what must be done. No I/O and no
+ * clock (`now` is passed in), so every transition has a row in lifecycle.test.ts.
+ *
+ *   new ──receipt──▶ received                        (only shown: acknowledged, nothing to answer)
+ *   new ──receipt──▶ answered (rule | fallback)      (decided at once, one write)
+ *   new ──receipt──▶ pending ──reply──▶ answered (manual)
+ *                      │  └──deadline──▶ answered (fallback)   reply sent by API (QQ)
+ *                      │  └──deadline──▶ pending (fallback)    reply is the HTTP answer (Discord, Feishu): the
+ *                      │                   └──reply──▶ answered (manual)  as a follow-up, or a card update
+ *                      └──sweep──▶ expired
+ *   answered ──delivery failed──▶ failed;   answered ──reply──▶ answered (an update, while the budget lasts)
+ *
+ * Deadlines are measured from `receivedAt`, the moment the request arrived. The conditional writes
+ * in store.ts (`transition`, `reserveUpdate`, the insert's dedupe) stay what makes exactly one answer
+ * win: a decision names its write, and what happens instead when that write loses (`ifLost`).
+ */
+import type { InboundAdapter, ParsedEvent } from "@/lib/platforms/inbound";
+
+/** A reply a person's answer reached the platform by. */
+export type Delivered = "response" | "api" | "followup" | "update";
+export type ReplySource = "rule" | "fallback" | "manual";
+
+export interface LifecycleState {
+  /** As stored (`INTERACTION_STATUSES`), or "new" before the receipt is stored. */
+  status: string;
+  replySource: string | null;
+  /** When the request arrived (ms): every deadline counts from here. */
+  receivedAt: number;
+  /** As stored; absent, receivedAt + deadlineMs. */
+  deadlineAt: number | null;
+  /** Late updates used (the platform's update budget). */
+  updates: number;
+  /** A request for this interaction is held open on this process, waiting for a person. */
+  held: boolean;
+}
+
+export interface PlatformFacts {
+  /** How long the platform waits for the first answer. */
+  deadlineMs: number;
+  /** How long after receipt any reply can still reach the user. */
+  replyWindowMs: number;
+  /** Late replies through an update token with a budget (Feishu: 2 within 30 min). */
+  lateBudget?: { max: number; windowMs: number };
+  /** The reply is the HTTP answer (Discord, Feishu), or an API call after an acknowledgement (QQ). */
+  replyVia: "response" | "api";
+  /** The platform has a later channel for this reply (deliverLate gives a delivery). */
+  lateChannel: boolean;
+}
+
+/**
+ * The facts of a platform for one event. `lateChannel`: whether the platform's later channel can
+ * carry this reply (deliverLate gave a delivery); the caller knows, having built it.
+ */
+export function platformFacts(inbound: Pick<InboundAdapter, "deadlineMs" | "replyWindowMs" | "lateBudget" | "acknowledge">, event: ParsedEvent, lateChannel: boolean): PlatformFacts {
+  return {
+    deadlineMs: inbound.deadlineMs,
+    replyWindowMs: inbound.replyWindowMs,
+    lateBudget: inbound.lateBudget,
+    // An acknowledgement as the HTTP answer means the reply itself travels by API (QQ's op 12).
+    replyVia: inbound.acknowledge(event) === null ? "response" : "api",
+    lateChannel,
+  };
+}
+
+export type LifecycleEvent =
+  /** A callback was accepted; `decided` when a rule or (rules mode) the fallback answers it at once. */
+  | { type: "receipt"; interactive: boolean; decided: "rule" | "fallback" | null }
+  /** A person's reply. */
+  | { type: "reply" }
+  /** The hold's deadline passed with nobody answering: the fallback. */
+  | { type: "deadline" }
+  /** A late update reached the platform. */
+  | { type: "updated" }
+  /**
+   * A reply did not reach the platform. `answer`: a first answer or follow-up by API; `update`: a late
+   * update (`exhausted`: the platform says its budget is spent; `maybeDelivered`: it may have arrived).
+   */
+  | { type: "deliveryFailed"; channel: "answer" | "update"; maybeDelivered: boolean; exhausted: boolean }
+  /** The expiry sweep passes by. */
+  | { type: "sweep" };
+
+/** The one write a decision makes; the conditional ones may lose to another answer. */
+export type Write =
+  /** Conditional: a retried delivery of the same event is stored once. */
+  | { op: "insert"; status: "received" | "pending" | "answered"; replySource: ReplySource | null }
+  /** Conditional on the status still being `from` (store.transition). */
+  | { op: "transition"; from: "pending" | "answered"; status: "pending" | "answered" | "failed"; replySource: string }
+  /** Conditional: one use of the update budget, while one is left. */
+  | { op: "reserveUpdate"; max: number }
+  | { op: "recordUpdate" }
+  | { op: "refundUpdate" }
+  | { op: "exhaustUpdates"; max: number }
+  /** Conditional on the status still being pending. */
+  | { op: "expire" };
+
+export type Effect =
+  /** The platform's acknowledgement is the HTTP answer (QQ op 12); the reply goes by API. */
+  | { type: "acknowledge" }
+  /** The reply is the HTTP answer: to the callback itself, or to the request held for it. */
+  | { type: "respond" }
+  /** A retried delivery gets what the first one got: the acknowledgement, or the stored reply. */
+  | { type: "respondAsBefore" }
+  /** The reply as an API call (the adapter's `deliver`). */
+  | { type: "sendApi" }
+  /** The reply through the platform's later channel (`deliverLate`). */
+  | { type: "sendLate"; as: "followup" | "update" }
+  /** Hold the request open for a person until `until` (ms; the caller keeps its own safety margin). */
+  | { type: "hold"; until: number }
+  /** Send the fallback at `at` (ms) unless a person answered: a `deadline` event then. */
+  | { type: "fallbackAt"; at: number }
+  | { type: "publish"; event: "interaction.created" | "interaction.updated"; status: string };
+
+export type Refusal =
+  | { status: 409; code: "already_answered"; messageKey: "alreadyAnswered"; params: { status: string } }
+  | { status: 410; code: "deadline_passed"; messageKey: "deadlinePassed"; params: Record<string, never> }
+  | { status: 410; code: "update_window_passed"; messageKey: "updateWindowPassed"; params: { minutes: number } }
+  | { status: 410; code: "update_limit_reached"; messageKey: "updateLimitReached"; params: { max: number } }
+  | { status: 502; code: "delivery_failed"; messageKey: "deliveryFailed"; params: Record<string, never> };
+
+/** What the person who answered is told; `none` for the platform's own events. */
+export type Outcome = { type: "none" } | { type: "delivered"; via: Delivered } | { type: "refused"; refusal: Refusal };
+
+export interface Decision {
+  /** The state once the write (if any) has been made. */
+  next: LifecycleState;
+  write: Write | null;
+  /** Run in order once the write is made (or at once when there is none). */
+  effects: Effect[];
+  outcome: Outcome;
+  /** For a conditional write: what happens instead when it changes nothing (another answer won). */
+  ifLost?: { effects: Effect[]; outcome: Outcome };
+}
+
+/** Grace after a reply window closes before the sweep expires it, so a reply racing the window is not cut off. */
+export const EXPIRY_GRACE_MS = 5000;
+
+const NONE: Outcome = { type: "none" };
+const delivered = (via: Delivered): Outcome => ({ type: "delivered", via });
+const refused = (refusal: Refusal): Outcome => ({ type: "refused", refusal });
+
+export const alreadyAnswered = (status: string): Refusal => ({ status: 409, code: "already_answered", messageKey: "alreadyAnswered", params: { status } });
+const deadlinePassed: Refusal = { status: 410, code: "deadline_passed", messageKey: "deadlinePassed", params: {} };
+const updateWindowPassed = (windowMs: number): Refusal => ({ status: 410, code: "update_window_passed", messageKey: "updateWindowPassed", params: { minutes: Math.round(windowMs / 60_000) } });
+const updateLimitReached = (max: number): Refusal => ({ status: 410, code: "update_limit_reached", messageKey: "updateLimitReached", params: { max } });
+const deliveryFailed: Refusal = { status: 502, code: "delivery_failed", messageKey: "deliveryFailed", params: {} };
+
+const updated = (status: string): Effect => ({ type: "publish", event: "interaction.updated", status });
+
+/** Nothing changes, nothing is done; the person (if any) is told `outcome`. */
+function stay(state: LifecycleState, outcome: Outcome = NONE, effects: Effect[] = []): Decision {
+  return { next: state, write: null, effects, outcome };
+}
+
+export function decide(state: LifecycleState, event: LifecycleEvent, now: number, facts: PlatformFacts): Decision {
+  switch (event.type) {
+    case "receipt":
+      return receipt(state, event, facts);
+    case "reply":
+      return reply(state, now, facts);
+    case "deadline":
+      return deadline(state, facts);
+    case "updated":
+      return {
+        next: { ...state, status: "answered", replySource: state.replySource ?? "manual" },
+        write: { op: "recordUpdate" },
+        effects: [updated("answered")],
+        outcome: NONE,
+      };
+    case "deliveryFailed":
+      return deliveryFailure(state, event, facts);
+    case "sweep":
+      return sweep(state, now, facts);
+  }
+}
+
+function receipt(state: LifecycleState, event: Extract<LifecycleEvent, { type: "receipt" }>, facts: PlatformFacts): Decision {
+  const again = { effects: [{ type: "respondAsBefore" } as const], outcome: NONE };
+  const insert = (status: "received" | "pending" | "answered", replySource: ReplySource | null, effects: Effect[]): Decision => ({
+    next: { ...state, status, replySource },
+    write: { op: "insert", status, replySource },
+    effects: [{ type: "publish", event: "interaction.created", status }, ...effects],
+    outcome: NONE,
+    ifLost: again,
+  });
+  // Events only shown (no reply expected) were received, not answered: the acknowledgement is all.
+  if (!event.interactive) return insert("received", null, [{ type: "acknowledge" }]);
+  if (event.decided) {
+    return insert("answered", event.decided, facts.replyVia === "response" ? [{ type: "respond" }] : [{ type: "acknowledge" }, { type: "sendApi" }]);
+  }
+  const deadlineAt = state.deadlineAt ?? state.receivedAt + facts.deadlineMs;
+  return insert("pending", null, facts.replyVia === "response" ? [{ type: "hold", until: deadlineAt }] : [{ type: "acknowledge" }, { type: "fallbackAt", at: deadlineAt }]);
+}
+
+/** The fallback at the hold's deadline, unless a person answered first. */
+function deadline(state: LifecycleState, facts: PlatformFacts): Decision {
+  const open = state.status === "pending" && state.replySource === null;
+  if (facts.replyVia === "api") {
+    if (!open) return stay(state);
+    return {
+      next: { ...state, status: "answered", replySource: "fallback" },
+      write: { op: "transition", from: "pending", status: "answered", replySource: "fallback" },
+      effects: [updated("answered"), { type: "sendApi" }],
+      outcome: NONE,
+      ifLost: { effects: [], outcome: NONE },
+    };
+  }
+  // The held request must get an answer whatever happened meanwhile.
+  if (!open) return stay(state, NONE, [{ type: "respond" }]);
+  // The deferred fallback keeps the interaction open: a person's later answer becomes a follow-up or an update.
+  return {
+    next: { ...state, replySource: "fallback" },
+    write: { op: "transition", from: "pending", status: "pending", replySource: "fallback" },
+    effects: [{ type: "respond" }, updated("pending")],
+    outcome: NONE,
+    ifLost: { effects: [{ type: "respond" }], outcome: NONE },
+  };
+}
+
+/** A person's reply: exactly one answer wins; a second gets 409, one that can no longer reach the platform 410. */
+function reply(state: LifecycleState, now: number, facts: PlatformFacts): Decision {
+  const budget = facts.lateBudget;
+  if (state.status === "expired") return stay(state, refused(deadlinePassed));
+  if (state.status === "answered" && state.replySource === "fallback" && !budget) return stay(state, refused(deadlinePassed));
+  // With an update budget (Feishu's card token) a person may keep updating after the first answer.
+  if (budget && (state.status === "answered" || (state.status === "pending" && state.replySource === "fallback"))) return update(state, now, facts, budget);
+  if (state.status !== "pending") return stay(state, refused(alreadyAnswered(state.status)));
+
+  const win = (effects: Effect[], via: Delivered): Decision => ({
+    next: { ...state, status: "answered", replySource: "manual" },
+    write: { op: "transition", from: "pending", status: "answered", replySource: "manual" },
+    effects: [updated("answered"), ...effects],
+    outcome: delivered(via),
+    ifLost: { effects: [], outcome: refused(alreadyAnswered("answered")) },
+  });
+  if (state.held) return win([{ type: "respond" }], "response");
+  // The held response just went (the fallback) or was lost: with an update budget, this answer is an update.
+  if (budget) return update(state, now, facts, budget);
+  const deadlineAt = state.deadlineAt ?? state.receivedAt + facts.deadlineMs;
+  if (facts.replyVia === "api" && now <= deadlineAt) return win([{ type: "sendApi" }], "api");
+  // The first answer has gone (the deferred fallback): only the platform's later channel can still reach the user.
+  const withinWindow = now - state.receivedAt <= facts.replyWindowMs;
+  if (state.replySource !== "fallback" || !withinWindow || !facts.lateChannel) return stay(state, refused(deadlinePassed));
+  return win([{ type: "sendLate", as: "followup" }], "followup");
+}
+
+/** A late update through the platform's update token, counted against its budget. */
+function update(state: LifecycleState, now: number, facts: PlatformFacts, budget: NonNullable<PlatformFacts["lateBudget"]>): Decision {
+  if (now - state.receivedAt > budget.windowMs) return stay(state, refused(updateWindowPassed(budget.windowMs)));
+  // A reply the later channel cannot carry (a Feishu toast shows once, in the first answer).
+  if (!facts.lateChannel) return stay(state, refused(deadlinePassed));
+  if (state.updates >= budget.max) return stay(state, refused(updateLimitReached(budget.max)));
+  // The use is reserved before sending, so two answers racing for the last one cannot both send.
+  return {
+    next: { ...state, updates: state.updates + 1 },
+    write: { op: "reserveUpdate", max: budget.max },
+    effects: [{ type: "sendLate", as: "update" }],
+    outcome: delivered("update"),
+    ifLost: { effects: [], outcome: refused(updateLimitReached(budget.max)) },
+  };
+}
+
+function deliveryFailure(state: LifecycleState, event: Extract<LifecycleEvent, { type: "deliveryFailed" }>, facts: PlatformFacts): Decision {
+  if (event.channel === "update") {
+    const max = facts.lateBudget?.max ?? state.updates;
+    // The platform says the token is used up: so it is here too, and nothing more is tried.
+    if (event.exhausted) return { next: { ...state, updates: max }, write: { op: "exhaustUpdates", max }, effects: [], outcome: refused(updateLimitReached(max)) };
+    // A timeout may have reached the platform: the use stays spent.
+    if (event.maybeDelivered) return stay(state, refused(deliveryFailed));
+    // A failed update changes nothing stored and gives the use back.
+    return { next: { ...state, updates: Math.max(0, state.updates - 1) }, write: { op: "refundUpdate" }, effects: [], outcome: refused(deliveryFailed) };
+  }
+  return {
+    next: { ...state, status: "failed" },
+    write: { op: "transition", from: "answered", status: "failed", replySource: state.replySource ?? "manual" },
+    effects: [updated("failed")],
+    outcome: refused(deliveryFailed),
+    ifLost: { effects: [], outcome: refused(deliveryFailed) },
+  };
+}
+
+/** Pending past its reply window (and a grace): no held request or fallback timer survives a restart to answer it. */
+function sweep(state: LifecycleState, now: number, facts: PlatformFacts): Decision {
+  if (state.status !== "pending" || state.held || now - state.receivedAt <= facts.replyWindowMs + EXPIRY_GRACE_MS) return stay(state);
+  return {
+    next: { ...state, status: "expired" },
+    write: { op: "expire" },
+    effects: [updated("expired")],
+    outcome: NONE,
+    ifLost: { effects: [], outcome: NONE },
+  };
+}
