@@ -1,17 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/access";
 import { hasValidApiToken } from "@/lib/auth/api-token";
-import { isValidSessionToken, SESSION_COOKIE } from "@/lib/auth/session";
+import { isValidSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/respond";
 import { HttpError } from "@/lib/http/errors";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
 
-/** The one gate: pages redirect to /login, API calls get a 401 JSON error. */
+/**
+ * The one gate: pages redirect to /login, API calls get a 401 JSON error. It runs on every
+ * request, so the session check is an HMAC plus one prepared primary-key read (lib/auth/session.ts).
+ * Next 16 runs this file in the Node runtime, bundled with serverExternalPackages honoured
+ * (next.config.js), so better-sqlite3 loads here as it does in route handlers.
+ */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
   const signedIn =
-    isValidSessionToken(request.cookies.get(SESSION_COOKIE)?.value) ||
+    isValidSession(request.cookies.get(SESSION_COOKIE)?.value) ||
     hasValidApiToken(request.headers.get("authorization"));
   if (signedIn) return NextResponse.next();
   if (pathname.startsWith("/api/")) {

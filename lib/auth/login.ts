@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { checkAdminPassword } from "./admin-password";
 import { loginWaitMs, recordLoginResult } from "./login-throttle";
-import { issueSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
+import { issueSession, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
 
 export const loginInput = z.object({ password: z.string().min(1).max(1024) });
 
@@ -14,7 +14,7 @@ export async function logIn(db: Db, password: string, secure: boolean, client: s
   const ok = await checkAdminPassword(db, password);
   recordLoginResult(client, ok);
   if (!ok) throw new HttpError(401, "invalid_credentials", "invalidCredentials");
-  return sessionCookie(issueSessionToken(), SESSION_TTL_MS / 1000, secure);
+  return sessionCookie(issueSession(), SESSION_TTL_MS / 1000, secure);
 }
 
 export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {

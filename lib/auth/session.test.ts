@@ -1,16 +1,71 @@
-import { describe, expect, it } from "vitest";
-import { isValidSessionToken, issueSessionToken, SESSION_TTL_MS } from "./session";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/db/test-db";
+import { isValidSession, issueSession, revokeSession, SESSION_COOKIE, SESSION_TTL_MS, sessionTokenFrom } from "./session";
 
-describe("session tokens", () => {
-  const now = 1_800_000_000_000;
-  const token = issueSessionToken(now);
+const db = createTestDb();
+afterAll(() => db.$disconnect());
+beforeEach(() => db.session.deleteMany());
 
-  it("accepts a fresh token", () => expect(isValidSessionToken(token, now + 1000)).toBe(true));
-  it("rejects an expired token", () => expect(isValidSessionToken(token, now + SESSION_TTL_MS + 1)).toBe(false));
-  it("rejects a token with a forged expiry", () => {
-    const [v, , nonce, mac] = token.split(".");
-    expect(isValidSessionToken(`${v}.${now * 2}.${nonce}.${mac}`, now)).toBe(false);
+describe("sessions", () => {
+  const now = Date.now();
+
+  it("are stored server-side by the hash of their id only, and validate", async () => {
+    const token = issueSession(now);
+    expect(isValidSession(token, now + 1000)).toBe(true);
+    const rows = await db.session.findMany();
+    expect(rows).toHaveLength(1);
+    const id = token.split(".")[2]!;
+    expect(rows[0]!.id).not.toContain(id);
+    expect(rows[0]!.expiresAt.getTime()).toBe(now + SESSION_TTL_MS);
   });
-  it("rejects a tampered signature", () => expect(isValidSessionToken(`${token.slice(0, -2)}xx`, now)).toBe(false));
-  it.each(["", "abc", "v1.1.2", undefined])("rejects %j", (value) => expect(isValidSessionToken(value, now)).toBe(false));
+
+  it("end at logout, for every copy of the cookie, and only that session", () => {
+    const mine = issueSession(now);
+    const other = issueSession(now);
+    const captured = `${mine}`;
+    revokeSession(mine, now);
+    expect(isValidSession(captured, now + 1000)).toBe(false);
+    expect(isValidSession(other, now + 1000)).toBe(true);
+  });
+
+  it("expire after the TTL, and expired rows are pruned at the next sign-in", async () => {
+    const old = issueSession(now - SESSION_TTL_MS - 1000);
+    expect(isValidSession(old, now)).toBe(false);
+    expect(await db.session.count()).toBe(1);
+    issueSession(now);
+    expect(await db.session.count()).toBe(1);
+    expect(isValidSession(old, now - SESSION_TTL_MS)).toBe(false);
+  });
+
+  it("are refused when the row is gone, even with a valid signature", async () => {
+    const token = issueSession(now);
+    await db.session.deleteMany();
+    expect(isValidSession(token, now)).toBe(false);
+  });
+
+  it("refuse a forged expiry, a tampered signature and junk", () => {
+    const token = issueSession(now);
+    const [v, , id, mac] = token.split(".");
+    expect(isValidSession(`${v}.${now + 2 * SESSION_TTL_MS}.${id}.${mac}`, now)).toBe(false);
+    expect(isValidSession(`${token.slice(0, -2)}xx`, now)).toBe(false);
+    for (const junk of ["", "abc", "v2.1.2", "v2..", `${token}.x`, "x".repeat(10_000), undefined]) {
+      expect(isValidSession(junk, now)).toBe(false);
+    }
+  });
+
+  it("ignore a logout with a forged token", () => {
+    const token = issueSession(now);
+    revokeSession(`${token.slice(0, -2)}xx`, now);
+    revokeSession(undefined, now);
+    expect(isValidSession(token, now)).toBe(true);
+  });
+
+  it.each([
+    [`a=1; ${SESSION_COOKIE}=tok.en; b=2`, "tok.en"],
+    [`${SESSION_COOKIE}=x`, "x"],
+    [`x${SESSION_COOKIE}=y`, undefined],
+    [null, undefined],
+  ] as const)("reads the cookie from %j", (header, expected) => {
+    expect(sessionTokenFrom(header)).toBe(expected);
+  });
 });

@@ -1,27 +1,87 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { deriveKey } from "@/lib/crypto/server-key";
+import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
+import { remember } from "@/lib/process/remember";
 
 export const SESSION_COOKIE = "bs_session";
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+const VERSION = "v2";
+/** A real token is ~110 characters; anything much longer is not one, and is not worth hashing. */
+const MAX_TOKEN_LENGTH = 256;
+
+/**
+ * Sessions live server-side so logout and a password change can end them: the cookie is
+ * `v2.<expiresAtMs>.<id>.<hmac>`, the Session table holds only SHA-256(id). The HMAC lets the
+ * gate refuse forged cookies without touching the database; the row lookup is one prepared
+ * primary-key read (a few µs), cheap enough for proxy.ts to run on every request.
+ */
+function statements() {
+  return remember("session-statements", () => {
+    const db = getSqlite();
+    return {
+      insert: db.prepare('INSERT INTO "Session" ("id", "createdAt", "expiresAt") VALUES (?, ?, ?)'),
+      find: db.prepare('SELECT 1 FROM "Session" WHERE "id" = ? AND "expiresAt" > ?').pluck(),
+      remove: db.prepare('DELETE FROM "Session" WHERE "id" = ?'),
+      // Uses Session_expiresAt_idx: a range delete of what has expired, nothing else is read.
+      prune: db.prepare('DELETE FROM "Session" WHERE "expiresAt" <= ?'),
+    };
+  });
+}
+
 function sign(payload: string): string {
-  return createHmac("sha256", deriveKey("session")).update(payload).digest("base64url");
+  return createHmac("sha256", remember("session-key", () => deriveKey("session")))
+    .update(payload)
+    .digest("base64url");
 }
 
-/** A stateless session token: `v1.<expiresAtMs>.<nonce>.<hmac>`. */
-export function issueSessionToken(now = Date.now()): string {
-  const payload = `v1.${now + SESSION_TTL_MS}.${randomBytes(12).toString("base64url")}`;
-  return `${payload}.${sign(payload)}`;
+function storedId(id: string): string {
+  return createHash("sha256").update(id).digest("base64url");
 }
 
-export function isValidSessionToken(token: string | undefined, now = Date.now()): boolean {
-  if (!token) return false;
+/** The random id inside a correctly signed, unexpired token, or null. Touches no database. */
+function verifiedId(token: string | undefined, now: number): string | null {
+  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const cut = token.lastIndexOf(".");
-  if (cut < 0) return false;
+  if (cut < 0) return null;
   const payload = token.slice(0, cut);
   const given = Buffer.from(token.slice(cut + 1));
   const expected = Buffer.from(sign(payload));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
-  const [version, expiresAt] = payload.split(".");
-  return version === "v1" && Number(expiresAt) > now;
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const [version, expiresAt, id, extra] = payload.split(".");
+  if (version !== VERSION || !id || extra !== undefined || !(Number(expiresAt) > now)) return null;
+  return id;
+}
+
+/** Starts a session: stores it and returns the cookie value. Expired rows are pruned here, once per sign-in. */
+export function issueSession(now = Date.now()): string {
+  const { insert, prune } = statements();
+  const id = randomBytes(32).toString("base64url");
+  const expiresAt = now + SESSION_TTL_MS;
+  prune.run(sqliteTimestamp(new Date(now)));
+  insert.run(storedId(id), sqliteTimestamp(new Date(now)), sqliteTimestamp(new Date(expiresAt)));
+  const payload = `${VERSION}.${expiresAt}.${id}`;
+  return `${payload}.${sign(payload)}`;
+}
+
+/** True for a signed, unexpired token whose session has not been ended. */
+export function isValidSession(token: string | undefined, now = Date.now()): boolean {
+  const id = verifiedId(token, now);
+  return id !== null && statements().find.get(storedId(id), sqliteTimestamp(new Date(now))) === 1;
+}
+
+/** Logout: ends this one session. A forged or already-ended token is a no-op. */
+export function revokeSession(token: string | undefined, now = Date.now()): void {
+  const id = verifiedId(token, now);
+  if (id !== null) statements().remove.run(storedId(id));
+}
+
+/** The session cookie's value from a Cookie header (route handlers get a plain Request). */
+export function sessionTokenFrom(cookieHeader: string | null): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
