@@ -7,7 +7,8 @@
 import { spawn } from "node:child_process";
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -22,6 +23,9 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const BODIES = 40_000;
 const PORTS = { studio: 3291, bare: 3292, express: 3293 };
+const FLOOD_STORED = 100_000;
+const HELD_BURST = 2_000;
+const DISCORD_DEADLINE_MS = 3_000; // Discord: the initial response within 3 s
 
 interface Signed {
   body: string;
@@ -94,7 +98,64 @@ async function load(url: string, bodies: Signed[]) {
     connections: CONNECTIONS,
     requests: [{ setupRequest: (req) => { const signed = bodies[next++ % bodies.length]!; return { ...req, body: signed.body, headers: signed.headers }; } }],
   });
-  return { rps: result.requests.p50, latencyP50: result.latency.p50, latencyP99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+  return { rps: result.requests.p50, latencyP50: result.latency.p50, latencyP99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total, unauthorized: result["4xx"] };
+}
+
+/** The same load with its own number of connections (valid traffic beside a flood). */
+async function loadAt(url: string, bodies: Signed[], connections: number) {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: "POST",
+    duration: DURATION_S,
+    connections,
+    requests: [{ setupRequest: (req) => { const signed = bodies[next++ % bodies.length]!; return { ...req, body: signed.body, headers: signed.headers }; } }],
+  });
+  return { rps: result.requests.p50, latencyP50: result.latency.p50, latencyP99: result.latency.p99 };
+}
+
+/** Fills an endpoint with `count` stored interactions straight into the server's SQLite file (WAL: the server keeps serving). */
+function seedInteractions(file: string, endpointId: string, count: number) {
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  const insert = db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, control, headers, body, receivedAt)
+    VALUES (?, ?, 'discord', ?, 'button', 'answered', 'seed', '{}', '{}', ?)`);
+  const start = Date.now() - count * 1000;
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) insert.run(`seed-${i}`, endpointId, `seed-${i}`, new Date(start + i * 1000).toISOString().replace("Z", "+00:00"));
+  })();
+  db.close();
+}
+
+/** Forged copies of valid bodies: the signature of another body, so each is refused after a real Ed25519 check. */
+function forged(bodies: Signed[]): Signed[] {
+  return bodies.map((signed, i) => ({ body: signed.body, headers: { ...signed.headers, "x-signature-ed25519": bodies[(i + 1) % bodies.length]!.headers["x-signature-ed25519"]! } }));
+}
+
+/**
+ * `count` requests sent at once, each on its own new connection (as a burst of users clicking), to a
+ * manual endpoint that holds them until the fallback: the share answered within `withinMs` of being sent.
+ */
+async function burst(url: string, bodies: Signed[], withinMs: number) {
+  const target = new URL(url);
+  const times = await Promise.all(
+    bodies.map(
+      (signed) =>
+        new Promise<number>((resolve) => {
+          const sent = performance.now();
+          const req = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent: false, headers: { ...signed.headers, "content-length": Buffer.byteLength(signed.body) } }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode === 200 ? performance.now() - sent : Infinity));
+          });
+          req.setTimeout(10_000, () => req.destroy());
+          req.on("error", () => resolve(Infinity));
+          req.end(signed.body);
+        }),
+    ),
+  );
+  const sorted = [...times].sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { inTime: times.filter((t) => t <= withinMs).length / times.length, p50: at(0.5), p99: at(0.99), failed: times.filter((t) => t === Infinity).length };
 }
 
 async function waitFor(url: string) {
@@ -135,6 +196,7 @@ async function main() {
     const qq = qqBodies("bench-secret");
     const feishu = feishuBodies(feishuSecrets.encryptKey, feishuSecrets.verificationToken);
     const easemob = easemobBodies("bench#app", "bench-secret");
+    const validForFlood = discordBodies().map((signed) => signed);
     // A short warm-up so Next compiles and caches before anything is measured.
     await load(`${base}/api/callbacks/${discordId}`, discord.slice(0, 500).map((s) => ({ ...s })));
 
@@ -146,6 +208,17 @@ async function main() {
       { name: "(a) Button Studio, Feishu (encrypted)", result: await load(`${base}/api/callbacks/${feishuId}`, feishu) },
       { name: "(a) Button Studio, Easemob reactions", result: await load(`${base}/api/callbacks/${easemobId}`, easemob) },
     ];
+    // A flood of forged requests against an endpoint holding 100,000 interactions, with valid callbacks beside it.
+    const floodId = await create({ platform: "discord", name: "flood", mode: "rules", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
+    seedInteractions(path.join(dataDir, "studio.db"), floodId, FLOOD_STORED);
+    const validAlone = await loadAt(`${base}/api/callbacks/${floodId}`, validForFlood.slice(0, BODIES / 2), 4);
+    const [refused, validDuringFlood] = await Promise.all([
+      load(`${base}/api/callbacks/${floodId}`, forged(discord)),
+      loadAt(`${base}/api/callbacks/${floodId}`, validForFlood.slice(BODIES / 2), 4),
+    ]);
+    // 2,000 held requests at once: each must get its deferred fallback within Discord's 3 s.
+    const heldId = await create({ platform: "discord", name: "held", mode: "manual", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
+    const held = await burst(`${base}/api/callbacks/${heldId}`, discordBodies().slice(0, HELD_BURST), DISCORD_DEADLINE_MS);
     const stored = await (await fetch(`${base}/api/interactions?limit=1`, { headers: { authorization: "Bearer bench" } })).json();
     console.log(`\n${DURATION_S} s each, ${CONNECTIONS} connections; req/s is the median of per-second counts\n`);
     console.log("receiver                                  req/s   p50 ms   p99 ms   errors");
@@ -155,6 +228,10 @@ async function main() {
     const [b, c, a] = runs.map((r) => r.result.rps);
     const ratios = runs.slice(2).map((r) => `${r.name.replace("(a) Button Studio, ", "")} ${(r.result.rps / c!).toFixed(2)}`).join(", ");
     console.log(`ratios to (c), same run: ${ratios}`);
+    console.log(`\nrefused-callback flood on an endpoint holding ${FLOOD_STORED.toLocaleString("en")} interactions (${CONNECTIONS} connections of forged requests):`);
+    console.log(`  refused/s ${refused.rps} (ratio to valid Discord alone: ${(refused.rps / a!).toFixed(2)}), non-401 answers ${refused.total - refused.unauthorized}`);
+    console.log(`  valid callbacks beside it (4 connections): p50 ${validDuringFlood.latencyP50} ms, p99 ${validDuringFlood.latencyP99} ms, ${validDuringFlood.rps} req/s; alone: p50 ${validAlone.latencyP50} ms, p99 ${validAlone.latencyP99} ms, ${validAlone.rps} req/s`);
+    console.log(`${HELD_BURST} concurrent held Discord requests (manual mode, each on a new connection): ${(held.inTime * 100).toFixed(1)} % answered within ${DISCORD_DEADLINE_MS / 1000} s of being sent; p50 ${held.p50.toFixed(0)} ms, p99 ${held.p99.toFixed(0)} ms, ${held.failed} failed`);
     console.log(`\nratio a/c (Discord): ${(a! / c!).toFixed(2)}   ratio a/b: ${(a! / b!).toFixed(3)}   newest stored interaction: ${stored.items[0]?.eventId ?? "none"}`);
   } finally {
     studio.kill("SIGTERM");
