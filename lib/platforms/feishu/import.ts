@@ -1,3 +1,4 @@
+import { parseStorableJson } from "@/lib/http/json-safety";
 import { isRecord } from "../issues";
 import { isV1Card } from "./convert-v1";
 
@@ -23,11 +24,9 @@ function cardOf(json: Record<string, unknown>): unknown {
   if (json.msg_type === "interactive") {
     if (isRecord(json.card)) return json.card;
     if (typeof json.content !== "string") return null;
-    try {
-      return JSON.parse(json.content);
-    } catch {
-      return null;
-    }
+    // The inner card is pasted text too: refused when too deep to serialize again (the size check stringifies it).
+    const content = parseStorableJson(json.content);
+    return content.ok ? content.value : null;
   }
   // A card.action.trigger response: {toast?, card: {type: "raw", data}}.
   if (isRecord(json.card) && json.card.type === "raw") return json.card.data;

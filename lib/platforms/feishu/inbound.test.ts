@@ -1,7 +1,9 @@
 import { createCipheriv, createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ParsedEvent } from "../inbound";
+import { TOKEN_MARKER } from "./at-rest";
 import { encryptFeishu, feishuAesKey } from "./crypto";
+import { deepJson, oracleDecrypt, oracleEncrypt, oracleHeaders } from "./fixtures/oracle";
 import { FEISHU_CARD_ACTION, FEISHU_CHALLENGE, FEISHU_LEGACY_CARD_ACTION, FEISHU_SIGNATURE, FEISHU_URL_PREVIEW } from "./fixtures/vectors";
 import { feishuInbound } from "./inbound";
 import type { FeishuSecrets } from "./reply";
@@ -264,5 +266,112 @@ describe("Feishu replies", () => {
     expect(secrets).toEqual({ appId: "cli_1", appSecret: "s", verificationToken: "v-12345678" });
     expect(feishuInbound.secretsSchema.safeParse({ ...secrets, verificationToken: "short" }).success).toBe(false);
     expect(feishuInbound.describeSecrets(secrets)).toEqual({ appId: "cli_1" });
+  });
+});
+
+describe("bodies that cannot be kept (issue 12 item 1): refused with 400, never thrown", () => {
+  const DEEP = deepJson(5000);
+  /** The official card action with `value` or `form_value` replaced by 5,000 levels of nesting, as text. */
+  const deepCard = (where: "value" | "form_value", token = TOKEN) =>
+    JSON.stringify({ ...FEISHU_CARD_ACTION, header: { ...FEISHU_CARD_ACTION.header, token }, event: { ...FEISHU_CARD_ACTION.event, action: { ...FEISHU_CARD_ACTION.event.action, [where]: "__DEEP__" } } }).replace(
+      '"__DEEP__"',
+      where === "value" ? DEEP : `{"field":${DEEP}}`,
+    );
+  const deepLegacy = (where: "value" | "form_value") =>
+    JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, action: { ...FEISHU_LEGACY_CARD_ACTION.action, [where]: "__DEEP__" } }).replace('"__DEEP__"', where === "value" ? DEEP : `{"field":${DEEP}}`);
+
+  it.each(["value", "form_value"] as const)("an authentic plaintext card action whose %s nests 5,000 levels", async (where) => {
+    expect(await receive(deepCard(where), plain)).toEqual({ type: "rejected", status: 400, code: "too_deep" });
+  });
+
+  it.each(["value", "form_value"] as const)("the same, encrypted and signed (independent AES and SHA-256)", async (where) => {
+    const body = oracleEncrypt(deepCard(where), encrypted.encryptKey!);
+    expect(await receive(body, encrypted, oracleHeaders(body, encrypted.encryptKey!))).toEqual({ type: "rejected", status: 400, code: "too_deep" });
+  });
+
+  it.each(["value", "form_value"] as const)("the same in an old (v1) card callback, SHA-1 signed", async (where) => {
+    const body = deepLegacy(where);
+    expect(await receive(body, plain, oracleHeaders(body, TOKEN, "sha1"))).toEqual({ type: "rejected", status: 400, code: "too_deep" });
+  });
+
+  it("a lone surrogate in a value, plain or encrypted", async () => {
+    const text = JSON.stringify({ ...FEISHU_CARD_ACTION, event: { ...FEISHU_CARD_ACTION.event, action: { tag: "button", value: "__S__" } } }).replace('"__S__"', '"\\ud800x1"');
+    expect(await receive(text, plain)).toEqual({ type: "rejected", status: 400, code: "malformed_string" });
+    const body = oracleEncrypt(text, encrypted.encryptKey!);
+    expect(await receive(body, encrypted, oracleHeaders(body, encrypted.encryptKey!))).toEqual({ type: "rejected", status: 400, code: "malformed_string" });
+  });
+
+  it("still accepts what Feishu sends: 60 levels of value", async () => {
+    const body = deepCard("value").replace(DEEP, deepJson(60));
+    expect(onlyEvent(await receive(body, plain)).fields.value).toBe(deepJson(60));
+  });
+
+  it("the simulator sends a body too deep to re-serialize as it is, without throwing", () => {
+    expect(() => feishuInbound.sign(deepCard("value", ""), "1700000000", encrypted, SEED)).not.toThrow();
+    expect(feishuInbound.deliverLate(deepCard("value"), { card: { type: "raw", data: {} } })).toBeNull();
+  });
+});
+
+describe("the verification token at rest (issue 12 item 7)", () => {
+  const atRest = (text: string, secrets: FeishuSecrets) => feishuInbound.atRest!(text, secrets);
+
+  it("stores a plaintext body without the token, and replay puts it back and is accepted", async () => {
+    const body = JSON.stringify(FEISHU_CARD_ACTION);
+    const stored = atRest(body, plain);
+    expect(stored).not.toContain(TOKEN);
+    expect(JSON.parse(stored)).toMatchObject({ header: { token: TOKEN_MARKER } });
+    // Everything else is byte for byte as received.
+    expect(stored).toBe(body.replace(TOKEN, TOKEN_MARKER));
+    const replayed = feishuInbound.sign(stored, "1700000000", plain, SEED);
+    expect(onlyEvent(await receive(replayed.body, plain, replayed.headers)).eventId).toBe(FEISHU_CARD_ACTION.header.event_id);
+  });
+
+  it("leaves an encrypted body alone, hides the token in its decoded copy, and replays it encrypted", async () => {
+    const body = oracleEncrypt(JSON.stringify(FEISHU_CARD_ACTION), encrypted.encryptKey!);
+    const outcome = await receive(body, encrypted, oracleHeaders(body, encrypted.encryptKey!));
+    if (outcome.type !== "events") throw new Error(JSON.stringify(outcome));
+    expect(atRest(body, encrypted)).toBe(body);
+    const decoded = atRest(outcome.decoded!, encrypted);
+    expect(decoded).not.toContain(TOKEN);
+    const replayed = feishuInbound.sign(decoded, "1700000001", encrypted, SEED);
+    // Feishu's side reads the real token back out of what replay sent.
+    expect(JSON.parse(oracleDecrypt(replayed.body, encrypted.encryptKey!))).toMatchObject({ header: { token: TOKEN } });
+    expect(onlyEvent(await receive(replayed.body, encrypted, replayed.headers)).kind).toBe("button");
+  });
+
+  it("catches the token JSON-escaped, however it is escaped, and puts it back for replay", async () => {
+    const token = 'tok"en\\with/quotes<1>';
+    const secrets = { ...plain, verificationToken: token };
+    const standard = JSON.stringify({ type: "url_verification", challenge: "c", token });
+    const unicode = standard.replace("<1>", "\\u003c1\\u003e");
+    for (const body of [standard, unicode]) {
+      expect(await receive(body, secrets)).toMatchObject({ type: "handshake" });
+      const stored = atRest(body, secrets);
+      expect(JSON.parse(stored)).toEqual({ type: "url_verification", challenge: "c", token: TOKEN_MARKER });
+      const replayed = feishuInbound.sign(stored, "1700000000", secrets, SEED);
+      expect(await receive(replayed.body, secrets, replayed.headers)).toMatchObject({ type: "handshake", body: { challenge: "c" } });
+    }
+  });
+
+  it("hides the token wherever an old (v1) card callback carries it, and replay re-signs with it in place", async () => {
+    const body = JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, action: { ...FEISHU_LEGACY_CARD_ACTION.action, value: { echo: TOKEN } } });
+    const stored = atRest(body, plain);
+    expect(stored).not.toContain(TOKEN);
+    const replayed = feishuInbound.sign(stored, "1700000000", plain, SEED);
+    expect(replayed.body).toBe(body);
+    expect(onlyEvent(await receive(replayed.body, plain, replayed.headers)).fields.value).toBe(JSON.stringify({ echo: TOKEN }));
+  });
+
+  it("hides the token in a refused body cut short (not JSON any more)", () => {
+    const cut = `${JSON.stringify(FEISHU_CARD_ACTION).slice(0, 120)}…`;
+    expect(cut).toContain(TOKEN);
+    expect(atRest(cut, plain)).not.toContain(TOKEN);
+  });
+
+  it("stays linear on hostile text (unclosed quotes and escapes)", () => {
+    const hostile = '"\\"'.repeat(200_000);
+    const started = performance.now();
+    expect(atRest(hostile, plain)).toBe(hostile);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

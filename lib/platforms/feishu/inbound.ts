@@ -2,10 +2,13 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { secretsMatch } from "@/lib/crypto/constant-time";
+import { parseStorableJson, type JsonProblem } from "@/lib/http/json-safety";
 import type { InboundAdapter, InboundOutcome, ParsedEvent, RawCallback, SignedRequest } from "../inbound";
+import { redactToken, restoreToken } from "./at-rest";
 import { decryptFeishu, encryptFeishu } from "./crypto";
 import { feishuReplySchema, feishuSecretsSchema, type FeishuReply, type FeishuSecrets } from "./reply";
 import { feishuLegacySignature, feishuSignature, hasLarkSignature, verifyFeishu, verifyFeishuLegacy } from "./signature";
+import { feishuSimulatorApi } from "./simulator-api";
 
 type Json = Record<string, unknown>;
 
@@ -55,13 +58,28 @@ const CARD_UPDATE_PATH = "/open-apis/interactive/v1/card/update";
 
 const reject = (status: 400 | 401, code: string): InboundOutcome => ({ type: "rejected", status, code });
 
+/**
+ * A JSON object that is safe to keep and serialize again (depth ≤ 64, no lone surrogates), or what
+ * is wrong with it. Everything the adapter stringifies (action values, form values, replayed bodies)
+ * comes from here, so a 5,000-deep `action.value` is refused instead of overflowing the stack.
+ */
+function readObject(text: string): { json: Json } | { problem: JsonProblem | "notObject" } {
+  const parsed = parseStorableJson(text);
+  if (!parsed.ok) return { problem: parsed.problem };
+  const value = parsed.value;
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? { json: value as Json } : { problem: "notObject" };
+}
+
 function parseObject(text: string): Json | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : null;
-  } catch {
-    return null;
-  }
+  const read = readObject(text);
+  return "json" in read ? read.json : null;
+}
+
+/** The refusal for a body that is JSON but cannot be kept; `unreadable` when it is no JSON object at all. */
+function unstorable(problem: JsonProblem | "notObject", unreadable: string): InboundOutcome {
+  if (problem === "tooDeep") return reject(400, "too_deep");
+  if (problem === "malformedString") return reject(400, "malformed_string");
+  return reject(400, unreadable);
 }
 
 const isEnvelope = (json: Json) => "schema" in json && json.header !== null && typeof json.header === "object";
@@ -85,8 +103,9 @@ function authentic(json: Json, raw: RawCallback, secrets: FeishuSecrets): Inboun
 }
 
 async function receive(raw: RawCallback, secrets: FeishuSecrets): Promise<InboundOutcome> {
-  const outer = parseObject(raw.body.toString("utf8"));
-  if (!outer) return reject(400, "invalid_payload");
+  const read = readObject(raw.body.toString("utf8"));
+  if (!("json" in read)) return unstorable(read.problem, "invalid_payload");
+  const outer = read.json;
   let json = outer;
   let decoded: string | undefined;
   const encrypted = "encrypt" in outer;
@@ -95,9 +114,9 @@ async function receive(raw: RawCallback, secrets: FeishuSecrets): Promise<Inboun
     // A signed body is checked before anything is decrypted: unauthenticated ciphertext never reaches AES.
     if (hasLarkSignature(raw.headers) && !verifyFeishu(raw.headers, secrets.encryptKey, raw.body)) return reject(401, "bad_signature");
     decoded = typeof outer.encrypt === "string" ? (decryptFeishu(outer.encrypt, secrets.encryptKey) ?? undefined) : undefined;
-    const inner = decoded === undefined ? null : parseObject(decoded);
-    if (!inner) return reject(400, "decrypt_failed");
-    json = inner;
+    const inner = decoded === undefined ? null : readObject(decoded);
+    if (!inner || !("json" in inner)) return unstorable(inner?.problem ?? "invalidJson", "decrypt_failed");
+    json = inner.json;
   }
   // The URL check carries no signature, only the token (§3.3; oapi-sdk-go skips VerifySign for it).
   if (json.type === "url_verification") {
@@ -217,7 +236,9 @@ function updateToken(storedBody: string): string | null {
  * signed with SHA-1 over the Verification Token (§3.5, §3.7). Without a key, schema-2.0 bodies
  * go unsigned: the token inside is their only proof (oapi-sdk-go checks signatures only with a key).
  */
-function sign(body: string, timestamp: string, secrets: FeishuSecrets): SignedRequest {
+function sign(stored: string, timestamp: string, secrets: FeishuSecrets): SignedRequest {
+  // A replayed body was stored with the token redacted (atRest): the real one goes back before signing.
+  const body = restoreToken(stored, secrets.verificationToken);
   const json = parseObject(body);
   const nonce = randomBytes(12).toString("hex");
   if (json && isLegacyCard(json)) {
@@ -279,7 +300,9 @@ export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
   },
   sign: (body, timestamp, secrets) => sign(body, timestamp, secrets),
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
+  atRest: (text, secrets) => redactToken(text, secrets.verificationToken),
   keptHeaders: ["content-type", "user-agent", "x-lark-request-timestamp", "x-lark-request-nonce", "x-lark-signature"],
+  simulatorApi: feishuSimulatorApi,
   // 服务端 API 通用错误码: an HTTP 200 answer with `code` ≠ 0 is a refused call.
   refusalCode: (body) => (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0 ? body.code : null),
 };
