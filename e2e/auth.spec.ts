@@ -29,6 +29,41 @@ test.describe("access control", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("a cookie captured before signing out is refused afterwards, by the API and by pages", async ({ page, context }) => {
+    await signIn(page, BASE_URL);
+    const captured = (await context.cookies()).find((c) => c.name === "bs_session");
+    expect(captured).toBeTruthy();
+    expect((await page.request.get("/api/templates")).status()).toBe(200);
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await expect(page).toHaveURL(/\/login/);
+    // Someone who copied the cookie before the logout replays it.
+    await context.clearCookies();
+    await context.addCookies([captured!]);
+    const api = await page.request.get("/api/templates");
+    expect(api.status()).toBe(401);
+    expect((await api.json()).error.code).toBe("unauthorized");
+    await page.goto("/templates");
+    await expect(page).toHaveURL(/\/login\?next=%2Ftemplates/);
+  });
+
+  test("pages and API answers forbid framing and sniffing", async ({ request }) => {
+    const expected = {
+      "x-frame-options": "DENY",
+      "content-security-policy": "frame-ancestors 'none'",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "same-origin",
+    };
+    const login = await request.get("/login");
+    expect(login.status()).toBe(200);
+    const health = await request.get("/api/health");
+    // proxy.ts's own answers carry them too: a 401 for the API, a redirect for a page.
+    const refused = await request.get("/api/templates");
+    expect(refused.status()).toBe(401);
+    const redirected = await request.get("/settings", { maxRedirects: 0 });
+    expect(redirected.status()).toBe(307);
+    for (const response of [login, health, refused, redirected]) expect(response.headers()).toMatchObject(expected);
+  });
+
   test("a session cookie also authorizes the API; a forged one does not", async ({ page, context }) => {
     await signIn(page, BASE_URL);
     expect((await page.request.get("/api/templates")).status()).toBe(200);
