@@ -4,20 +4,15 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { StarterText } from "@/lib/platforms/types";
 
-/** Texts of a new card (Feishu): adapters without cards ignore them. */
-export type CardStarterText = StarterText & { cardTitle: string; cardBody: string; option: (n: number) => string };
-
-/** New buttons are labelled in the user's language (the template's content, so the user may change it). */
-export function useStarterText(namespace: "editor" | "library" = "editor"): CardStarterText {
+/** New controls and cards start with texts in the user's language (the template's content, so the user may change them). */
+export function useStarterText(namespace: "editor" | "library" = "editor"): StarterText {
   const t = useTranslations(namespace);
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    // Each platform asks for its own keys under `starter`; one the catalogue lacks falls back to the platform's English.
+    type Key = Parameters<typeof t>[0];
+    return {
       label: (n: number) => t("starter.label", { n }),
-      unsupportTips: t("starter.unsupportTips"),
-      cardTitle: t("starter.cardTitle"),
-      cardBody: t("starter.cardBody"),
-      option: (n: number) => t("starter.option", { n }),
-    }),
-    [t],
-  );
+      phrase: (key: string, params?: Record<string, string | number>) => (t.has(`starter.${key}` as Key) ? t(`starter.${key}` as Key, params) : undefined),
+    };
+  }, [t]);
 }

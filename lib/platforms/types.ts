@@ -38,6 +38,8 @@ export interface LayoutAdapter<L = unknown> {
   schema: z.ZodType<L>;
   /** Named limits, so the UI can show and disable at them. */
   limits: Readonly<Record<string, number>>;
+  /** The limits worth telling a person (the settings page), as catalogue keys under `settings.limits` and their values. */
+  limitNotes(): LimitNote[];
   /** Scenes the rules distinguish; empty when none. */
   scenes: readonly string[];
   /** A layout to start a new template from, its texts in the user's language. */
@@ -72,18 +74,29 @@ export interface LayoutAdapter<L = unknown> {
    * Other bodies a layout exports to besides the send-message body, by name
    * (e.g. the body a callback response replaces the message with); absent when none.
    */
-  extraExports?: (layout: L) => Record<string, unknown>;
+  extraExports?(layout: L): Record<string, unknown>;
   /** Who may click a control; absent where the platform has no per-button permissions. */
-  permission?: (cell: unknown, actor: Actor) => PermissionVerdict;
+  permission?(cell: unknown, actor: Actor): PermissionVerdict;
 }
 
-/** Texts a new control starts with; the UI passes them from its catalogue. */
+/** One line about a platform's limits: `key` names a message under `settings.limits` in messages/<locale>.json. */
+export interface LimitNote {
+  key: string;
+  params?: IssueParams;
+}
+
+/** Texts a new control or card starts with; the UI passes them from its catalogue (`starter`). */
 export interface StarterText {
+  /** A new control's label ("Button 3"). */
   label: (n: number) => string;
-  unsupportTips: string;
+  /**
+   * A platform's own starter text by its key under `starter` (QQ "unsupportTips", Feishu "cardTitle"):
+   * each platform names and defaults its own keys, so this file knows none of them.
+   */
+  phrase?: (key: string, params?: Record<string, string | number>) => string | undefined;
 }
 
-export const ENGLISH_STARTER: StarterText = { label: (n) => `Button ${n}`, unsupportTips: "Please update QQ" };
+export const ENGLISH_STARTER: StarterText = { label: (n) => `Button ${n}` };
 
 /** Position of a control in a grid layout. */
 export interface CellRef {
@@ -184,6 +197,56 @@ export interface PlatformAdapter<L = unknown> {
   manualReplies: boolean;
   /** The protocol lets callbacks arrive unsigned; each endpoint chooses whether to accept them. */
   optionalSignature?: boolean;
+  /** Present for platforms whose callbacks report message reactions (the reaction board and its simulator). */
+  reactions?: ReactionModel;
+}
+
+/** A reaction on a message as the board shows it. */
+export interface ReactionUsers {
+  reaction: string;
+  count: number;
+  users: string[];
+}
+
+/** What one stored reaction operation did, in the app's terms. */
+export type ReactionOp = "add" | "remove" | "other";
+
+/** One simulated operation and the simulator's idea of the message before it (in the order reactions were first added). */
+export interface SimulatedReaction {
+  user: string;
+  reaction: string;
+  op: "add" | "remove";
+  messageId: string;
+  conversation: { from: string; to: string; channelType: string };
+  /** Every reaction of the message after the operation, an emptied one included (it goes out once with its op). */
+  reactions: ReactionUsers[];
+}
+
+/**
+ * The snapshot model of a platform that sends a message's whole reaction state with every change
+ * (ParsedEvent.snapshot): how the stored state and callbacks read, and what its simulator sends.
+ */
+export interface ReactionModel {
+  /** Conversation kinds the board filters on and the simulator offers; each has a message under `reactions.channelTypes`. */
+  channelTypes: readonly string[];
+  /** A stored snapshot state (what receive() put in `snapshot.state`) as reactions; [] when unreadable. */
+  readState(state: unknown): ReactionUsers[];
+  /** What a stored reaction event's `data` (the platform's op name) means. */
+  opOf(data: string | null): ReactionOp;
+  /** The operation's own platform time (ms) in its stored callback body, found by its event id; null when absent. */
+  operationTime(body: unknown, eventId: string): number | null;
+  simulator: {
+    /** How long the platform waits for an answer before it counts a failure. */
+    timeoutMs: number;
+    /** How many times a callback goes out before the platform drops it (the first try included). */
+    attempts: number;
+    /** Only this status counts as delivered. */
+    successStatus: number;
+    /** The longest answer body the platform accepts, in characters. */
+    answerLimitChars: number;
+    /** The unsigned callback body the platform sends for the operation; `app` is describeSecrets() of the endpoint. */
+    callback(change: SimulatedReaction, app: Record<string, string>, now: number): Record<string, unknown>;
+  };
 }
 
 export const PLATFORM_IDS = ["qq", "discord", "feishu", "easemob"] as const;

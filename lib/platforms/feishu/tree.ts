@@ -4,7 +4,6 @@ import { ENGLISH_STARTER, type IssuePath, type StarterText, type TreeAdapter } f
 import { FEISHU_CONTENT_TAGS, FEISHU_FORM_FIELD_TAGS, FEISHU_MAX_COMPONENTS } from "./limits";
 
 /** Texts a new card starts with; the catalogue may pass the card ones, English otherwise. */
-export type FeishuStarterText = StarterText & { cardTitle?: string; cardBody?: string; option?: (n: number) => string };
 
 const ROOT_KINDS = [...FEISHU_CONTENT_TAGS, "form"] as const;
 const FORM_KINDS = [...FEISHU_CONTENT_TAGS, ...FEISHU_FORM_FIELD_TAGS] as const;
@@ -61,13 +60,13 @@ function allocator(layout: unknown) {
 
 const plain = (content: string) => ({ tag: "plain_text", content });
 
-function buildNode(kind: string, next: ReturnType<typeof allocator>, text: FeishuStarterText): Record<string, unknown> {
+function buildNode(kind: string, next: ReturnType<typeof allocator>, text: StarterText): Record<string, unknown> {
   const { n, id } = next.id(kind);
   switch (kind) {
     case "markdown":
-      return { tag: "markdown", element_id: id, content: text.cardBody ?? "**Button Studio**" };
+      return { tag: "markdown", element_id: id, content: text.phrase?.("cardBody") ?? "**Button Studio**" };
     case "div":
-      return { tag: "div", element_id: id, text: plain(text.cardBody ?? "Text") };
+      return { tag: "div", element_id: id, text: plain(text.phrase?.("cardBody") ?? "Text") };
     case "hr":
       return { tag: "hr", element_id: id };
     case "img":
@@ -90,7 +89,7 @@ function buildNode(kind: string, next: ReturnType<typeof allocator>, text: Feish
     case "input":
       return { tag: "input", element_id: id, name: next.name("input") };
     case "select_static": {
-      const option = text.option ?? ((i: number) => `Option ${i}`);
+      const option = (i: number) => text.phrase?.("option", { n: i }) ?? `Option ${i}`;
       return {
         tag: "select_static", element_id: id, name: next.name("select"),
         options: [1, 2].map((i) => ({ text: plain(option(i)), value: `option_${i}` })),
@@ -164,12 +163,12 @@ export const feishuTree: TreeAdapter & {
 };
 
 /** The card a new Feishu template starts from: a title and a line of markdown. */
-export function emptyFeishuCard(text: FeishuStarterText = ENGLISH_STARTER): Record<string, unknown> {
+export function emptyFeishuCard(text: StarterText = ENGLISH_STARTER): Record<string, unknown> {
   const next = allocator(undefined);
   return {
     schema: "2.0",
     config: { update_multi: true },
-    header: { title: plain(text.cardTitle ?? "Button Studio"), template: "blue" },
+    header: { title: plain(text.phrase?.("cardTitle") ?? "Button Studio"), template: "blue" },
     body: { elements: [clean(buildNode("markdown", next, text))] },
   };
 }

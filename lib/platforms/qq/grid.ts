@@ -23,7 +23,7 @@ export const qqGrid: GridAdapter = {
     return {
       id,
       render_data: { label: text.label(n), visited_label: text.label(n), style: 1 },
-      action: { type: 1, permission: { type: 2 }, data: `button_${n}`, unsupport_tips: text.unsupportTips },
+      action: { type: 1, permission: { type: 2 }, data: `button_${n}`, unsupport_tips: text.phrase?.("unsupportTips") ?? "Please update QQ" },
     };
   },
   cellLabel(cell) {
