@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/access";
-import { hasValidApiToken } from "@/lib/auth/api-token";
-import { isValidSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { isAuthorized } from "@/lib/auth/authorized";
 import { errorResponse } from "@/lib/http/respond";
 import { HttpError } from "@/lib/http/errors";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
@@ -15,10 +14,7 @@ import { negotiateLocale } from "@/lib/i18n/negotiate";
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
-  const signedIn =
-    isValidSession(request.cookies.get(SESSION_COOKIE)?.value) ||
-    hasValidApiToken(request.headers.get("authorization"));
-  if (signedIn) return NextResponse.next();
+  if (isAuthorized(request.headers)) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     const locale = negotiateLocale(undefined, request.headers.get("accept-language"));
     return errorResponse(new HttpError(401, "unauthorized", "unauthorized", { header: "Authorization: Bearer <API_TOKEN>" }), locale);

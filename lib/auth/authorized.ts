@@ -1,0 +1,11 @@
+import { hasValidApiToken } from "./api-token";
+import { isValidSession, sessionTokenFrom } from "./session";
+
+/**
+ * Whether a request carries a live session or the API token: the test proxy.ts applies to every
+ * request, and the one a long-lived answer (the live event stream) should repeat while it stays
+ * open, since a logout after the request started must still cut it off.
+ */
+export function isAuthorized(headers: Headers, now = Date.now()): boolean {
+  return isValidSession(sessionTokenFrom(headers.get("cookie")), now) || hasValidApiToken(headers.get("authorization"));
+}
