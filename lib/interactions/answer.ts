@@ -5,17 +5,31 @@ import { HttpError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/parse-input";
 import type { Locale } from "@/lib/i18n/locales";
 import { publish } from "@/lib/live/bus";
-import type { InboundAdapter, ParsedEvent } from "@/lib/platforms/inbound";
+import type { InboundAdapter, ParsedEvent, ReplyDelivery } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isHeld, release } from "./holds";
+import { decide, platformFacts, type Decision, type Delivered, type LifecycleEvent, type LifecycleState, type Outcome, type PlatformFacts, type Write } from "./lifecycle";
 import { DeliveryError, logDeliveryFailure, sendApiReply } from "./outbound";
 import { exhaustUpdates, interactionState, recordUpdate, refundUpdate, reserveUpdate, transition } from "./store";
 
-export type Delivered = "response" | "api" | "followup" | "update";
+export type { Delivered } from "./lifecycle";
+
+type ApiDelivery = Extract<ReplyDelivery, { via: "api" }>;
+/** A delivery built from stored data; building may fail on a row stored before the body was checked (a lone surrogate in an id). */
+type Built<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function build<T>(make: () => T): Built<T> {
+  try {
+    return { ok: true, value: make() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
 
 /**
- * A person's answer. Exactly one answer wins (a conditional update); a second
- * gets 409, and one that can no longer reach the platform gets 410.
+ * A person's answer. What happens is decided by the lifecycle (lifecycle.ts); the conditional
+ * writes in store.ts make exactly one answer win: a second gets 409, one that can no longer reach
+ * the platform 410.
  */
 export async function answerInteraction(db: Db, id: string, input: unknown, locale: Locale, now = new Date()): Promise<{ delivered: Delivered }> {
   const row = await db.interaction.findUnique({ where: { id } });
@@ -24,79 +38,130 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: row.endpointId });
   const inbound = getInbound(endpoint.platform);
   const reply = parseInput(inbound.replySchema, input, locale);
-  if (!inbound.replyFits(row.kind as ParsedEvent["kind"], reply)) throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind: row.kind });
-  const tooLate = () => new HttpError(410, "deadline_passed", "deadlinePassed");
-  if (row.status === "expired" || (row.status === "answered" && row.replySource === "fallback" && !inbound.lateBudget)) throw tooLate();
-  const budget = inbound.lateBudget;
-  // With an update budget (Feishu's card token) a person may keep updating after the first answer.
-  const updatable = budget !== undefined && (row.status === "answered" || (row.status === "pending" && row.replySource === "fallback"));
-  if (updatable) return updateLate(endpoint, row, reply, budget, now);
-  if (row.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: row.status });
-
-  const win = () => {
-    if (!transition(id, "pending", { status: "answered", reply, replySource: "manual", at: now })) {
-      throw new HttpError(409, "already_answered", "alreadyAnswered", { status: "answered" });
-    }
-    publish({ type: "interaction.updated", id, endpointId: row.endpointId, status: "answered" });
-  };
-
-  if (isHeld(id)) {
-    win();
-    release(id, reply);
-    return { delivered: "response" };
-  }
-  // The held response just went (the fallback): with an update budget, this answer is an update, counted like the rest.
-  if (budget) return updateLate(endpoint, row, reply, budget, now);
-  // Another answer may have won since the row was read (and released the held request).
+  const kind = row.kind as ParsedEvent["kind"];
+  if (!inbound.replyFits(kind, reply)) throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind });
+  const event: ParsedEvent = { eventId: row.eventId, kind, interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, fields: {}, context: {} };
+  const late = build(() => inbound.deliverLate(row.decoded ?? row.body, reply));
+  // A late delivery that cannot be built from the stored body is a channel that fails, not one that is absent.
+  const facts = platformFacts(inbound, event, !late.ok || late.value !== null);
+  // Read after the awaits, synchronously with the decision: another answer may have won (and released the held request) meanwhile.
   const fresh = interactionState(id);
-  if (fresh?.status !== "pending") throw new HttpError(409, "already_answered", "alreadyAnswered", { status: fresh?.status ?? "?" });
-  const inTime = row.deadlineAt !== null && now.getTime() <= row.deadlineAt.getTime();
-  const event: ParsedEvent = { eventId: row.eventId, kind: row.kind as ParsedEvent["kind"], interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, fields: {}, context: {} };
-  const direct = inbound.deliver(event, reply);
-  if (inTime && direct.via === "api") {
-    win();
-    await sendApiReply(endpoint, direct).catch((error: unknown) => failed(endpoint, id, reply, error, now));
-    return { delivered: "api" };
-  }
-  // The first answer has gone (the deferred fallback): only the platform's later channel can still reach the user.
-  const withinWindow = now.getTime() - row.receivedAt.getTime() <= inbound.replyWindowMs;
-  const late = fresh.replySource === "fallback" && withinWindow ? inbound.deliverLate(row.decoded ?? row.body, reply) : null;
-  if (!late) throw tooLate();
-  win();
-  await sendApiReply(endpoint, late).catch((error: unknown) => failed(endpoint, id, reply, error, now));
-  return { delivered: "followup" };
+  if (!fresh) throw new HttpError(404, "not_found", "interactionNotFound", { id });
+  const state: LifecycleState = {
+    status: fresh.status,
+    replySource: fresh.replySource,
+    receivedAt: row.receivedAt.getTime(),
+    deadlineAt: row.deadlineAt?.getTime() ?? null,
+    // Possibly stale: only a pre-check, the conditional reserve decides.
+    updates: row.updates,
+    held: isHeld(id),
+  };
+  const run = new Run(endpoint, inbound, id, reply, now, facts, { direct: () => build(() => inbound.deliver(event, reply)), late: () => late });
+  return { delivered: delivered(await run.step(state, { type: "reply" })) };
 }
 
-type StoredRow = NonNullable<Awaited<ReturnType<Db["interaction"]["findUnique"]>>>;
-
-/** A late update through the platform's update token, counted against its budget (Feishu: 2 within 30 min). */
-async function updateLate(endpoint: LiveEndpoint, row: StoredRow, reply: unknown, budget: NonNullable<InboundAdapter["lateBudget"]>, now: Date): Promise<{ delivered: Delivered }> {
-  if (now.getTime() - row.receivedAt.getTime() > budget.windowMs) {
-    throw new HttpError(410, "update_window_passed", "updateWindowPassed", { minutes: Math.round(budget.windowMs / 60_000) });
+function delivered(outcome: Outcome): Delivered {
+  if (outcome.type === "refused") {
+    const { status, code, messageKey, params } = outcome.refusal;
+    throw new HttpError(status, code, messageKey, params);
   }
-  const late = getInbound(endpoint.platform).deliverLate(row.decoded ?? row.body, reply);
-  if (!late) throw new HttpError(410, "deadline_passed", "deadlinePassed");
-  // The use is reserved first, so two answers racing for the last one cannot both send.
-  if (!reserveUpdate(row.id, budget.max)) throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
-  await sendApiReply(endpoint, late).catch((error: unknown) => {
-    logDeliveryFailure(endpoint, error);
-    // The platform says the token is used up: so it is here too.
-    if (error instanceof DeliveryError && budget.exhaustedCode !== undefined && error.platformCode === budget.exhaustedCode) {
-      exhaustUpdates(row.id, budget.max);
-      throw new HttpError(410, "update_limit_reached", "updateLimitReached", { max: budget.max });
+  if (outcome.type !== "delivered") throw new Error("a reply decided nothing");
+  return outcome.via;
+}
+
+/** Carries out decisions for one person's reply: the write, then its effects, then what the sends lead to. */
+class Run {
+  constructor(
+    private readonly endpoint: LiveEndpoint,
+    private readonly inbound: InboundAdapter,
+    private readonly id: string,
+    private readonly reply: unknown,
+    private readonly now: Date,
+    private readonly facts: PlatformFacts,
+    private readonly deliveries: { direct: () => Built<ReplyDelivery | null>; late: () => Built<ApiDelivery | null> },
+  ) {}
+
+  async step(state: LifecycleState, event: LifecycleEvent): Promise<Outcome> {
+    const decision = decide(state, event, this.now.getTime(), this.facts);
+    if (decision.write && !this.write(decision.write)) {
+      const lost = decision.ifLost ?? { effects: [], outcome: decision.outcome };
+      return (await this.effects(decision.next, lost.effects)) ?? lost.outcome;
     }
-    // A failed update changes nothing stored and gives the use back, unless it may have arrived (a timeout).
-    if (!(error instanceof DeliveryError && error.maybeDelivered)) refundUpdate(row.id);
-    throw new HttpError(502, "delivery_failed", "deliveryFailed");
-  });
-  recordUpdate(row.id, reply, now);
-  publish({ type: "interaction.updated", id: row.id, endpointId: row.endpointId, status: "answered" });
-  return { delivered: "update" };
-}
+    return (await this.effects(decision.next, decision.effects)) ?? decision.outcome;
+  }
 
-function failed(endpoint: LiveEndpoint, id: string, reply: unknown, error: unknown, at: Date): never {
-  logDeliveryFailure(endpoint, error);
-  transition(id, "answered", { status: "failed", reply, replySource: "manual", at });
-  publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
-  throw new HttpError(502, "delivery_failed", "deliveryFailed");
+  /** The store's conditional updates: false when another answer changed the row first. */
+  private write(write: Write): boolean {
+    const at = this.now;
+    switch (write.op) {
+      case "transition":
+        return transition(this.id, write.from, { status: write.status, reply: this.reply, replySource: write.replySource, at });
+      case "reserveUpdate":
+        return reserveUpdate(this.id, write.max);
+      case "recordUpdate":
+        recordUpdate(this.id, this.reply, at);
+        return true;
+      case "refundUpdate":
+        refundUpdate(this.id);
+        return true;
+      case "exhaustUpdates":
+        exhaustUpdates(this.id, write.max);
+        return true;
+      case "insert":
+      case "expire":
+        throw new Error(`a reply never makes the ${write.op} write`);
+    }
+  }
+
+  /** Runs effects in order; a send that fails or succeeds leads to the next decision, whose outcome replaces this one. */
+  private async effects(next: LifecycleState, effects: Decision["effects"]): Promise<Outcome | null> {
+    for (const effect of effects) {
+      switch (effect.type) {
+        case "publish":
+          publish({ type: effect.event, id: this.id, endpointId: this.endpoint.id, status: effect.status });
+          break;
+        case "respond":
+          release(this.id, this.reply);
+          break;
+        case "sendApi":
+        case "sendLate": {
+          const channel = effect.type === "sendLate" && effect.as === "update" ? "update" : "answer";
+          const built = effect.type === "sendApi" ? this.deliveries.direct() : this.deliveries.late();
+          const error = await this.send(built);
+          if (error !== null) return this.step(next, { type: "deliveryFailed", channel, ...this.failure(error) });
+          if (channel === "update") await this.step(next, { type: "updated" });
+          break;
+        }
+        default:
+          // acknowledge, respondAsBefore, hold, fallbackAt: the callback path's, never a reply's.
+          break;
+      }
+    }
+    return null;
+  }
+
+  /** Sends a built API delivery; the error when it did not go through (null when it did). */
+  private async send(built: Built<ReplyDelivery | null>): Promise<unknown> {
+    if (!built.ok) {
+      logDeliveryFailure(this.endpoint, built.error);
+      return new DeliveryError("the reply cannot be addressed from the stored request", { maybeDelivered: false });
+    }
+    if (built.value?.via !== "api") return new DeliveryError("no API delivery for this reply", { maybeDelivered: false });
+    try {
+      await sendApiReply(this.endpoint, built.value);
+      return null;
+    } catch (error) {
+      logDeliveryFailure(this.endpoint, error);
+      return error;
+    }
+  }
+
+  private failure(error: unknown): { maybeDelivered: boolean; exhausted: boolean } {
+    const code = this.inbound.lateBudget?.exhaustedCode;
+    return {
+      maybeDelivered: error instanceof DeliveryError && error.maybeDelivered,
+      // The platform says the update token is used up (Feishu 300040).
+      exhausted: error instanceof DeliveryError && code !== undefined && error.platformCode === code,
+    };
+  }
 }
