@@ -1,6 +1,7 @@
 import { ensureAdminPassword } from "@/lib/auth/admin-password";
 import { enableWal, getDb } from "@/lib/db";
 import { startExpirySweep } from "@/lib/interactions/expire";
+import { redactStoredBodies } from "./redact-at-rest";
 
 /** Once per server start, after `prisma migrate deploy` (scripts/start.mjs) has run. */
 export async function bootstrap(): Promise<void> {
@@ -8,6 +9,10 @@ export async function bootstrap(): Promise<void> {
   await enableWal(db);
   const generated = await ensureAdminPassword(db);
   startExpirySweep();
+  // In the background, in small steps: a big table must not hold up the start.
+  void redactStoredBodies(db)
+    .then((report) => report?.changed && console.log(`[boot] hid echoed secrets in ${report.changed} of ${report.scanned} stored callbacks`))
+    .catch((error: unknown) => console.error("[boot] redacting stored callbacks failed:", error instanceof Error ? error.message : String(error)));
   if (generated) {
     // Printed once, like Jupyter's token: only its hash is stored, so it cannot be shown again.
     console.log(

@@ -9,6 +9,12 @@ describe("redacting secrets from shown bodies", () => {
     expect(redact(body, values)).toBe('{"header":{"token":"[redacted]","app_id":"cli_app"},"x":"[redacted] [redacted]"}');
   });
 
+  it("replaces a secret JSON-escaped in a body too, and leaves a value already hidden at rest alone", () => {
+    const values = secretValues({ appId: "cli_app", verificationToken: 'tok"en\\123' }, { appId: "cli_app" });
+    expect(redact(JSON.stringify({ token: 'tok"en\\123' }), values)).toBe('{"token":"[redacted]"}');
+    expect(redact('{"token":"[redacted:verificationToken]"}', values)).toBe('{"token":"[redacted:verificationToken]"}');
+  });
+
   it("finds any secret in a body before it may leave, short or JSON-escaped, but not a public value", () => {
     const secrets = { appId: "cli_app", verificationToken: "abc", appSecret: 'with"quote' };
     expect(containsSecret('{"token":"abc"}', secrets, { appId: "cli_app" })).toBe(true);

@@ -1,7 +1,8 @@
 /**
- * Some platforms echo a secret inside the callback itself (Feishu's verification token is
- * `header.token` of every plaintext or decrypted body). Stored bodies stay exact, for replay and
- * signatures; what the API shows has every secret value of the endpoint replaced.
+ * What the API shows of a stored callback has every secret value of the endpoint replaced. A secret
+ * a platform is known to echo is already hidden at rest by its adapter (`InboundAdapter.atRest`:
+ * Feishu's verification token, stored as `[redacted:verificationToken]`, which replay puts back);
+ * this is the second line for anything else, and for a token changed since the row was stored.
  */
 const REDACTED = "[redacted]";
 /** Shorter values would redact ordinary text (a header name); secrets the platforms echo are longer (Feishu's token: min 8). */
@@ -14,9 +15,13 @@ export function secretValues(secrets: unknown, publicParts: Record<string, strin
   return Object.values(secrets).filter((v): v is string => typeof v === "string" && v.length >= MIN_SECRET_LENGTH && !shown.has(v));
 }
 
+const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);
+
+/** Every value replaced, as is and JSON-escaped (a secret with a quote or a backslash in a JSON body). */
 export function redact(text: string, values: readonly string[]): string {
-  return values.reduce((out, value) => out.split(value).join(REDACTED), text);
+  return values.reduce((out, value) => out.split(value).join(REDACTED).split(jsonEscaped(value)).join(REDACTED), text);
 }
+
 
 /**
  * Whether a body carries any non-public secret value, whatever its length, raw or JSON-escaped:
@@ -26,6 +31,6 @@ export function containsSecret(body: string, secrets: unknown, publicParts: Reco
   if (!secrets || typeof secrets !== "object") return false;
   const shown = new Set(Object.values(publicParts));
   return Object.values(secrets).some(
-    (v) => typeof v === "string" && v !== "" && !shown.has(v) && (body.includes(v) || body.includes(JSON.stringify(v).slice(1, -1))),
+    (v) => typeof v === "string" && v !== "" && !shown.has(v) && (body.includes(v) || body.includes(jsonEscaped(v))),
   );
 }
