@@ -1,3 +1,5 @@
+import { remember } from "@/lib/process/remember";
+
 /** Failed sign-ins allowed per client before each further try must wait. */
 const FREE_FAILURES = 5;
 const MAX_WAIT_MS = 15 * 60 * 1000;
@@ -7,8 +9,7 @@ interface Entry {
   blockedUntil: number;
 }
 
-const holder = globalThis as typeof globalThis & { __buttonStudioLogins?: Map<string, Entry> };
-const entries = (holder.__buttonStudioLogins ??= new Map());
+const entries = remember("login-throttle", () => new Map<string, Entry>());
 
 /** Milliseconds this client must still wait before trying a password, 0 when it may try now. */
 export function loginWaitMs(client: string, now = Date.now()): number {
