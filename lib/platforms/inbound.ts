@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { SimulatorApi } from "./simulator-api";
 import { parseStorableJson, type JsonProblem } from "@/lib/http/json-safety";
 
 /**
@@ -158,4 +159,6 @@ export interface InboundAdapter<S = unknown, R = unknown> {
    * Absent: a 2xx answer is a success.
    */
   refusalCode?(body: unknown): number | null;
+  /** The simulator's stand-in for this platform's API (lib/platforms/simulator-api.ts); absent: the simulator has none. */
+  simulatorApi?: SimulatorApi;
 }

@@ -1,95 +1,106 @@
 import "server-only";
+import type { Db } from "@/lib/db";
+import { parseStorableJson, type JsonProblem } from "@/lib/http/json-safety";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+import { listPlatforms } from "@/lib/platforms/registry";
+import type { SimulatorAnswer, SimulatorApi } from "@/lib/platforms/simulator-api";
+import { remember } from "@/lib/process/remember";
+import { isKnownApp } from "./known-apps";
 
 /**
- * The simulator's stand-in for the platforms' own APIs: point an endpoint's API
- * base URL at `<origin>/api/simulator/platform` and the replies Button Studio
- * sends (QQ token + PUT /interactions/{id}, Discord webhook edits) land here, so
- * the whole loop runs offline. Calls are kept in memory for the inspector and tests.
+ * The simulator's stand-in for the platforms' own APIs: point an endpoint's API base URL at
+ * `<origin>/api/simulator/platform` and the replies Button Studio sends land here, so the whole
+ * loop runs offline. Each platform's stand-in (InboundAdapter.simulatorApi, in its own folder)
+ * answers its paths and requires what the platform requires; this module only routes and
+ * records. Only calls whose caller proved itself are recorded: nobody else writes to the log.
  */
 export interface RecordedCall {
   at: string;
   method: string;
   path: string;
+  /** The scheme and the first characters of the credential: enough to tell tokens apart, not to use one. */
   authorization: string | null;
   body: unknown;
+  /** When the body could not be stored as JSON (too deep, malformed): why, and its first characters as text. */
+  bodyProblem?: JsonProblem;
+  bodyText?: string;
 }
 
 const CALL_LIMIT = 500;
-const holder = globalThis as typeof globalThis & { __buttonStudioSimCalls?: RecordedCall[] };
-const calls = (holder.__buttonStudioSimCalls ??= []);
+const TEXT_LIMIT = 2048;
+const PATH_LIMIT = 2048;
+const SHOWN_CREDENTIAL = 8;
+
+const calls = () => remember<RecordedCall[]>("simulator.calls", () => []);
 
 export function recordedCalls(): RecordedCall[] {
-  return [...calls];
+  return [...calls()];
 }
 
-/** A Feishu card as a delayed update left it, for "the card as updated" views. */
-export interface SimulatedCard {
-  token: string;
-  card: unknown;
-  at: string;
+function standIns(): { platform: string; api: SimulatorApi; inbound: ReturnType<typeof getInbound> }[] {
+  return listPlatforms().flatMap(({ id }) => {
+    const inbound = getInbound(id);
+    return inbound.simulatorApi ? [{ platform: id, api: inbound.simulatorApi, inbound }] : [];
+  });
 }
 
-// 延时更新消息卡片: "同一个 token 只能使用 2 次"; a third use is code 300040 (its error table).
-const FEISHU_TOKEN_USES = 2;
-const FEISHU_TOKEN_OVERUSED = 300040;
-const CARD_LIMIT = 200;
-interface FeishuState {
-  uses: Map<string, number>;
-  cards: SimulatedCard[];
-}
-const feishuHolder = globalThis as typeof globalThis & { __buttonStudioSimCards?: FeishuState };
-const feishu: FeishuState = (feishuHolder.__buttonStudioSimCards ??= { uses: new Map<string, number>(), cards: [] as SimulatedCard[] });
-
-/** Cards updated through the simulated card/update API, newest last. */
-export function simulatedCards(): SimulatedCard[] {
-  return [...feishu.cards];
+/** What the stand-ins show beside the calls, by name (e.g. the cards updates left). */
+export function simulatorViews(): Record<string, unknown[]> {
+  return Object.assign({}, ...standIns().map(({ api }) => api.views?.() ?? {})) as Record<string, unknown[]>;
 }
 
-function updateFeishuCard(body: unknown): { status: number; body: unknown } {
-  const token = body && typeof body === "object" && "token" in body && typeof body.token === "string" ? body.token : "";
-  const card = body && typeof body === "object" && "card" in body ? body.card : undefined;
-  // 10002 "card 参数校验错误" stands for both missing members here.
-  if (!token || !card || typeof card !== "object") return { status: 200, body: { code: 10002, msg: "token and card are required" } };
-  const used = feishu.uses.get(token) ?? 0;
-  if (used >= FEISHU_TOKEN_USES) return { status: 200, body: { code: FEISHU_TOKEN_OVERUSED, msg: "the token has been used the maximum number of times" } };
-  feishu.uses.set(token, used + 1);
-  feishu.cards.push({ token, card, at: new Date().toISOString() });
-  if (feishu.cards.length > CARD_LIMIT) feishu.cards.splice(0, feishu.cards.length - CARD_LIMIT);
-  // Bounded like the cards: the oldest tokens are forgotten first (a Map iterates in insertion order).
-  for (const key of feishu.uses.keys()) {
-    if (feishu.uses.size <= CARD_LIMIT * 5) break;
-    feishu.uses.delete(key);
-  }
-  return { status: 200, body: { code: 0, msg: "ok" } };
+/** A body the simulator signed and sent in a platform's place: its stand-in learns the tokens it carries. */
+export function noteSentBody(platform: Parameters<typeof getInbound>[0], plaintext: string): void {
+  getInbound(platform).simulatorApi?.sent?.(plaintext);
 }
 
-/** The app secret sent for a token (QQ clientSecret, Feishu app_secret) is never shown. */
-function redactSecrets(body: unknown): unknown {
+function shownAuthorization(authorization: string | null): string | null {
+  if (!authorization) return null;
+  const [scheme = "", credential = ""] = authorization.slice(0, 256).split(" ", 2);
+  return credential.length > SHOWN_CREDENTIAL ? `${scheme} ${credential.slice(0, SHOWN_CREDENTIAL)}…` : `${scheme} …`;
+}
+
+function withoutSecrets(body: unknown, secretFields: readonly string[]): unknown {
   if (!body || typeof body !== "object" || Array.isArray(body)) return body;
   const shown: Record<string, unknown> = { ...body };
-  for (const key of ["clientSecret", "app_secret"]) if (key in shown) shown[key] = "[redacted]";
+  for (const key of secretFields) if (key in shown) shown[key] = "[redacted]";
   return shown;
 }
 
-/** Answers like the platform would; `path` is what follows the API base. */
-export function answerPlatformCall(method: string, path: string, authorization: string | null, bodyText: string): { status: number; body: unknown } {
-  let body: unknown = null;
-  try {
-    body = bodyText ? JSON.parse(bodyText) : null;
-  } catch {
-    return { status: 400, body: { message: "invalid JSON" } };
+export interface PlatformCall {
+  method: string;
+  /** What follows the API base, as sent (percent-encoded). */
+  path: string;
+  authorization: string | null;
+  bodyText: string;
+}
+
+/** Answers like the platform would, or 404 for a path no stand-in knows. Never throws on what the caller sent. */
+export async function answerPlatformCall(db: Db, call: PlatformCall): Promise<{ status: number; body: unknown }> {
+  const parsed = call.bodyText ? parseStorableJson(call.bodyText) : ({ ok: true, value: undefined } as const);
+  const body = parsed.ok ? parsed.value : undefined;
+  const bodyProblem = parsed.ok ? null : parsed.problem;
+  for (const { platform, api, inbound } of standIns()) {
+    const answer: SimulatorAnswer | null = await api.answer(
+      { method: call.method, path: call.path, authorization: call.authorization, body, bodyProblem },
+      { knownApp: (credentials) => isKnownApp(db, platform, credentials), lateBudget: inbound.lateBudget },
+    );
+    if (!answer) continue;
+    if (answer.authenticated) record(call, body, bodyProblem, api.secretFields ?? []);
+    return { status: answer.status, body: answer.body };
   }
-  // Recorded calls are shown to users: the app secret sent for a token never is.
-  calls.push({ at: new Date().toISOString(), method, path, authorization, body: redactSecrets(body) });
-  if (calls.length > CALL_LIMIT) calls.splice(0, calls.length - CALL_LIMIT);
-  // QQ getAppAccessToken: expires_in is a string in the docs' example (api-use.md).
-  if (method === "POST" && path === "/app/getAppAccessToken") return { status: 200, body: { access_token: "SIMULATED_ACCESS_TOKEN", expires_in: "7200" } };
-  if (method === "PUT" && /^\/interactions\/[^/]+$/.test(path)) return { status: 200, body: {} };
-  if ((method === "PATCH" || method === "POST") && /^\/webhooks\/[^/]+\/[^/]+/.test(path)) return { status: 200, body: { id: "SIMULATED_MESSAGE" } };
-  // Feishu tenant_access_token (自建应用获取 tenant_access_token): expire is in seconds.
-  if (method === "POST" && path === "/open-apis/auth/v3/tenant_access_token/internal") {
-    return { status: 200, body: { code: 0, msg: "ok", tenant_access_token: "SIMULATED_TENANT_TOKEN", expire: 7200 } };
-  }
-  if (method === "POST" && path === "/open-apis/interactive/v1/card/update") return updateFeishuCard(body);
   return { status: 404, body: { message: "the simulator does not know this API" } };
+}
+
+function record(call: PlatformCall, body: unknown, bodyProblem: JsonProblem | null, secretFields: readonly string[]): void {
+  const log = calls();
+  log.push({
+    at: new Date().toISOString(),
+    method: call.method,
+    path: call.path.slice(0, PATH_LIMIT).toWellFormed(),
+    authorization: shownAuthorization(call.authorization),
+    body: bodyProblem ? null : (withoutSecrets(body, secretFields) ?? null),
+    ...(bodyProblem ? { bodyProblem, bodyText: call.bodyText.slice(0, TEXT_LIMIT).toWellFormed() } : {}),
+  });
+  if (log.length > CALL_LIMIT) log.splice(0, log.length - CALL_LIMIT);
 }

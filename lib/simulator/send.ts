@@ -5,9 +5,12 @@ import { deriveKey } from "@/lib/crypto/server-key";
 import type { Db } from "@/lib/db";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { HttpError } from "@/lib/http/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { containsSecret } from "@/lib/interactions/redact";
 import { getInbound } from "@/lib/platforms/inbound-registry";
+import { noteSentBody } from "./platform-api";
 import { readCapped } from "./read-capped";
+import { assertTargetAllowed } from "./target-check";
 
 /** The simulator's own Discord key pair: an endpoint that trusts its public key accepts simulated clicks. */
 export function simulatorDiscordSeed(): Buffer {
@@ -21,11 +24,11 @@ export function simulatorDiscordPublicKey(): string {
 /** Resend a logged interaction, re-signed with a fresh timestamp, to its endpoint or any URL. */
 export const replayInput = z.object({ targetUrl: z.string().url().optional() });
 
-export async function replayInteraction(db: Db, id: string, input: z.infer<typeof replayInput>, origin: string): Promise<SimulationResult> {
+export async function replayInteraction(db: Db, id: string, input: z.infer<typeof replayInput>, origin: string, locale: Locale = "en"): Promise<SimulationResult> {
   const row = await db.interaction.findUnique({ where: { id }, select: { endpointId: true, body: true, decoded: true } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
   // An encrypted callback is replayed from its plaintext, encrypted afresh.
-  return sendSigned(db, row.endpointId, row.decoded ?? row.body, input.targetUrl, origin);
+  return sendSigned(db, row.endpointId, row.decoded ?? row.body, input.targetUrl, origin, locale);
 }
 
 export const simulateInput = z.object({
@@ -49,11 +52,11 @@ export interface SimulationResult {
  * Signs (and encrypts) exactly as the platform does and sends: QQ with the endpoint's bot
  * secret, Discord with the simulator's key pair, Feishu with the encrypt key or token.
  */
-export function simulate(db: Db, input: z.infer<typeof simulateInput>, origin: string): Promise<SimulationResult> {
-  return sendSigned(db, input.endpointId, JSON.stringify(input.payload), input.targetUrl, origin);
+export function simulate(db: Db, input: z.infer<typeof simulateInput>, origin: string, locale: Locale = "en"): Promise<SimulationResult> {
+  return sendSigned(db, input.endpointId, JSON.stringify(input.payload), input.targetUrl, origin, locale);
 }
 
-async function sendSigned(db: Db, endpointId: string, plaintext: string, targetUrl: string | undefined, origin: string): Promise<SimulationResult> {
+async function sendSigned(db: Db, endpointId: string, plaintext: string, targetUrl: string | undefined, origin: string, locale: Locale): Promise<SimulationResult> {
   const endpoint = await getLiveEndpoint(db, endpointId);
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: endpointId });
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -68,6 +71,10 @@ async function sendSigned(db: Db, endpointId: string, plaintext: string, targetU
     throw new HttpError(400, "secret_in_body", "secretInBody");
   }
   const url = targetUrl ?? own;
+  // SIMULATOR_ALLOWED_TARGETS (default: anywhere): checked before anything is sent or remembered.
+  assertTargetAllowed(url, "targetUrl", locale);
+  // Standing in for the platform: tokens this body carries (Discord's interaction token) become valid at its API stand-in.
+  noteSentBody(endpoint.platform, plaintext);
   const started = performance.now();
   try {
     // No redirects and a capped answer: the simulator reports what the target said, it is no proxy.

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(async ({ request, locale }) => {
   const input = parseInput(simulateInput, await readJsonBody(request), locale);
-  return Response.json(await simulate(getDb(), input, publicOrigin(request)));
+  return Response.json(await simulate(getDb(), input, publicOrigin(request), locale));
 });

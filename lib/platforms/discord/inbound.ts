@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type RawCallback } from "../inbound";
 import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
 import { signDiscord, verifyDiscordAsync } from "./signature";
+import { discordSimulatorApi } from "./simulator-api";
 
 const INTERACTION = { ping: 1, command: 2, component: 3, autocomplete: 4 } as const;
 
@@ -109,4 +110,5 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   describeSecrets: (secrets) => ({ publicKey: secrets.publicKey }),
   // Discord signs with Ed25519 over timestamp + body (security.md / receiving-and-responding).
   keptHeaders: ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp"],
+  simulatorApi: discordSimulatorApi,
 };

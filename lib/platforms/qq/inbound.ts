@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type ParsedEvent, type RawCallback } from "../inbound";
 import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
 import { qqValidationAnswer, signQq, verifyQqAsync } from "./signature";
+import { qqSimulatorApi } from "./simulator-api";
 
 /** Webhook payload: {id, op, d, s, t} (event-emit.md). */
 const payloadSchema = z.looseObject({ id: z.string().optional(), op: z.number().int(), d: z.unknown(), s: z.number().optional(), t: z.string().optional() });
@@ -119,4 +120,5 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
   // QQ webhook requests: Ed25519 over timestamp + body, the bot's app id, and the platform's trace id.
   keptHeaders: ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp", "x-bot-appid", "x-tps-trace-id"],
+  simulatorApi: qqSimulatorApi,
 };

@@ -1,9 +1,9 @@
-import { recordedCalls, simulatedCards } from "@/lib/simulator/platform-api";
+import { recordedCalls, simulatorViews } from "@/lib/simulator/platform-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** What the simulated platform APIs received, oldest first, and the cards their updates left. */
+/** What the simulated platform APIs received, oldest first, and what the stand-ins show beside it (e.g. `cards`). */
 export function GET(): Response {
-  return Response.json({ calls: recordedCalls(), cards: simulatedCards() });
+  return Response.json({ calls: recordedCalls(), ...simulatorViews() });
 }

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async ({ request, params, locale }) => {
   const input = parseInput(replayInput, await readJsonBody(request), locale);
-  return Response.json(await replayInteraction(getDb(), params.id, input, publicOrigin(request)));
+  return Response.json(await replayInteraction(getDb(), params.id, input, publicOrigin(request), locale));
 });
