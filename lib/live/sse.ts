@@ -11,7 +11,7 @@ function frame(event: LiveEvent): string {
  * The live inspector's event stream. With Last-Event-ID the client gets what it
  * missed; when that is no longer kept it gets `reset` and reloads its list.
  */
-export function liveStream(lastEventId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function liveStream(lastEventId: string | null, signal: AbortSignal, stillAuthorized: () => boolean = () => true): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream({
@@ -30,7 +30,8 @@ export function liveStream(lastEventId: string | null, signal: AbortSignal): Rea
         else missed.forEach((event) => send(frame(event)));
       }
       const unsubscribe = subscribe((event) => send(frame(event)));
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      // The gate checked the session when the stream opened; a logout since then must cut it off too.
+      const heartbeat = setInterval(() => (stillAuthorized() ? send(": keep-alive\n\n") : stop()), HEARTBEAT_MS);
       stop = () => {
         clearInterval(heartbeat);
         unsubscribe();
