@@ -7,15 +7,25 @@ import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MessageCard } from "./message-card";
 import { SimulatorPanel } from "./simulator-panel";
-import { useReactionBoard, type ConversationFilter, type ReactionBoardItem } from "./use-reaction-board";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { useReactionBoard, type ConversationFilter, type ReactionBoard as Board } from "./use-reaction-board";
+
+/** An endpoint the board can show, with the conversation kinds its platform has. */
+export interface BoardEndpoint {
+  id: string;
+  name: string;
+  channelTypes: readonly string[];
+}
 
 const CONTROL = "min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";
 
-export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpoints: { id: string; name: string }[]; initialEndpointId: string; initial: ReactionBoardItem[] }) {
+export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpoints: BoardEndpoint[]; initialEndpointId: string; initial: Board }) {
   const t = useTranslations("reactions");
   const [endpointId, setEndpointId] = useState(initialEndpointId);
   const [filter, setFilter] = useState<ConversationFilter>({});
-  const { items, connected } = useReactionBoard(endpointId, initial, filter);
+  const { items, connected, loadMore, hasMore, loadingMore, loadFailed } = useReactionBoard(endpointId, initial, filter);
+  const channelTypes = endpoints.find((e) => e.id === endpointId)?.channelTypes ?? [];
+  const channelLabel = (type: string) => (t.has(`channelTypes.${type}` as "channelTypes.chat") ? t(`channelTypes.${type}` as "channelTypes.chat") : type);
   const setField = (key: keyof ConversationFilter, value: string) => setFilter((f) => ({ ...f, [key]: value.trim() || undefined }));
 
   return (
@@ -36,8 +46,7 @@ export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpo
             <input aria-label={t("filters.to")} placeholder={t("filters.to")} className={clsx(CONTROL, "sm:w-36")} value={filter.to ?? ""} onChange={(e) => setField("to", e.target.value)} />
             <select aria-label={t("filters.channelType")} className={clsx(CONTROL, "col-span-2 pr-7 sm:col-span-1")} value={filter.channelType ?? ""} onChange={(e) => setField("channelType", e.target.value)}>
               <option value="">{t("filters.anyChannel")}</option>
-              <option value="chat">{t("channelTypes.chat")}</option>
-              <option value="groupchat">{t("channelTypes.groupchat")}</option>
+              {channelTypes.map((type) => <option key={type} value={type}>{channelLabel(type)}</option>)}
             </select>
           </div>
         </div>
@@ -48,8 +57,14 @@ export function ReactionBoard({ endpoints, initialEndpointId, initial }: { endpo
             {items.map((item) => <MessageCard key={item.messageId} item={item} />)}
           </ul>
         )}
+        {loadFailed ? <p role="alert" className="text-sm text-red-700">{t("loadFailed")}</p> : null}
+        {hasMore ? (
+          <button type="button" className={buttonClasses("secondary", "w-full")} disabled={loadingMore} onClick={() => void loadMore()}>
+            {loadingMore ? t("loadingMore") : t("loadMore")}
+          </button>
+        ) : null}
       </div>
-      <SimulatorPanel key={endpointId} endpointId={endpointId} />
+      <SimulatorPanel key={endpointId} endpointId={endpointId} channelTypes={channelTypes} />
     </div>
   );
 }

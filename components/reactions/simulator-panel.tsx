@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, smallInput } from "@/components/ui/field";
-import type { EasemobSimulationResult } from "@/lib/simulator/easemob";
+import type { ReactionSimulationResult } from "@/lib/simulator/easemob";
 
 interface Form {
   user: string;
@@ -13,18 +13,18 @@ interface Form {
   op: "add" | "remove";
   from: string;
   to: string;
-  channelType: "chat" | "groupchat";
+  channelType: string;
   targetUrl: string;
 }
 
-const START: Form = { user: "user1", messageId: "msg-1", reaction: "👍", op: "add", from: "user1", to: "user2", channelType: "chat", targetUrl: "" };
+const START: Form = { user: "user1", messageId: "msg-1", reaction: "👍", op: "add", from: "user1", to: "user2", channelType: "", targetUrl: "" };
 
-/** Acts as an Easemob user reacting to a message: the callback goes to this endpoint or any URL. */
-export function SimulatorPanel({ endpointId }: { endpointId: string }) {
+/** Acts as a user reacting to a message: the platform's callback goes to this endpoint or any URL. */
+export function SimulatorPanel({ endpointId, channelTypes }: { endpointId: string; channelTypes: readonly string[] }) {
   const t = useTranslations("reactions.simulator");
-  const [form, setForm] = useState(START);
+  const [form, setForm] = useState<Form>({ ...START, channelType: channelTypes[0] ?? "" });
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<EasemobSimulationResult | null>(null);
+  const [result, setResult] = useState<ReactionSimulationResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -33,15 +33,15 @@ export function SimulatorPanel({ endpointId }: { endpointId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { targetUrl, from, to, ...rest } = form;
+      const { targetUrl, from, to, channelType, ...rest } = form;
       // From and To are optional: left empty, the simulator uses its defaults.
       const optional = { ...(from.trim() ? { from: from.trim() } : {}), ...(to.trim() ? { to: to.trim() } : {}) };
       const response = await fetch("/api/simulator/easemob", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...rest, ...optional, endpointId, ...(targetUrl.trim() ? { targetUrl: targetUrl.trim() } : {}) }),
+        body: JSON.stringify({ ...rest, ...optional, ...(channelType ? { channelType } : {}), endpointId, ...(targetUrl.trim() ? { targetUrl: targetUrl.trim() } : {}) }),
       });
-      const body = (await response.json()) as EasemobSimulationResult & { error?: { message: string } };
+      const body = (await response.json()) as ReactionSimulationResult & { error?: { message: string } };
       if (response.ok) setResult(body);
       else {
         setResult(null);
@@ -84,9 +84,10 @@ export function SimulatorPanel({ endpointId }: { endpointId: string }) {
           {text("to")}
         </div>
         <Field id="sim-channelType" label={t("channelType")}>
-          <select id="sim-channelType" className={smallInput} value={form.channelType} onChange={(e) => set("channelType", e.target.value === "groupchat" ? "groupchat" : "chat")}>
-            <option value="chat">{t("channelTypes.chat")}</option>
-            <option value="groupchat">{t("channelTypes.groupchat")}</option>
+          <select id="sim-channelType" className={smallInput} value={form.channelType} onChange={(e) => set("channelType", e.target.value)}>
+            {channelTypes.map((type) => (
+              <option key={type} value={type}>{t.has(`channelTypes.${type}` as "channelTypes.chat") ? t(`channelTypes.${type}` as "channelTypes.chat") : type}</option>
+            ))}
           </select>
         </Field>
         <Field id="sim-targetUrl" label={t("targetUrl")} help={t("targetUrlHelp")}>
@@ -102,7 +103,7 @@ export function SimulatorPanel({ endpointId }: { endpointId: string }) {
   );
 }
 
-function SimulationResult({ result }: { result: EasemobSimulationResult }) {
+function SimulationResult({ result }: { result: ReactionSimulationResult }) {
   const t = useTranslations("reactions.simulator");
   return (
     <div data-testid="easemob-simulation-result" role="status" className="mt-3 space-y-2 rounded-lg bg-slate-50 p-3 text-xs">

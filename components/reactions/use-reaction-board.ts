@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReactionBoardItem } from "@/lib/reactions/board";
+import { reactionBoardSchema, type ReactionBoard, type ReactionBoardItem } from "@/lib/reactions/schema";
 
-export type { ReactionBoardItem };
+export type { ReactionBoard, ReactionBoardItem };
 
 export interface ConversationFilter {
   from?: string;
@@ -21,12 +21,28 @@ function boardUrl(endpointId: string, extra: Record<string, string | undefined>)
   return `/api/reactions?${query}`;
 }
 
+/** One page from the API, parsed with the API's own schema; null when it failed. */
+async function fetchBoard(url: string): Promise<ReactionBoard | null> {
+  const response = await fetch(url).catch(() => null);
+  if (!response?.ok) return null;
+  return reactionBoardSchema.safeParse(await response.json().catch(() => null)).data ?? null;
+}
+
+/** Newest change first, each message once (a live update may have brought one in before its page came). */
+function merge(items: ReactionBoardItem[], more: ReactionBoardItem[]): ReactionBoardItem[] {
+  const seen = new Set(items.map((i) => i.messageId));
+  return [...items, ...more.filter((i) => !seen.has(i.messageId))];
+}
+
 /**
- * An endpoint's messages and their reactions, kept current over the live stream: a
- * `snapshot.updated` for this endpoint refetches that one message.
+ * An endpoint's messages and their reactions, a page at a time ("Load more"), kept current over the
+ * live stream: a `snapshot.updated` for this endpoint refetches that one message and puts it first.
  */
-export function useReactionBoard(endpointId: string | undefined, initial: ReactionBoardItem[], filter: ConversationFilter) {
-  const [items, setItems] = useState(initial);
+export function useReactionBoard(endpointId: string | undefined, initial: ReactionBoard, filter: ConversationFilter) {
+  const [items, setItems] = useState(initial.items);
+  const [nextCursor, setNextCursor] = useState(initial.nextCursor);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
   const [connected, setConnected] = useState(false);
   // The stream's handlers read the newest filter and reload without reconnecting on every keystroke.
   const filterRef = useRef(filter);
@@ -36,12 +52,32 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
   const latest = useRef(0);
   const reload = useCallback(async () => {
     const request = ++latest.current;
-    if (!endpointId) return setItems([]);
-    const response = await fetch(boardUrl(endpointId, { ...filter })).catch(() => null);
-    if (!response?.ok) return;
-    const body = (await response.json().catch(() => null)) as { items: ReactionBoardItem[] } | null;
-    if (body && request === latest.current) setItems(body.items);
+    setLoadFailed(false);
+    if (!endpointId) {
+      setItems([]);
+      setNextCursor(null);
+      return;
+    }
+    const board = await fetchBoard(boardUrl(endpointId, { ...filter }));
+    if (board && request === latest.current) {
+      setItems(board.items);
+      setNextCursor(board.nextCursor);
+    }
   }, [endpointId, filter]);
+
+  const loadMore = useCallback(async () => {
+    if (!endpointId || !nextCursor) return;
+    const request = latest.current;
+    setLoadingMore(true);
+    setLoadFailed(false);
+    const board = await fetchBoard(boardUrl(endpointId, { ...filter, cursor: nextCursor }));
+    setLoadingMore(false);
+    // A reload since (another endpoint or filter) makes this page stale.
+    if (request !== latest.current) return;
+    if (!board) return setLoadFailed(true);
+    setItems((all) => merge(all, board.items));
+    setNextCursor(board.nextCursor);
+  }, [endpointId, filter, nextCursor]);
 
   useEffect(() => {
     filterRef.current = filter;
@@ -59,11 +95,9 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
     const refresh = async (event: MessageEvent<string>) => {
       const data = JSON.parse(event.data) as { id: string; endpointId: string };
       if (data.endpointId !== endpointId) return;
-      const response = await fetch(boardUrl(endpointId, { messageId: data.id })).catch(() => null);
-      if (!live || !response?.ok) return;
-      const body = (await response.json().catch(() => null)) as { items: ReactionBoardItem[] } | null;
-      const item = body?.items[0];
+      const item = (await fetchBoard(boardUrl(endpointId, { messageId: data.id })))?.items[0];
       if (!live || !item) return;
+      // Newest change first: an updated message moves up, loaded before or not.
       setItems((all) => {
         const rest = all.filter((i) => i.messageId !== item.messageId);
         return fits(item, filterRef.current) ? [item, ...rest].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : rest;
@@ -79,5 +113,5 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
     };
   }, [endpointId]);
 
-  return { items, connected, reload };
+  return { items, connected, reload, loadMore, hasMore: nextCursor !== null, loadingMore, loadFailed };
 }

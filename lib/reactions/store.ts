@@ -1,5 +1,6 @@
 import "server-only";
 import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
+import { remember } from "@/lib/process/remember";
 
 export interface MessageSnapshotInput {
   /** Platform time of the change, ms. */
@@ -22,8 +23,7 @@ function statements() {
   };
 }
 
-const holder = globalThis as typeof globalThis & { __buttonStudioSnapshotStatements?: ReturnType<typeof statements> };
-const prepared = () => (holder.__buttonStudioSnapshotStatements ??= statements());
+const prepared = () => remember("reactions.snapshotStatements", statements);
 
 /** Stores a message's whole state unless a newer one is stored; returns whether it changed. Synchronous, for the callback path. */
 export function saveSnapshot(endpointId: string, messageId: string, snapshot: MessageSnapshotInput, now: Date): boolean {

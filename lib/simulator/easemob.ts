@@ -1,18 +1,24 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { HttpError } from "@/lib/http/errors";
-import { REACTION_REMOVED } from "@/lib/platforms/easemob/events";
-import { EASEMOB_TIMEOUT_MS } from "@/lib/platforms/easemob/inbound";
+import { describeIssues } from "@/lib/i18n/describe-issue";
+import type { Locale } from "@/lib/i18n/locales";
 import { getInbound } from "@/lib/platforms/inbound-registry";
-import { easemobSecretsSchema } from "@/lib/platforms/easemob/reply";
+import { getPlatform, listReactionPlatforms } from "@/lib/platforms/registry";
+import type { PlatformId, ReactionModel, ReactionUsers } from "@/lib/platforms/types";
+import { remember } from "@/lib/process/remember";
 import { readCapped } from "./read-capped";
+import { assertTargetAllowed } from "./target-check";
+
+// The reaction simulator: acts as a user of a platform whose callbacks report message reactions
+// (PlatformAdapter.reactions). What the callback looks like and how the platform treats the
+// answer are the platform's (lib/platforms/<id>/); this file only keeps state and sends.
 
 const name = z.string().trim().min(1).max(64);
 
-export const easemobSimulationInput = z.object({
+export const reactionSimulationInput = z.object({
   endpointId: z.string().min(1).max(64),
   user: name,
   reaction: z.string().trim().min(1).max(64),
@@ -20,65 +26,61 @@ export const easemobSimulationInput = z.object({
   op: z.enum(["add", "remove"]),
   from: name.optional(),
   to: name.optional(),
-  channelType: z.enum(["chat", "groupchat"]).optional(),
+  /** One of the platform's ReactionModel.channelTypes (checked once the endpoint is known). */
+  channelType: name.optional(),
   /** A developer's own app server; default: the endpoint's callback URL. */
   targetUrl: z.string().url().optional(),
 });
-export type EasemobSimulationInput = z.infer<typeof easemobSimulationInput>;
+export type ReactionSimulationInput = z.infer<typeof reactionSimulationInput>;
 
-/** "响应包体不能超过 1,000 字符" (callback_postsending.md). */
-export const EASEMOB_BODY_LIMIT_CHARS = 1000;
 const READ_LIMIT_BYTES = 16 * 1024;
 const SHOWN_BODY_CHARS = 2000;
 
 interface MessageState {
-  from: string;
-  to: string;
-  channelType: "chat" | "groupchat";
+  conversation: { from: string; to: string; channelType: string };
   /** Reaction → users, in the order reactions were first added. */
   reactions: Map<string, string[]>;
 }
 
-// In memory, on globalThis (Next's bundle and the callback lane share it): the simulator's own
-// idea of each message's reactions, per endpoint; it starts empty after a restart.
-const holder = globalThis as typeof globalThis & { __easemobSimulatorMessages?: Map<string, MessageState> };
-const messages = (holder.__easemobSimulatorMessages ??= new Map());
+// The simulator's own idea of each message's reactions, per endpoint, shared by Next's bundle and
+// the callback lane; it starts empty after a restart.
+const messages = () => remember("simulator.reactionMessages", () => new Map<string, MessageState>());
 
 export interface AttemptReport {
   status: number | null;
   ms: number;
   body: string;
   bodyChars: number;
-  /** Easemob wants at most 1,000 characters back. */
+  /** Longer than the platform accepts (ReactionModel.simulator.answerLimitChars). */
   bodyTooLong: boolean;
   error?: string;
 }
 
-export interface EasemobSimulationResult {
+export interface ReactionSimulationResult {
   url: string;
-  /** The callback exactly as sent (both attempts send the same bytes). */
+  /** The callback exactly as sent (every attempt sends the same bytes). */
   request: unknown;
   attempts: AttemptReport[];
-  /** What Easemob concludes: delivered (a 200), or dropped after the one immediate retry. */
+  /** What the platform concludes: delivered, or dropped after its retries. */
   delivered: boolean;
-  reactions: { reaction: string; count: number; users: string[] }[];
+  reactions: ReactionUsers[];
 }
 
-async function attempt(url: string, headers: Record<string, string>, body: string): Promise<AttemptReport> {
+async function attempt(url: string, headers: Record<string, string>, body: string, sim: ReactionModel["simulator"]): Promise<AttemptReport> {
   const started = performance.now();
   try {
-    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(EASEMOB_TIMEOUT_MS) });
+    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(sim.timeoutMs) });
     const text = await readCapped(response, READ_LIMIT_BYTES);
     const ms = Math.round(performance.now() - started);
-    return { status: response.status, ms, body: text.slice(0, SHOWN_BODY_CHARS), bodyChars: text.length, bodyTooLong: text.length > EASEMOB_BODY_LIMIT_CHARS };
+    return { status: response.status, ms, body: text.slice(0, SHOWN_BODY_CHARS), bodyChars: text.length, bodyTooLong: text.length > sim.answerLimitChars };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
     return { status: null, ms, body: "", bodyChars: 0, bodyTooLong: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** Applies the operation to the simulator's state; null when it changes nothing (Easemob would refuse it). */
-function applyOperation(state: MessageState, input: EasemobSimulationInput): boolean {
+/** Applies the operation to the simulator's state; false when it changes nothing (the platform would send nothing). */
+function applyOperation(state: MessageState, input: ReactionSimulationInput): boolean {
   const users = state.reactions.get(input.reaction) ?? [];
   const has = users.includes(input.user);
   if (input.op === "add" ? has : !has) return false;
@@ -86,61 +88,56 @@ function applyOperation(state: MessageState, input: EasemobSimulationInput): boo
   return true;
 }
 
-/** The reaction callback Easemob sends (callback_reaction.md): every current reaction, `op` on the changed one. */
-function reactionCallback(appKey: string, input: EasemobSimulationInput, state: MessageState, now: number) {
-  const records = [...state.reactions].map(([reaction, users]) => ({
-    ...(reaction === input.reaction ? { op: [{ reactionType: input.op === "add" ? "create" : REACTION_REMOVED, operator: input.user }] } : {}),
-    reaction,
-    userList: users,
-    count: users.length,
-  }));
-  return {
-    callId: `${appKey}_${randomUUID()}`,
-    eventType: "chat",
-    timestamp: now,
-    chat_type: "notify",
-    host: "button-studio-simulator",
-    appkey: appKey,
-    from: input.user,
-    to: state.to,
-    msg_id: `${now}${Math.floor(Math.random() * 1e6).toString().padStart(6, "0")}`,
-    // The sample's num (2) equals its reaction count; the docs call it the number of operations.
-    payload: { data: [{ messageId: input.messageId, from: state.from, to: state.to, channel_type: state.channelType, ts: now, reactions: records }], num: records.length, channel_type: state.channelType, type: "reaction" },
-    securityVersion: "1.0.0",
-  };
+/** The endpoint's reaction model; 400 for an endpoint whose platform reports no reactions. */
+function reactionModel(endpoint: { id: string; platform: PlatformId }): ReactionModel {
+  const adapter = getPlatform(endpoint.platform);
+  if (adapter.reactions) return adapter.reactions;
+  const expected = listReactionPlatforms().map((p) => p.name).join(" / ");
+  throw new HttpError(400, "wrong_platform", "wrongPlatform", { id: endpoint.id, platform: adapter.name, expected });
 }
 
 /**
- * As user U, adds or removes reaction R on message M and sends the callback Easemob would send,
- * signed with the endpoint's secret; a non-200 is retried once at once, as Easemob does.
+ * As user U, adds or removes reaction R on message M and sends the callback the platform would send,
+ * signed with the endpoint's secret, retried as the platform retries an answer it does not count as delivered.
  */
-export async function simulateEasemobReaction(db: Db, input: EasemobSimulationInput, origin: string): Promise<EasemobSimulationResult> {
+export async function simulateReaction(db: Db, input: ReactionSimulationInput, origin: string, locale: Locale = "en"): Promise<ReactionSimulationResult> {
   const endpoint = await getLiveEndpoint(db, input.endpointId);
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: input.endpointId });
-  if (endpoint.platform !== "easemob") throw new HttpError(400, "wrong_platform", "wrongPlatform", { id: endpoint.id, platform: endpoint.platform, expected: "easemob" });
-  const secrets = easemobSecretsSchema.parse(endpoint.secrets);
+  const model = reactionModel(endpoint);
+  if (input.channelType !== undefined && !model.channelTypes.includes(input.channelType)) {
+    const issues = describeIssues([{ code: "field.enum", path: ["channelType"], params: { values: model.channelTypes.join(", ") } }], locale);
+    throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues });
+  }
+  // Before the reaction state changes: a refused target leaves the simulated message as it was.
+  assertTargetAllowed(input.targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`, "targetUrl", locale);
+  const inbound = getInbound(endpoint.platform);
+  const secrets = inbound.secretsSchema.parse(endpoint.secrets);
   const key = `${endpoint.id}\u0000${input.messageId}`;
-  const state: MessageState = messages.get(key) ?? { from: input.from ?? input.user, to: input.to ?? "", channelType: input.channelType ?? "chat", reactions: new Map() };
-  if (input.from) state.from = input.from;
-  if (input.to) state.to = input.to;
-  if (input.channelType) state.channelType = input.channelType;
+  const known = messages().get(key);
+  const state: MessageState = known ?? { conversation: { from: input.from ?? input.user, to: input.to ?? "", channelType: input.channelType ?? model.channelTypes[0] ?? "" }, reactions: new Map() };
+  if (input.from) state.conversation.from = input.from;
+  if (input.to) state.conversation.to = input.to;
+  if (input.channelType) state.conversation.channelType = input.channelType;
   if (!applyOperation(state, input)) {
     throw new HttpError(409, "reaction_unchanged", "reactionUnchanged", { user: input.user, reaction: input.reaction, op: input.op });
   }
   const now = Date.now();
-  const callback = reactionCallback(secrets.appKey, input, state, now);
+  const reactions = [...state.reactions].map(([reaction, users]) => ({ reaction, count: users.length, users }));
+  const callback = model.simulator.callback({ ...input, conversation: { ...state.conversation }, reactions }, inbound.describeSecrets(secrets), now);
   // Emptied reactions go out once with their op, then leave the message's list.
   for (const [reaction, users] of state.reactions) if (users.length === 0) state.reactions.delete(reaction);
-  messages.set(key, state);
-  const signed = getInbound("easemob").sign(JSON.stringify(callback), String(now), secrets, Buffer.alloc(32));
+  messages().set(key, state);
+  const signed = inbound.sign(JSON.stringify(callback), String(now), secrets, Buffer.alloc(32));
   const url = input.targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
-  const attempts = [await attempt(url, signed.headers, signed.body)];
-  if (attempts[0]!.status !== 200) attempts.push(await attempt(url, signed.headers, signed.body));
+  const sim = model.simulator;
+  const attempts: AttemptReport[] = [];
+  do attempts.push(await attempt(url, signed.headers, signed.body, sim));
+  while (attempts.at(-1)!.status !== sim.successStatus && attempts.length < sim.attempts);
   return {
     url,
     request: JSON.parse(signed.body) as unknown,
     attempts,
-    delivered: attempts.some((a) => a.status === 200),
+    delivered: attempts.some((a) => a.status === sim.successStatus),
     reactions: [...state.reactions].map(([reaction, users]) => ({ reaction, count: users.length, users })),
   };
 }

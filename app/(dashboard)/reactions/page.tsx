@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/db";
 import { pickClientMessages, type Messages } from "@/lib/i18n/catalogue";
+import { listReactionPlatforms } from "@/lib/platforms/registry";
 import { reactionBoard } from "@/lib/reactions/board";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,10 @@ export default async function ReactionsPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations("reactions");
   const db = getDb();
   const { endpointId } = await searchParams;
-  const endpoints = await db.endpoint.findMany({ where: { platform: "easemob" }, select: { id: true, name: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  // Endpoints of every platform whose callbacks report reactions, each with its platform's conversation kinds.
+  const models = new Map(listReactionPlatforms().map((p) => [p.id as string, p.reactions]));
+  const rows = await db.endpoint.findMany({ where: { platform: { in: [...models.keys()] } }, select: { id: true, name: true, platform: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const endpoints = rows.map((e) => ({ id: e.id, name: e.name, channelTypes: models.get(e.platform)?.channelTypes ?? [] }));
   const selected = endpoints.find((e) => e.id === endpointId) ?? endpoints[0];
   const header = <PageHeader title={t("title")} subtitle={t("subtitle")} />;
   if (!selected) {
@@ -34,12 +38,13 @@ export default async function ReactionsPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const { items } = await reactionBoard(db, { endpointId: selected.id });
+  // The first page only: a big endpoint loads the rest on demand.
+  const board = await reactionBoard(db, { endpointId: selected.id });
   const messages = (await getMessages()) as Messages;
   return (
     <NextIntlClientProvider messages={pickClientMessages(messages, ["reactions"])}>
       {header}
-      <ReactionBoard endpoints={endpoints} initialEndpointId={selected.id} initial={items} />
+      <ReactionBoard endpoints={endpoints} initialEndpointId={selected.id} initial={board} />
     </NextIntlClientProvider>
   );
 }

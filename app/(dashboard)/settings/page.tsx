@@ -43,7 +43,9 @@ export default async function SettingsPage() {
         <SettingSection title={t("platforms")}>
           {overview.platforms.map((platform) => (
             <SettingRow key={platform.id} label={tp(platform.id)}>
-              {t("platformLimits", { rows: platform.limits.rows ?? 0, buttons: platform.limits.buttonsPerRow ?? 0 })}
+              <ul className="space-y-0.5">
+                {platform.limits.map((note) => <li key={note.key}>{t(`limits.${note.key}` as "limits.noLayout", note.params)}</li>)}
+              </ul>
             </SettingRow>
           ))}
         </SettingSection>

@@ -1,4 +1,4 @@
-import type { PlatformAdapter } from "../types";
+import type { LimitNote, PlatformAdapter } from "../types";
 import { clickDiscordComponent } from "./click";
 import { discordGrid } from "./grid";
 import { importDiscordMessage } from "./import";
@@ -21,6 +21,10 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
       labelLength: DISCORD_LABEL_MAX,
       urlLength: DISCORD_URL_MAX,
     },
+    limitNotes: (): LimitNote[] => [
+      { key: "gridRows", params: { rows: DISCORD_MAX_ROWS, buttons: DISCORD_MAX_BUTTONS_PER_ROW } },
+      { key: "customIdLength", params: { max: DISCORD_CUSTOM_ID_MAX } },
+    ],
     hasText: true,
     scenes: [],
     emptyLayout: (text) => discordGrid.withRows({}, [[discordGrid.newCell([], text)]]) as DiscordLayout,

@@ -2,6 +2,7 @@ import type { ParsedEvent } from "../inbound";
 import { messagePayloadSchema, reactionPayloadSchema, threadPayloadSchema, type EasemobEnvelope, type ReactionData } from "./payload";
 
 /** Easemob names only `create` (callback_reaction.md); the simulator sends `delete` for a removal. */
+export const REACTION_ADDED = "create";
 export const REACTION_REMOVED = "delete";
 
 export type ParsedEvents = { ok: true; events: ParsedEvent[] } | { ok: false };

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from "../types";
+import { easemobReactions } from "./reactions";
 
 /** Easemob post-send callbacks (reactions, messages) carry no layout and take no reply: only a fast 200. */
 export const easemobAdapter: PlatformAdapter = {
@@ -8,4 +9,5 @@ export const easemobAdapter: PlatformAdapter = {
   manualReplies: false,
   // The docs' reaction sample carries no `security` (protocols.md §4).
   optionalSignature: true,
+  reactions: easemobReactions,
 };

@@ -1,4 +1,4 @@
-import type { PlatformAdapter } from "../types";
+import type { LimitNote, PlatformAdapter } from "../types";
 import { clickFeishuButton } from "./click";
 import { convertV1Card, isV1Card } from "./convert-v1";
 import { importFeishuMessage } from "./import";
@@ -21,6 +21,10 @@ export const feishuAdapter: PlatformAdapter<FeishuCard> = {
   layout: {
     schema: feishuCardSchema,
     limits: { components: FEISHU_MAX_COMPONENTS, elementIdLength: FEISHU_ELEMENT_ID_MAX, messageBytes: FEISHU_MESSAGE_BODY_MAX_BYTES },
+    limitNotes: (): LimitNote[] => [
+      { key: "componentsPerCard", params: { max: FEISHU_MAX_COMPONENTS } },
+      { key: "messageSize", params: { kb: FEISHU_MESSAGE_BODY_MAX_BYTES / 1024 } },
+    ],
     scenes: [],
     hasText: false,
     emptyLayout: (text) => emptyFeishuCard(text) as FeishuCard,

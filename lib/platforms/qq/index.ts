@@ -17,6 +17,7 @@ export const qqAdapter: PlatformAdapter<QqKeyboard> = {
   layout: {
     schema: qqKeyboardSchema,
     limits: { rows: QQ_MAX_ROWS, buttonsPerRow: QQ_MAX_BUTTONS_PER_ROW },
+    limitNotes: () => [{ key: "gridRows", params: { rows: QQ_MAX_ROWS, buttons: QQ_MAX_BUTTONS_PER_ROW } }],
     hasText: true,
     scenes: QQ_SCENES,
     emptyLayout: (text) => qqGrid.withRows({}, [[qqGrid.newCell([], text)]]) as QqKeyboard,
