@@ -119,7 +119,8 @@ test("Feishu: an encrypted, signed click arrives live; a toast and card go back 
 
   const updates = (await simulatorCalls(builder)).filter((c) => c.path === "/open-apis/interactive/v1/card/update" && c.body.token === updateToken);
   expect(updates).toHaveLength(2);
-  expect(updates[0]?.authorization).toBe("Bearer SIMULATED_TENANT_TOKEN");
+  // Tokens the simulator issues are random; the log shows the scheme and their first characters.
+  expect(updates[0]?.authorization).toMatch(/^Bearer t-/);
   expect(JSON.stringify(await simulatorCalls(builder))).not.toContain("e2e-app-secret");
 
   // A third update on the same token is refused with the reason.
