@@ -16,7 +16,7 @@ const escaped = (token: string) => JSON.stringify(token).slice(1, -1);
  * the text's length; anything that is not JSON (a refused body cut short) still loses the plain forms.
  */
 export function redactToken(text: string, token: string): string {
-  if (!token || ENCRYPTED_ONLY.test(text)) return text;
+  if (typeof token !== "string" || !token || ENCRYPTED_ONLY.test(text)) return text;
   const out = text.includes("\\") ? redactEscapedLiterals(text, token) : text;
   return out.split(token).join(TOKEN_MARKER).split(escaped(token)).join(TOKEN_MARKER);
 }
@@ -65,5 +65,6 @@ function decodeLiteral(literal: string): string | null {
 
 /** The stored text with the real token back where the marker is (inside JSON strings, so escaped). */
 export function restoreToken(text: string, token: string): string {
-  return text.includes(TOKEN_MARKER) ? text.split(TOKEN_MARKER).join(escaped(token)) : text;
+  // Secrets stored under an older schema load as they were (endpoints/cache.ts): a missing token puts nothing back.
+  return typeof token === "string" && token && text.includes(TOKEN_MARKER) ? text.split(TOKEN_MARKER).join(escaped(token)) : text;
 }

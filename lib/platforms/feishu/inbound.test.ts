@@ -368,6 +368,13 @@ describe("the verification token at rest (issue 12 item 7)", () => {
     expect(atRest(cut, plain)).not.toContain(TOKEN);
   });
 
+  it("never throws for secrets stored under an older schema without a token", () => {
+    const old = { appId: "cli_old", appSecret: "s" } as unknown as FeishuSecrets;
+    const stored = JSON.stringify(FEISHU_CARD_ACTION).replace(TOKEN, TOKEN_MARKER);
+    expect(atRest(stored, old)).toBe(stored);
+    expect(() => feishuInbound.sign(stored, "1700000000", old, SEED)).not.toThrow();
+  });
+
   it("stays linear on hostile text (unclosed quotes and escapes)", () => {
     const hostile = '"\\"'.repeat(200_000);
     const started = performance.now();
