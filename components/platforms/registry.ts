@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import type { ReplyOf } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 import { DiscordInspector } from "./discord/discord-inspector";
 import { DiscordPreview } from "./discord/discord-preview";
@@ -17,20 +18,20 @@ import { QqReplyEditor } from "./qq/qq-reply-editor";
 import { QqSecretsFields } from "./qq/qq-secrets-fields";
 import type { InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps, TreePanels } from "./types";
 
-interface PlatformPanels {
+interface PlatformPanels<R> {
   /** Builder panels of a grid platform (LayoutAdapter.grid). */
   grid?: { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps> };
   /** Builder panels of a tree platform (LayoutAdapter.tree). */
   tree?: TreePanels;
   SecretsFields: ComponentType<SecretsFieldsProps>;
   /** Absent where callbacks take no reply (PlatformAdapter.manualReplies false). */
-  ReplyEditor?: ComponentType<ReplyEditorProps>;
+  ReplyEditor?: ComponentType<ReplyEditorProps<R>>;
   /** What a new rule or a manual reply starts from. */
-  starterReply?: unknown;
+  starterReply?: R;
 }
 
 /** The only place the UI maps a platform to its platform-specific panels. */
-export const platformPanels: Record<PlatformId, PlatformPanels> = {
+export const platformPanels: { [P in PlatformId]: PlatformPanels<ReplyOf<P>> } = {
   qq: { grid: { Inspector: QqInspector, Preview: QqPreview }, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
   discord: {
     grid: { Inspector: DiscordInspector, Preview: DiscordPreview },

@@ -24,13 +24,19 @@ export interface SecretsFieldsProps {
   onChange: (values: Record<string, string>) => void;
 }
 
-export interface ReplyEditorProps {
+/** `R` is the platform's reply type (ReplyOf in lib/platforms/registry.ts): what the editor hands back. */
+export interface ReplyEditorProps<R = unknown> {
   id?: string;
   /** The kind of interaction being answered (ParsedEvent kind); absent for rules, which may answer any. */
   kind?: string;
+  /** The reply so far: stored or typed JSON, so the editor reads it with the platform's reply schema. */
   value: unknown;
-  onChange: (reply: unknown) => void;
+  /** The reply as typed so far: the platform's reply type with fields still missing (the API checks it when saved or sent). */
+  onChange: (reply: ReplyDraft<R>) => void;
 }
+
+/** A reply being typed: the platform's reply type, any field still absent. */
+export type ReplyDraft<R> = R extends readonly unknown[] ? R : R extends object ? { [K in keyof R]?: ReplyDraft<R[K]> } : R;
 
 /** Fields of the selected node of a tree layout. */
 export interface TreeInspectorProps {

@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { smallInput } from "@/components/ui/field";
-import { DISCORD_REPLY_TYPES } from "@/lib/platforms/discord/reply";
-import type { ReplyEditorProps } from "../types";
+import { DISCORD_REPLY_TYPES, type DiscordReply } from "@/lib/platforms/discord/reply";
+import type { ReplyDraft, ReplyEditorProps } from "../types";
 
 /** 4 message, 5 deferred message, 6 deferred update, 7 update message; content for 4 and 7. */
-export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps) {
+export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps<DiscordReply>) {
   const t = useTranslations("endpoints.discord");
-  const reply = (value ?? {}) as { type?: number; data?: { content?: string; components?: unknown[] } };
+  // A draft may break the schema while typed (content over 2,000 characters: the API names it), so it is read, not parsed.
+  const reply = (value ?? {}) as ReplyDraft<DiscordReply>;
   const type = reply.type ?? 4;
   const withContent = type === 4 || type === 7;
   const [templates, setTemplates] = useState<{ id: string; name: string; layout: { components?: unknown[] } }[]>([]);
@@ -26,7 +27,7 @@ export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps) {
   return (
     <div className="space-y-2">
       <select id={id} aria-label={t("replyType")} className={smallInput} value={type} onChange={(e) => {
-        const next = Number(e.target.value);
+        const next = DISCORD_REPLY_TYPES.find((c) => c === Number(e.target.value)) ?? 4;
         onChange(next === 4 || next === 7 ? { type: next, data: { content: reply.data?.content ?? "" } } : { type: next });
       }}>
         {DISCORD_REPLY_TYPES.map((c) => (

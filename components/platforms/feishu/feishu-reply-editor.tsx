@@ -3,18 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { smallInput } from "@/components/ui/field";
-import { FEISHU_TOAST_TYPES } from "@/lib/platforms/feishu/reply";
-import type { ReplyEditorProps } from "../types";
+import { FEISHU_TOAST_TYPES, type FeishuReply } from "@/lib/platforms/feishu/reply";
+import type { ReplyDraft, ReplyEditorProps } from "../types";
 
 type CardMode = "none" | "raw" | "template";
 const CARD_MODES: readonly CardMode[] = ["none", "raw", "template"];
 
-/** The editor's view of a reply while it is being typed (a template id may still be empty). */
-interface Draft {
-  toast?: { type: string; content?: string };
-  card?: { type: "raw"; data: unknown } | { type: "template"; data: { template_id: string; template_version_name?: string } };
-  inline?: { title: string };
-}
+/** A reply while it is being typed (a template id may still be empty). */
+type Draft = ReplyDraft<FeishuReply>;
+const toastType = (value: string) => FEISHU_TOAST_TYPES.find((type) => type === value);
 
 interface SavedTemplate {
   id: string;
@@ -38,7 +35,7 @@ function useFeishuTemplates(active: boolean): SavedTemplate[] {
 }
 
 /** A card action answer ({toast?, card?}) or a link preview answer ({inline}). */
-export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProps) {
+export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProps<FeishuReply>) {
   const t = useTranslations("endpoints.feishu");
   const uid = useId();
   const reply = (value ?? {}) as Draft;
@@ -49,7 +46,7 @@ export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProp
   const cardMode: CardMode = reply.card?.type ?? pendingMode;
   const [chosen, setChosen] = useState("");
   const templates = useFeishuTemplates(!preview && cardMode === "raw");
-  const template = reply.card?.type === "template" ? reply.card.data : { template_id: "" };
+  const template = (reply.card?.type === "template" ? reply.card.data : undefined) ?? { template_id: "" };
 
   const withoutCard = { ...(reply.toast ? { toast: reply.toast } : {}) };
   const setToast = (toast: Draft["toast"]) => onChange({ ...(toast ? { toast } : {}), ...(reply.card ? { card: reply.card } : {}) });
@@ -73,7 +70,7 @@ export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProp
       ) : (
         <>
           <div className="flex gap-2">
-            <select id={`${uid}-toast`} aria-label={t("toastType")} className={`${smallInput} w-40 shrink-0`} value={reply.toast?.type ?? ""} onChange={(e) => setToast(e.target.value ? { type: e.target.value, content: reply.toast?.content ?? "" } : undefined)}>
+            <select id={`${uid}-toast`} aria-label={t("toastType")} className={`${smallInput} w-40 shrink-0`} value={reply.toast?.type ?? ""} onChange={(e) => setToast(toastType(e.target.value) ? { type: toastType(e.target.value), content: reply.toast?.content ?? "" } : undefined)}>
               <option value="">{t("noToast")}</option>
               {FEISHU_TOAST_TYPES.map((type) => <option key={type} value={type}>{t(`toastTypes.${type}`)}</option>)}
             </select>
