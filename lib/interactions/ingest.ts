@@ -133,7 +133,9 @@ const refusedSeen = remember("refused-callbacks", () => new Map<string, { second
  */
 function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at: Date): void {
   const id = randomUUID();
-  const body = raw.body.length > REFUSED_BODY_BYTES ? `${raw.body.subarray(0, REFUSED_BODY_BYTES).toString("utf8")}…` : raw.body.toString("utf8");
+  // Redacted whole, then cut: a cut through an echoed secret would leave its beginning in plain text.
+  const whole = Buffer.from(atRest(endpoint, raw.body.toString("utf8")), "utf8");
+  const body = whole.length > REFUSED_BODY_BYTES ? `${whole.subarray(0, REFUSED_BODY_BYTES).toString("utf8")}…` : whole.toString("utf8");
   insertInteraction({
     id,
     endpointId: endpoint.id,
@@ -143,7 +145,7 @@ function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at
     status: "refused",
     summary: code,
     headers: keptHeaders(endpoint, raw),
-    body: atRest(endpoint, body),
+    body,
     receivedAt: at,
   });
   const second = Math.floor(at.getTime() / 1000);
