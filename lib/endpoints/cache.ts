@@ -1,13 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/lib/db";
-import { compileRule, ruleMatchSchema, type CompiledRule } from "@/lib/interactions/rules";
+import { compileRule, type CompiledRule } from "@/lib/interactions/rules";
 import type { EndpointOptions } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
+import { remember } from "@/lib/process/remember";
 import { openEndpointSecrets } from "./secrets";
 import type { EndpointMode } from "./input";
+import { readLiveConfig } from "./stored";
 
 /** What the callback path needs of an endpoint, decrypted and compiled once. */
 export interface LiveEndpoint {
@@ -21,9 +23,8 @@ export interface LiveEndpoint {
   rules: CompiledRule[];
 }
 
-// On globalThis: a custom server lane and Next's bundle each load their own copy of this module.
-const holder = globalThis as typeof globalThis & { __buttonStudioEndpoints?: Map<string, Promise<LiveEndpoint | null>> };
-const cache = (holder.__buttonStudioEndpoints ??= new Map());
+// Process-wide: a custom server lane and Next's bundle each load their own copy of this module.
+const cache = remember("live-endpoints", () => new Map<string, Promise<LiveEndpoint | null>>());
 
 export function getLiveEndpoint(db: Db, id: string): Promise<LiveEndpoint | null> {
   let entry = cache.get(id);
@@ -56,14 +57,16 @@ async function load(db: Db, id: string): Promise<LiveEndpoint | null> {
     return null;
   }
   const inbound = getInbound(row.platform);
+  // Read through the reply and rule schemas: a row that no longer parses falls back, never a 500 (stored.ts).
+  const config = readLiveConfig(row, inbound.replySchema);
   return {
     id: row.id,
     platform: row.platform,
-    mode: row.mode as EndpointMode,
-    fallback: JSON.parse(row.fallback) as unknown,
+    mode: config.mode,
+    fallback: config.fallback,
     apiBaseUrl: row.apiBaseUrl,
     secrets: readStoredSecrets(inbound.secretsSchema, openEndpointSecrets(row)),
     options: { requireSignature: row.requireSignature },
-    rules: row.rules.map((rule) => compileRule(rule.id, ruleMatchSchema.parse(JSON.parse(rule.match)), JSON.parse(rule.reply))),
+    rules: config.rules.map((rule) => compileRule(rule.id, rule.match, rule.reply)),
   };
 }

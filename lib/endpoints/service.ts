@@ -14,6 +14,7 @@ import type { PlatformId } from "@/lib/platforms/types";
 import type { z } from "zod";
 import { forgetEndpoint, readStoredSecrets } from "./cache";
 import { openEndpointSecrets } from "./secrets";
+import { readShownConfig } from "./stored";
 import type { CreateEndpointInput, UpdateEndpointInput } from "./input";
 import { endpointView } from "./view";
 
@@ -48,7 +49,7 @@ function view(row: EndpointWithRules, origin: string, lastRefusal: { at: Date; c
   const inbound = getInbound(requirePlatform(row.platform));
   const secrets = readStoredSecrets(inbound.secretsSchema, openEndpointSecrets(row));
   const apiBaseRefused = Boolean(row.apiBaseUrl && inbound.appToken && !tokenAllowed(inbound.appToken, row.apiBaseUrl));
-  return endpointView(row, inbound.describeSecrets(secrets), origin, lastRefusal, apiBaseRefused);
+  return endpointView(row, readShownConfig(row, inbound.replySchema), inbound.describeSecrets(secrets), origin, lastRefusal, apiBaseRefused);
 }
 
 /** The newest refused callback of each endpoint, for "why was it refused" on the endpoints page. */

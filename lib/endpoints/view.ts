@@ -3,6 +3,8 @@ import type { Endpoint, Rule } from "@/lib/db/generated/client";
 /** An endpoint as the API shows it: its secrets only as the public identifiers they contain. */
 export function endpointView(
   row: Endpoint & { rules: Rule[] },
+  /** The fallback and rules read back through their schemas (stored.ts readShownConfig). */
+  shown: { fallback: unknown; rules: { match: unknown; reply: unknown }[] },
   publicSecrets: Record<string, string>,
   origin: string,
   lastRefusal: { at: Date; code: string } | null = null,
@@ -13,14 +15,14 @@ export function endpointView(
     platform: row.platform,
     name: row.name,
     mode: row.mode,
-    fallback: JSON.parse(row.fallback) as unknown,
+    fallback: shown.fallback,
     apiBaseUrl: row.apiBaseUrl,
     requireSignature: row.requireSignature,
     /** The API base may not receive the app's token (saved before the rule): replies needing it fail. */
     apiBaseRefused,
     callbackUrl: `${origin}/api/callbacks/${row.id}`,
     secrets: { configured: true, ...publicSecrets },
-    rules: row.rules.map((rule) => ({ match: JSON.parse(rule.match) as unknown, reply: JSON.parse(rule.reply) as unknown })),
+    rules: shown.rules,
     /** Why the newest refused callback was refused, so the page can say how to fix it. */
     lastRefusal: lastRefusal ? { at: lastRefusal.at.toISOString(), code: lastRefusal.code } : null,
     handshake: row.handshakeAt ? { at: row.handshakeAt.toISOString(), ok: row.handshakeOk === true } : null,
