@@ -139,6 +139,24 @@ async function expectNoHorizontalOverflow(page: Page, label: string) {
   expect(overflow, `${label} overflows horizontally by ${overflow}px`).toBeLessThanOrEqual(0);
 }
 
+test("a big endpoint shows a page of messages, Load more brings the rest, and a bad cursor is a 400", async ({ page }) => {
+  await signIn(page, BASE_URL);
+  const endpointId = await createEasemobEndpoint(page.request, "Easemob paging");
+  for (let i = 0; i < 23; i++) await react(page.request, { endpointId, user: "u1", reaction: "👍", messageId: `page-${i}`, op: "add" });
+  await page.goto(`${BASE_URL}/reactions?endpointId=${endpointId}`);
+  const cards = page.getByRole("list", { name: "Messages with reactions" }).getByRole("listitem", { name: /^Message / });
+  await expect(cards).toHaveCount(20);
+  await expect(card(page, "page-22")).toBeVisible();
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(cards).toHaveCount(23);
+  await expect(card(page, "page-0")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  const outOfRange = `${Buffer.from("+010000-01-01T00:00:00.000Z|m").toString("base64url")}.${Buffer.from("page-1").toString("base64url")}`;
+  const bad = await page.request.get(`/api/reactions?endpointId=${endpointId}&cursor=${outOfRange}`, { headers: authHeaders });
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_cursor");
+});
+
 for (const locale of ["en", "zh-CN"]) {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     test(`reactions page in ${locale} at ${viewport.width}px`, async ({ browser }) => {
