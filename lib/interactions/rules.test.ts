@@ -46,6 +46,14 @@ describe("rules", () => {
     expect(compileRule("v", { on: "value", pattern }, 1).test(action(value))).toBe(hit);
   });
 
+  it("matches nothing, and never throws, on a field value nested too deep to compare", () => {
+    const deep = `{"action":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    const value: ParsedEvent = { eventId: "e", kind: "button", interactive: true, fields: { value: deep }, context: {} };
+    expect(compileRule("d", { on: "value", pattern: '{"action":"approve"}' }, 1).test(value)).toBe(false);
+    expect(compileRule("k", { on: "value", pattern: "action=app*" }, 1).test(value)).toBe(false);
+    expect(compileRule("s", { on: "value", pattern: "*" }, 1).test(value)).toBe(true);
+  });
+
   it("matches form values and never a field the event lacks", () => {
     const rule = compileRule("f", { on: "form", pattern: '{"choice":"yes"}' }, 1);
     expect(rule.test(action({ a: 1 }, { choice: "yes", note: "x" }))).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseStorableJson } from "@/lib/http/json-safety";
 import type { ParsedEvent } from "@/lib/platforms/inbound";
 
 /**
@@ -28,14 +29,17 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped.join(".*")}$`, "s");
 }
 
+/**
+ * A JSON object in a field the platform sent (or a pattern), else null. Read with the storable-JSON
+ * check: a value nested thousands deep would overflow the stack when compared (JSON.stringify is
+ * recursive), so it simply matches nothing.
+ */
 function parseObject(text: string): Record<string, unknown> | null {
   if (!text.startsWith("{")) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseStorableJson(text);
+  if (!parsed.ok) return null;
+  const value = parsed.value;
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** Every key of `part` is in `whole` with an equal value (recursively for objects). */
