@@ -1,20 +1,22 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { remember } from "@/lib/process/remember";
 import type { Db } from "@/lib/db";
 import { getLiveEndpoint, type LiveEndpoint } from "@/lib/endpoints/cache";
+import { readStored } from "@/lib/endpoints/stored";
 import { publish } from "@/lib/live/bus";
-import type { HttpAnswer, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
+import type { HttpAnswer, InboundAdapter, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
-import { holdFor } from "./holds";
-import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { saveSnapshot } from "@/lib/reactions/store";
+import { holdFor } from "./holds";
+import { decide, platformFacts, type Effect, type LifecycleState, type PlatformFacts } from "./lifecycle";
+import { logDeliveryFailure, sendApiReply } from "./outbound";
+import { storeRefused } from "./refused";
 import { findRule } from "./rules";
-import { insertInteraction, pruneRefused, recordHandshake, transition } from "./store";
+import { insertInteraction, interactionState, recordHandshake, transition, type StoredState } from "./store";
+import { atRest, keptHeaders } from "./stored-request";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
 export const SAFETY_MARGIN_MS = 500;
-
 
 export interface CallbackDeps {
   db: Db;
@@ -44,8 +46,7 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
     recordHandshake(endpoint.id, true, deps.now());
     return { status: outcome.status, body: outcome.body };
   }
-  const [first, ...rest] = outcome.events;
-  if (!first) return json(200, {});
+  if (outcome.events.length === 0) return json(200, {});
   // The platform's clock started when it sent the request: verification and storage spend from its budget.
   const receivedAt = deps.arrivedAt ?? deps.now();
   const stored = {
@@ -53,50 +54,43 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
     body: atRest(endpoint, raw.body.toString("utf8")),
     decoded: outcome.decoded === undefined ? undefined : atRest(endpoint, outcome.decoded),
   };
-  // Events that only get shown (Easemob sends several per callback) need no reply: store them all, acknowledge once.
-  if (!first.interactive) {
-    const existing = storeEvent(endpoint, first, randomUUID(), stored, receivedAt, null);
-    if (!existing) for (const event of rest) storeEvent(endpoint, event, randomUUID(), stored, receivedAt, null);
-    return inbound.acknowledge(first) ?? json(200, {});
-  }
-  const event = first;
-  const id = randomUUID();
-  const deadlineAt = new Date(receivedAt.getTime() + inbound.deadlineMs);
-  // A rule or the fallback answers at once: store the interaction already answered, in one write.
-  const immediate = immediateReply(endpoint, event);
-  const existing = storeEvent(endpoint, event, id, stored, receivedAt, { deadlineAt, immediate });
-  // A retried delivery gets what the first one got, and nothing is stored twice.
-  if (existing) return inbound.acknowledge(event) ?? json(200, existing.reply ? JSON.parse(existing.reply) : inbound.defaultFallback(event));
-  if (immediate) return deliverNow(endpoint, event, id, immediate.reply, immediate.source, deps);
-  return hold(endpoint, event, id, deadlineAt, deps);
+  // Events that only get shown (Easemob sends several per callback) are all stored; the first decides the answer.
+  const [first, ...rest] = outcome.events.map((event) => receive(endpoint, inbound, event, stored, receivedAt, deps));
+  for (const other of rest) void other.catch(logFailure);
+  return first!;
 }
 
-/** The headers the platform's adapter says are worth keeping for the inspector. */
-function keptHeaders(endpoint: LiveEndpoint, raw: RawCallback): string {
-  const names = getInbound(endpoint.platform).keptHeaders;
-  return JSON.stringify(Object.fromEntries(names.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : []))));
+interface Received {
+  endpoint: LiveEndpoint;
+  inbound: InboundAdapter;
+  event: ParsedEvent;
+  id: string;
+  facts: PlatformFacts;
+  receivedAt: Date;
+  deadlineAt: Date;
+  /** The reply decided so far: a rule's or the fallback. */
+  reply: unknown;
+  deps: CallbackDeps;
 }
 
-/** What is stored of a text the platform sent: with any secret it echoes replaced (the adapter knows which). */
-function atRest(endpoint: LiveEndpoint, text: string): string {
-  const inbound = getInbound(endpoint.platform);
-  return inbound.atRest ? inbound.atRest(text, endpoint.secrets) : text;
-}
-
-type Decision = { deadlineAt: Date; immediate: { reply: unknown; source: "rule" | "fallback" } | null } | null;
-
-/** One synchronous write per event; null when it was new, else what is stored for its event id. */
-function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, decision: Decision) {
-  const pending = decision !== null && !decision.immediate;
-  // Events only shown (no reply expected) were received, not answered: the acknowledgement was all.
-  const status = decision === null ? "received" : pending ? "pending" : "answered";
+/** One event: the lifecycle decides from its receipt what is stored and what is done. */
+function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
+  const facts = platformFacts(inbound, event, false);
+  const deadlineAt = new Date(receivedAt.getTime() + facts.deadlineMs);
+  // A rule or the fallback that answers at once is stored with the interaction, in one write.
+  const immediate = event.interactive ? immediateReply(endpoint, event) : null;
+  const ctx: Received = { endpoint, inbound, event, id: randomUUID(), facts, receivedAt, deadlineAt, reply: immediate?.reply ?? fallbackFor(endpoint, event), deps };
+  const state: LifecycleState = { status: "new", replySource: null, receivedAt: receivedAt.getTime(), deadlineAt: deadlineAt.getTime(), updates: 0, held: false };
+  const decision = decide(state, { type: "receipt", interactive: event.interactive, decided: immediate?.source ?? null }, deps.now().getTime(), facts);
+  const write = decision.write;
+  if (write?.op !== "insert") throw new Error(`a receipt decides an insert, not ${write?.op ?? "nothing"}`);
   const existing = insertInteraction({
-    id,
+    id: ctx.id,
     endpointId: endpoint.id,
     platform: endpoint.platform,
     eventId: event.eventId,
     kind: event.kind,
-    status,
+    status: write.status,
     actor: event.actor,
     scene: event.scene,
     control: event.control,
@@ -105,61 +99,103 @@ function storeEvent(endpoint: LiveEndpoint, event: ParsedEvent, id: string, stor
     summary: event.summary,
     ...stored,
     receivedAt,
-    deadlineAt: decision?.deadlineAt,
-    answeredAt: decision === null || pending ? undefined : receivedAt,
-    reply: decision?.immediate ? JSON.stringify(decision.immediate.reply) : undefined,
-    replySource: decision?.immediate?.source,
+    deadlineAt: event.interactive ? deadlineAt : undefined,
+    answeredAt: write.status === "answered" ? receivedAt : undefined,
+    reply: immediate ? JSON.stringify(immediate.reply) : undefined,
+    replySource: write.replySource ?? undefined,
   });
-  if (existing) return existing;
-  publish({ type: "interaction.created", id, endpointId: endpoint.id, status });
+  // A retried delivery gets what the first one got, and nothing is stored twice.
+  if (existing) return run(decision.ifLost?.effects ?? [], ctx, existing);
   if (event.snapshot && event.subject && saveSnapshot(endpoint.id, event.subject, event.snapshot, receivedAt)) {
     publish({ type: "snapshot.updated", id: event.subject, endpointId: endpoint.id, status: "updated" });
   }
-  return null;
+  return run(decision.effects, ctx);
 }
 
-/** Enough of a refused body to see what it was; anyone can send these, so they stay small and few. */
-const REFUSED_BODY_BYTES = 4096;
-const REFUSED_KEPT = 200;
-const REFUSED_PUBLISHED_PER_SECOND = 10;
-/** Pruning runs once per this many refusals of an endpoint: each run touches at most REFUSED_KEPT + this many rows. */
-const REFUSED_PRUNE_EVERY = 25;
-const refusedSeen = remember("refused-callbacks", () => new Map<string, { second: number; published: number; sincePrune: number }>());
-
-/**
- * A refused callback is kept (status "refused", the reason as its summary) so /live can say why.
- * Only the newest REFUSED_KEPT per endpoint survive, bodies are cut, and /live hears of at most
- * ten a second per endpoint (the rest show on reload): a flood of forged requests cannot fill the disk or the browser.
- */
-function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at: Date): void {
-  const id = randomUUID();
-  // Redacted whole, then cut: a cut through an echoed secret would leave its beginning in plain text.
-  const whole = Buffer.from(atRest(endpoint, raw.body.toString("utf8")), "utf8");
-  const body = whole.length > REFUSED_BODY_BYTES ? `${whole.subarray(0, REFUSED_BODY_BYTES).toString("utf8")}…` : whole.toString("utf8");
-  insertInteraction({
-    id,
-    endpointId: endpoint.id,
-    platform: endpoint.platform,
-    eventId: `refused:${id}`,
-    kind: "event",
-    status: "refused",
-    summary: code,
-    headers: keptHeaders(endpoint, raw),
-    body,
-    receivedAt: at,
-  });
-  const second = Math.floor(at.getTime() / 1000);
-  const seen = refusedSeen.get(endpoint.id) ?? { second, published: 0, sincePrune: 0 };
-  if (seen.second !== second) Object.assign(seen, { second, published: 0 });
-  seen.published++;
-  // Amortized and bounded: an index range over this endpoint's refused rows only, never its other interactions.
-  if (++seen.sincePrune >= REFUSED_PRUNE_EVERY) {
-    seen.sincePrune = 0;
-    pruneRefused(endpoint.id, REFUSED_KEPT);
+/** Runs a decision's effects in order; the HTTP answer is the last one an effect gave. */
+async function run(effects: readonly Effect[], ctx: Received, before?: StoredState): Promise<HttpAnswer> {
+  let answer: HttpAnswer | null = null;
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "publish":
+        publish({ type: effect.event, id: ctx.id, endpointId: ctx.endpoint.id, status: effect.status });
+        break;
+      case "acknowledge":
+        answer = ctx.inbound.acknowledge(ctx.event) ?? json(200, {});
+        break;
+      case "respond":
+        answer = respond(ctx);
+        break;
+      case "respondAsBefore":
+        answer = ctx.inbound.acknowledge(ctx.event) ?? json(200, storedReply(ctx, before));
+        break;
+      case "sendApi":
+        // Nothing that can be done after the response goes before it: the API call runs once the answer is out.
+        setImmediate(() => void sendApi(ctx).catch(logFailure));
+        break;
+      case "hold":
+        answer = await holdThenFallback(ctx, effect.until);
+        break;
+      case "fallbackAt":
+        setTimeout(() => void deadlinePassed(ctx).catch(logFailure), Math.max(0, effect.at - ctx.deps.now().getTime()));
+        break;
+      case "sendLate":
+        // Only a person's answer goes late (answer.ts); a receipt or a deadline never decides one.
+        throw new Error("a late send is not decided on the callback path");
+    }
   }
-  refusedSeen.set(endpoint.id, seen);
-  if (seen.published > REFUSED_PUBLISHED_PER_SECOND) return;
-  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: "refused" });
+  return answer ?? json(200, {});
+}
+
+/** The decided reply as the HTTP answer (Discord, Feishu); an acknowledgement where the reply travels by API. */
+function respond(ctx: Received): HttpAnswer {
+  const delivery = ctx.inbound.deliver(ctx.event, ctx.reply);
+  return delivery.via === "response" ? delivery.answer : (ctx.inbound.acknowledge(ctx.event) ?? json(200, {}));
+}
+
+/** What the first delivery of this event was answered with, read with the platform's reply schema. */
+function storedReply(ctx: Received, before?: StoredState): unknown {
+  const read = before?.reply ? readStored(ctx.inbound.replySchema, before.reply) : null;
+  return read?.ok ? read.value : ctx.inbound.defaultFallback(ctx.event);
+}
+
+/** Holds the request open for a person (the reply is the HTTP answer), then falls back. */
+async function holdThenFallback(ctx: Received, until: number): Promise<HttpAnswer> {
+  const manual = await holdFor(ctx.id, Math.max(0, until - SAFETY_MARGIN_MS - ctx.deps.now().getTime()));
+  if (manual !== null) return json(200, manual);
+  return deadlinePassed(ctx);
+}
+
+/** The hold's deadline: the lifecycle decides from what is stored now whether the fallback still goes. */
+async function deadlinePassed(ctx: Received): Promise<HttpAnswer> {
+  const stored = interactionState(ctx.id);
+  const state: LifecycleState = { status: stored?.status ?? "pending", replySource: stored?.replySource ?? null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
+  const decision = decide(state, { type: "deadline" }, ctx.deps.now().getTime(), ctx.facts);
+  const fallback = { ...ctx, reply: fallbackFor(ctx.endpoint, ctx.event) };
+  const write = decision.write;
+  if (write?.op === "transition") {
+    const won = transition(ctx.id, write.from, { status: write.status, reply: fallback.reply, replySource: write.replySource, at: ctx.deps.now() });
+    if (!won) return run(decision.ifLost?.effects ?? [], fallback);
+  }
+  return run(decision.effects, fallback);
+}
+
+/** Sends the decided reply as an API call (QQ's PUT); a refusal marks the interaction failed. */
+async function sendApi(ctx: Received): Promise<void> {
+  const delivery = ctx.inbound.deliver(ctx.event, ctx.reply);
+  if (delivery.via !== "api") return;
+  try {
+    await sendApiReply(ctx.endpoint, delivery);
+  } catch (error) {
+    logDeliveryFailure(ctx.endpoint, error);
+    const stored = interactionState(ctx.id);
+    const state: LifecycleState = { status: stored?.status ?? "answered", replySource: stored?.replySource ?? null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
+    const decision = decide(state, { type: "deliveryFailed", channel: "answer", maybeDelivered: false, exhausted: false }, ctx.deps.now().getTime(), ctx.facts);
+    const write = decision.write;
+    if (write?.op === "transition" && transition(ctx.id, write.from, { status: write.status, reply: ctx.reply, replySource: write.replySource, at: ctx.deps.now() })) {
+      await run(decision.effects, ctx);
+    }
+  }
 }
 
 /** The reply a rule (or, in rules mode, the fallback) gives without asking anyone; null when a person decides. */
@@ -176,52 +212,4 @@ function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: un
 function fallbackFor(endpoint: LiveEndpoint, event: ParsedEvent): unknown {
   const inbound = getInbound(endpoint.platform);
   return endpoint.fallback !== null && endpoint.fallback !== undefined && inbound.replyFits(event.kind, endpoint.fallback) ? endpoint.fallback : inbound.defaultFallback(event);
-}
-
-async function hold(endpoint: LiveEndpoint, event: ParsedEvent, id: string, deadlineAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
-  const inbound = getInbound(endpoint.platform);
-  const fallback = fallbackFor(endpoint, event);
-  const ack = inbound.acknowledge(event);
-  if (ack) {
-    // The reply travels separately (QQ): acknowledge now, send the fallback at the deadline unless a person answered.
-    setTimeout(() => answerNow(endpoint, event, id, fallback, "fallback", deps).catch(logFailure), Math.max(0, deadlineAt.getTime() - deps.now().getTime()));
-    return ack;
-  }
-  // The reply is the HTTP answer (Discord): hold the request open for a person, then fall back.
-  const manual = await holdFor(id, Math.max(0, deadlineAt.getTime() - deps.now().getTime() - SAFETY_MARGIN_MS));
-  if (manual !== null) return json(200, manual);
-  // The deferred fallback keeps the interaction open: a person's later answer becomes a follow-up.
-  if (transition(id, "pending", { status: "pending", reply: fallback, replySource: "fallback", at: deps.now() })) {
-    publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "pending" });
-  }
-  return json(200, fallback);
-}
-
-/** The fallback at the deadline, unless a person answered first. */
-async function answerNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, reply: unknown, source: "rule" | "fallback", deps: CallbackDeps): Promise<HttpAnswer> {
-  const inbound = getInbound(endpoint.platform);
-  if (!transition(id, "pending", { status: "answered", reply, replySource: source, at: deps.now() })) {
-    return inbound.acknowledge(event) ?? json(200, reply);
-  }
-  publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "answered" });
-  return deliverNow(endpoint, event, id, reply, source, deps);
-}
-
-/** Sends a decided reply: as the HTTP answer, or as an API call once the acknowledgement is out. */
-function deliverNow(endpoint: LiveEndpoint, event: ParsedEvent, id: string, reply: unknown, source: "rule" | "fallback", deps: CallbackDeps): HttpAnswer {
-  const inbound = getInbound(endpoint.platform);
-  const delivery = inbound.deliver(event, reply);
-  if (delivery.via === "response") return delivery.answer;
-  // Nothing that can be done after the response goes before it: the API call runs once the ack is out.
-  setImmediate(() => {
-    sendApiReply(endpoint, delivery)
-      .catch((error: unknown) => {
-        logDeliveryFailure(endpoint, error);
-        if (transition(id, "answered", { status: "failed", reply, replySource: source, at: deps.now() })) {
-          publish({ type: "interaction.updated", id, endpointId: endpoint.id, status: "failed" });
-        }
-      })
-      .catch(logFailure);
-  });
-  return inbound.acknowledge(event) ?? json(200, {});
 }

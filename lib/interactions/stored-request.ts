@@ -1,0 +1,16 @@
+import "server-only";
+import type { LiveEndpoint } from "@/lib/endpoints/cache";
+import type { RawCallback } from "@/lib/platforms/inbound";
+import { getInbound } from "@/lib/platforms/inbound-registry";
+
+/** The headers the platform's adapter says are worth keeping for the inspector, as stored JSON. */
+export function keptHeaders(endpoint: LiveEndpoint, raw: RawCallback): string {
+  const names = getInbound(endpoint.platform).keptHeaders;
+  return JSON.stringify(Object.fromEntries(names.flatMap((h) => (raw.headers.has(h) ? [[h, raw.headers.get(h)]] : []))));
+}
+
+/** What is stored of a text the platform sent: with any secret it echoes replaced (the adapter knows which). */
+export function atRest(endpoint: LiveEndpoint, text: string): string {
+  const inbound = getInbound(endpoint.platform);
+  return inbound.atRest ? inbound.atRest(text, endpoint.secrets) : text;
+}
