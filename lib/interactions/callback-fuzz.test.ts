@@ -30,7 +30,8 @@ import { insertInteraction } from "./store";
  * them, into handleCallback on a real SQLite file in every reply mode; then a person answers every
  * pending one and every stored row is read as GET /api/interactions(/:id) reads it. Nothing may throw
  * or answer ≥ 500, and a well-formed click still gets its normal answer afterwards.
- * Reproduce a failure with FUZZ_SEED=<seed printed> npx vitest run lib/interactions/callback-fuzz.test.ts
+ * Reproduce a failure with FUZZ_SEED=<seed printed> npx vitest run lib/interactions/callback-fuzz.test.ts;
+ * FUZZ_CASES=<n> sets the bodies per endpoint (longer hunts), FUZZ_VERBOSE=1 prints the outcomes seen.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed12) >>> 0;
 const PER_ENDPOINT = Number(process.env.FUZZ_CASES ?? 0) || undefined;
