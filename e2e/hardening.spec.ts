@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "../lib/platforms/discord/fixtures/vectors";
 import { signDiscord } from "../lib/platforms/discord/signature";
 import { authHeaders, BASE_URL } from "./support/env";
@@ -20,7 +20,7 @@ function rawPost(path: string, body: Buffer, headers: Record<string, string> = {
   });
 }
 
-async function discordEndpoint(request: import("@playwright/test").APIRequestContext, mode: "rules" | "manual" = "rules") {
+async function discordEndpoint(request: APIRequestContext, mode: "rules" | "manual" = "rules") {
   const response = await request.post("/api/endpoints", { headers: json, data: { platform: "discord", name: `Hardening ${mode}`, mode, secrets: { publicKey: DISCORD_PUBLIC_KEY } } });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
