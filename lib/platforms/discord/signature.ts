@@ -1,9 +1,9 @@
 import "server-only";
 import type { KeyObject } from "node:crypto";
 import { decodeHex, privateKeyFromSeed, publicKeyFromRaw, signEd25519, verifyEd25519, verifyEd25519Async } from "@/lib/crypto/ed25519";
+import { remember } from "@/lib/process/remember";
 
-const holder = globalThis as typeof globalThis & { __discordKeys?: Map<string, KeyObject> };
-const keys = (holder.__discordKeys ??= new Map());
+const keys = remember("discord.public-keys", () => new Map<string, KeyObject>());
 
 /** The application's public key (64 hex characters from the Developer Portal), parsed once. */
 export function discordPublicKey(publicKeyHex: string): KeyObject | null {

@@ -2,6 +2,7 @@ import "server-only";
 import type { KeyObject } from "node:crypto";
 import { createPublicKey } from "node:crypto";
 import { decodeHex, privateKeyFromSeed, signEd25519, verifyEd25519, verifyEd25519Async } from "@/lib/crypto/ed25519";
+import { remember } from "@/lib/process/remember";
 
 /** Ed25519 seed from the bot secret: its UTF-8 bytes repeated to 32 bytes (botgo getSeed; sign.md). */
 export function qqSeed(botSecret: string): Buffer {
@@ -13,8 +14,7 @@ export function qqSeed(botSecret: string): Buffer {
 }
 
 // Parsing a key costs as much as a verification; secrets change rarely, so keys are cached.
-const holder = globalThis as typeof globalThis & { __qqKeys?: Map<string, KeyObject> };
-const keys = (holder.__qqKeys ??= new Map());
+const keys = remember("qq.private-keys", () => new Map<string, KeyObject>());
 
 export function qqPrivateKey(botSecret: string): KeyObject {
   let key = keys.get(botSecret);
