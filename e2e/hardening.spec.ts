@@ -1,7 +1,7 @@
+import { createPrivateKey, sign } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "../lib/platforms/discord/fixtures/vectors";
-import { signDiscord } from "../lib/platforms/discord/signature";
 import { authHeaders, BASE_URL } from "./support/env";
 
 const json = { ...authHeaders, "content-type": "application/json" };
@@ -26,9 +26,13 @@ async function discordEndpoint(request: APIRequestContext, mode: "rules" | "manu
   return ((await response.json()) as { id: string }).id;
 }
 
+// Signed here with node:crypto alone, as Discord signs (Ed25519 over timestamp + body), independent of the product's code.
+const PKCS8_ED25519_SEED = Buffer.from("302e020100300506032b657004220420", "hex");
+const discordKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_SEED, DISCORD_SEED]), format: "der", type: "pkcs8" });
+
 function signed(body: string) {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  return { "x-signature-ed25519": signDiscord(DISCORD_SEED, timestamp, body), "x-signature-timestamp": timestamp };
+  return { "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), discordKey).toString("hex"), "x-signature-timestamp": timestamp };
 }
 
 test.describe("hostile input gets a clear 4xx, never a 500 (issue 12)", () => {
