@@ -159,6 +159,40 @@ describe("Easemob reactions through the callback path", () => {
   });
 });
 
+describe("one callback, many events (issue 12 review: a signed body must not become thousands of rows)", () => {
+  const secret = "easemob-secret";
+  const appKey = "org#app";
+  function manyRecords(callId: string, records: number, pad = 0) {
+    const timestamp = 5000;
+    const data = Array.from({ length: records }, (_, i) => ({ messageId: `m${i}`, from: "u1", to: "u2", channel_type: "chat", ts: 4000 + i, reactions: [], pad: "x".repeat(pad) }));
+    const body = { callId, timestamp, security: createHash("md5").update(callId + secret + String(timestamp)).digest("hex"), chat_type: "notify", appkey: appKey, from: "u1", to: "u2", eventType: "chat", msg_id: callId, payload: { type: "reaction", channel_type: "chat", num: records, data } };
+    return { headers: new Headers({ "content-type": "application/json" }), body: Buffer.from(JSON.stringify(body)) };
+  }
+  const easemob = () => createEndpoint(db, { platform: "easemob", name: "Many", mode: "rules", requireSignature: true, secrets: { appKey, secret }, rules: [] }, "http://localhost", "en");
+
+  it("refuses more records than any real batch with 400, storing one refused row", async () => {
+    const endpoint = await easemob();
+    expect((await handleCallback(endpoint.id, manyRecords(`${appKey}_many`, 7000), deps)).status).toBe(400);
+    const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id } });
+    expect(rows.map((r) => r.status)).toEqual(["refused"]);
+  });
+
+  it("stores a big body once, not once per event, and a retry with an extra record stores nothing more", async () => {
+    const endpoint = await easemob();
+    const callback = manyRecords(`${appKey}_big`, 100, 2000);
+    expect(await handleCallback(endpoint.id, callback, deps)).toEqual({ status: 200, body: {} });
+    const rows = await db.interaction.findMany({ where: { endpointId: endpoint.id } });
+    expect(rows).toHaveLength(100);
+    expect(rows.filter((r) => r.body.length > 0)).toHaveLength(1);
+    expect(rows.reduce((sum, r) => sum + r.body.length, 0)).toBe(callback.body.length);
+    // Easemob's signature covers callId + secret + timestamp only: the same signature with one more record.
+    const replayed = JSON.parse(callback.body.toString()) as { payload: { data: unknown[] } };
+    replayed.payload.data = [...replayed.payload.data.slice(0, 99), { messageId: "extra", from: "u1", to: "u2", channel_type: "chat", ts: 9999, reactions: [] }];
+    expect((await handleCallback(endpoint.id, { headers: callback.headers, body: Buffer.from(JSON.stringify(replayed)) }, deps)).status).toBe(200);
+    expect(await db.interaction.count({ where: { endpointId: endpoint.id } })).toBe(100);
+  });
+});
+
 describe("refused callbacks", () => {
   it("keep a cut body and only the newest 200 per endpoint", async () => {
     const endpoint = await discordEndpoint("rules");

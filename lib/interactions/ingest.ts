@@ -12,11 +12,19 @@ import { decide, platformFacts, type Effect, type LifecycleState, type PlatformF
 import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { storeRefused } from "./refused";
 import { findRule } from "./rules";
-import { insertInteraction, interactionState, recordHandshake, transition, type StoredState } from "./store";
+import { insertInteraction, interactionState, inTransaction, recordHandshake, transition, type StoredState } from "./store";
 import { atRest, keptHeaders } from "./stored-request";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
 export const SAFETY_MARGIN_MS = 500;
+
+/**
+ * Events one callback may carry (Easemob: one per reaction record). Each is a stored row, so without
+ * a bound one request could become thousands of rows; no platform batches anywhere near this.
+ */
+export const MAX_EVENTS_PER_CALLBACK = 100;
+/** Rows after a callback's first keep its body only when it is small: the first row always has it whole. */
+const SHARED_BODY_BYTES = 4096;
 
 export interface CallbackDeps {
   db: Db;
@@ -47,6 +55,10 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
     return { status: outcome.status, body: outcome.body };
   }
   if (outcome.events.length === 0) return json(200, {});
+  if (outcome.events.length > MAX_EVENTS_PER_CALLBACK) {
+    storeRefused(endpoint, raw, "too_many_events", deps.arrivedAt ?? deps.now());
+    return json(400, { error: { code: "too_many_events" } });
+  }
   // The platform's clock started when it sent the request: verification and storage spend from its budget.
   const receivedAt = deps.arrivedAt ?? deps.now();
   const stored = {
@@ -54,10 +66,17 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
     body: atRest(endpoint, raw.body.toString("utf8")),
     decoded: outcome.decoded === undefined ? undefined : atRest(endpoint, outcome.decoded),
   };
-  // Events that only get shown (Easemob sends several per callback) are all stored; the first decides the answer.
-  const [first, ...rest] = outcome.events.map((event) => receive(endpoint, inbound, event, stored, receivedAt, deps));
+  // Events that only get shown (Easemob sends several per callback) are stored in one transaction; the first
+  // decides the answer, and a retried callback (its first event already stored) stores nothing more.
+  const [firstEvent, ...restEvents] = outcome.events;
+  const shared = Buffer.byteLength(stored.body) + Buffer.byteLength(stored.decoded ?? "") <= SHARED_BODY_BYTES ? stored : { ...stored, body: "", decoded: undefined };
+  const { first, rest } = inTransaction(() => {
+    const answer = receive(endpoint, inbound, firstEvent!, stored, receivedAt, deps);
+    if (answer.retried) return { first: answer.answer, rest: [] };
+    return { first: answer.answer, rest: restEvents.map((event) => receive(endpoint, inbound, event, shared, receivedAt, deps).answer) };
+  });
   for (const other of rest) void other.catch(logFailure);
-  return first!;
+  return first;
 }
 
 interface Received {
@@ -74,7 +93,7 @@ interface Received {
 }
 
 /** One event: the lifecycle decides from its receipt what is stored and what is done. */
-function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): Promise<HttpAnswer> {
+function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): { answer: Promise<HttpAnswer>; retried: boolean } {
   const facts = platformFacts(inbound, event, false);
   const deadlineAt = new Date(receivedAt.getTime() + facts.deadlineMs);
   // A rule or the fallback that answers at once is stored with the interaction, in one write.
@@ -105,11 +124,11 @@ function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
     replySource: write.replySource ?? undefined,
   });
   // A retried delivery gets what the first one got, and nothing is stored twice.
-  if (existing) return run(decision.ifLost?.effects ?? [], ctx, existing);
+  if (existing) return { answer: run(decision.ifLost?.effects ?? [], ctx, existing), retried: true };
   if (event.snapshot && event.subject && saveSnapshot(endpoint.id, event.subject, event.snapshot, receivedAt)) {
     publish({ type: "snapshot.updated", id: event.subject, endpointId: endpoint.id, status: "updated" });
   }
-  return run(decision.effects, ctx);
+  return { answer: run(decision.effects, ctx), retried: false };
 }
 
 /** Runs a decision's effects in order; the HTTP answer is the last one an effect gave. */
@@ -175,9 +194,13 @@ async function deadlinePassed(ctx: Received): Promise<HttpAnswer> {
   const write = decision.write;
   if (write?.op === "transition") {
     const won = transition(ctx.id, write.from, { status: write.status, reply: fallback.reply, replySource: write.replySource, at: ctx.deps.now() });
-    if (!won) return run(decision.ifLost?.effects ?? [], fallback);
+    if (won) return run(decision.effects, fallback);
   }
-  return run(decision.effects, fallback);
+  // Someone else decided first (a person's answer the hold just missed): the held request carries what is stored.
+  const now = interactionState(ctx.id);
+  const answered = now?.status === "answered" && now.reply ? readStored(ctx.inbound.replySchema, now.reply) : null;
+  const effects = write?.op === "transition" ? (decision.ifLost?.effects ?? []) : decision.effects;
+  return run(effects, answered?.ok ? { ...ctx, reply: answered.value } : fallback);
 }
 
 /** Sends the decided reply as an API call (QQ's PUT); a refusal marks the interaction failed. */

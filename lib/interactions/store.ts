@@ -79,6 +79,11 @@ export function insertInteraction(row: NewInteraction): StoredState | null {
   return result.changes === 1 ? null : (prepared().byEvent.get(row.endpointId, row.eventId) as StoredState);
 }
 
+/** Runs `work` in one SQLite transaction (several rows from one callback: all or none, one commit). */
+export function inTransaction<T>(work: () => T): T {
+  return getSqlite().transaction(work)();
+}
+
 /** The one conditional update that makes exactly one answer win. */
 export function transition(id: string, from: string, to: { status: string; reply: unknown; replySource: string; at: Date }): boolean {
   const result = prepared().answer.run({ id, from, status: to.status, reply: JSON.stringify(to.reply), replySource: to.replySource, answeredAt: sqliteTimestamp(to.at) });

@@ -40,7 +40,9 @@ export const reactionPayloadSchema = z.looseObject({
   type: z.literal("reaction"),
   channel_type: z.string().optional(),
   num: z.number().optional(),
-  data: z.array(reactionDataSchema).min(1),
+  // One reaction callback reports the messages an operation changed: the docs show one record. 100 is far
+  // above any real batch and keeps one request from becoming thousands of stored rows.
+  data: z.array(reactionDataSchema).min(1).max(100),
 });
 
 /** Thread notifications carry one object, not a list (callback_thread.md). */
