@@ -135,27 +135,33 @@ function forged(bodies: Signed[]): Signed[] {
 /**
  * `count` requests sent at once, each on its own new connection (as a burst of users clicking), to a
  * manual endpoint that holds them until the fallback: the share answered within `withinMs` of being sent.
+ * "Sent" is when the request's last byte went to the socket ('finish'); creating 2,000 requests in one
+ * process on this 2-core machine takes this client ~0.4 s itself, so the share from creation is shown too.
  */
 async function burst(url: string, bodies: Signed[], withinMs: number) {
   const target = new URL(url);
   const times = await Promise.all(
     bodies.map(
       (signed) =>
-        new Promise<number>((resolve) => {
-          const sent = performance.now();
+        new Promise<{ fromSent: number; fromCreated: number }>((resolve) => {
+          const created = performance.now();
+          let sent = created;
+          const failed = () => resolve({ fromSent: Infinity, fromCreated: Infinity });
           const req = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent: false, headers: { ...signed.headers, "content-length": Buffer.byteLength(signed.body) } }, (res) => {
             res.resume();
-            res.on("end", () => resolve(res.statusCode === 200 ? performance.now() - sent : Infinity));
+            res.on("end", () => (res.statusCode === 200 ? resolve({ fromSent: performance.now() - sent, fromCreated: performance.now() - created }) : failed()));
           });
+          req.on("finish", () => (sent = performance.now()));
           req.setTimeout(10_000, () => req.destroy());
-          req.on("error", () => resolve(Infinity));
+          req.on("error", failed);
           req.end(signed.body);
         }),
     ),
   );
-  const sorted = [...times].sort((x, y) => x - y);
+  const sorted = times.map((t) => t.fromSent).sort((x, y) => x - y);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { inTime: times.filter((t) => t <= withinMs).length / times.length, p50: at(0.5), p99: at(0.99), failed: times.filter((t) => t === Infinity).length };
+  const share = (pick: (t: { fromSent: number; fromCreated: number }) => number) => times.filter((t) => pick(t) <= withinMs).length / times.length;
+  return { inTime: share((t) => t.fromSent), inTimeFromCreated: share((t) => t.fromCreated), p50: at(0.5), p99: at(0.99), failed: times.filter((t) => t.fromSent === Infinity).length };
 }
 
 async function waitFor(url: string) {
@@ -231,7 +237,7 @@ async function main() {
     console.log(`\nrefused-callback flood on an endpoint holding ${FLOOD_STORED.toLocaleString("en")} interactions (${CONNECTIONS} connections of forged requests):`);
     console.log(`  refused/s ${refused.rps} (ratio to valid Discord alone: ${(refused.rps / a!).toFixed(2)}), non-401 answers ${refused.total - refused.unauthorized}`);
     console.log(`  valid callbacks beside it (4 connections): p50 ${validDuringFlood.latencyP50} ms, p99 ${validDuringFlood.latencyP99} ms, ${validDuringFlood.rps} req/s; alone: p50 ${validAlone.latencyP50} ms, p99 ${validAlone.latencyP99} ms, ${validAlone.rps} req/s`);
-    console.log(`${HELD_BURST} concurrent held Discord requests (manual mode, each on a new connection): ${(held.inTime * 100).toFixed(1)} % answered within ${DISCORD_DEADLINE_MS / 1000} s of being sent; p50 ${held.p50.toFixed(0)} ms, p99 ${held.p99.toFixed(0)} ms, ${held.failed} failed`);
+    console.log(`${HELD_BURST} concurrent held Discord requests (manual mode, each on a new connection): ${(held.inTime * 100).toFixed(1)} % answered within ${DISCORD_DEADLINE_MS / 1000} s of being sent (${(held.inTimeFromCreated * 100).toFixed(1)} % of being created by this client); p50 ${held.p50.toFixed(0)} ms, p99 ${held.p99.toFixed(0)} ms, ${held.failed} failed`);
     console.log(`\nratio a/c (Discord): ${(a! / c!).toFixed(2)}   ratio a/b: ${(a! / b!).toFixed(3)}   newest stored interaction: ${stored.items[0]?.eventId ?? "none"}`);
   } finally {
     studio.kill("SIGTERM");

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const next = require("next");
-const { handleLaneRequest } = await import(path.join(root, ".next", "lane.mjs"));
+const { handleLaneRequest, noteConnection } = await import(path.join(root, ".next", "lane.mjs"));
 
 const port = Number(process.env.PORT || 3000);
 const app = next({ dev: false, dir: root, port });
@@ -26,6 +26,8 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
+// The lane dates a connection's first request from when the connection was accepted (deadlines under a burst).
+server.on("connection", noteConnection);
 // Platforms send bursts (a popular button): Node's default backlog of 511 drops a burst of 2,000 new
 // connections into 1 s SYN retries, past Discord's 3 s. The kernel caps this at net.core.somaxconn.
 const LISTEN_BACKLOG = 4096;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { serveCallback } from "@/lib/interactions/callback-http";
 import { malformedPathAnswer } from "@/lib/http/malformed-path";
 
@@ -13,7 +14,7 @@ const CALLBACK_PATH = /^\/api\/callbacks\/([^/?]*)\/?$/;
  */
 export function handleLaneRequest(req: IncomingMessage, res: ServerResponse): boolean {
   // Taken first: the platform's deadline runs from the request's arrival, not from when it was read.
-  const arrivedAt = new Date();
+  const arrivedAt = arrivalOf(req);
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   const malformed = malformedPathAnswer(path, header(req, "accept-language"));
   if (malformed) {
@@ -26,6 +27,25 @@ export function handleLaneRequest(req: IncomingMessage, res: ServerResponse): bo
   if (!match) return false;
   void serve(decodeURIComponent(match[1]!), arrivedAt, req, res);
   return true;
+}
+
+/**
+ * When a connection was accepted: under a burst the loop reaches a request's bytes well after the
+ * connection came in, and a platform counts its deadline from when it sent the request.
+ */
+const acceptedAt = new WeakMap<Socket, number>();
+
+/** Called by the server for every new connection (scripts/server.mjs). */
+export function noteConnection(socket: Socket): void {
+  acceptedAt.set(socket, Date.now());
+}
+
+/** The first request on a connection arrived when the connection did; later ones when they are seen. */
+function arrivalOf(req: IncomingMessage): Date {
+  const accepted = acceptedAt.get(req.socket);
+  if (accepted === undefined) return new Date();
+  acceptedAt.delete(req.socket);
+  return new Date(accepted);
 }
 
 function header(req: IncomingMessage, name: string): string | null {

@@ -29,6 +29,11 @@ export function release(id: string, reply: unknown): boolean {
   return true;
 }
 
+/** How many requests are held open right now (they come due together in a burst). */
+export function heldCount(): number {
+  return holds.size;
+}
+
 export function isHeld(id: string): boolean {
   return holds.has(id);
 }
