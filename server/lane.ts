@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { serveCallback } from "@/lib/interactions/callback-http";
 import { malformedPathAnswer } from "@/lib/http/malformed-path";
+import { isClientAbort } from "@/lib/http/respond";
 
 const CALLBACK_PATH = /^\/api\/callbacks\/([^/?]*)\/?$/;
 
@@ -77,13 +78,8 @@ async function serve(endpointId: string, arrivedAt: Date, req: IncomingMessage, 
     if (answer.close) res.once("finish", () => req.destroy());
   } catch (error) {
     // The client went away mid-body (an abort, a reset): nobody is left to answer, and nothing is wrong here.
-    if (req.destroyed || isAbort(error)) return;
+    if (req.destroyed || isClientAbort(error)) return;
     console.error("[callbacks] unhandled error:", error instanceof Error ? error.stack : String(error));
     send(res, 500, { error: { code: "internal" } }, true);
   }
-}
-
-function isAbort(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "ECONNRESET" || code === "ECONNABORTED" || code === "ERR_STREAM_PREMATURE_CLOSE" || (error instanceof Error && error.message === "aborted");
 }
