@@ -3,6 +3,8 @@ import { remember } from "@/lib/process/remember";
 /** Failed sign-ins allowed per client before each further try must wait. */
 const FREE_FAILURES = 5;
 const MAX_WAIT_MS = 15 * 60 * 1000;
+/** Clients remembered at most: behind a proxy the address is a header anyone can vary, so memory stays bounded. */
+const MAX_CLIENTS = 10_000;
 
 interface Entry {
   failures: number;
@@ -24,7 +26,10 @@ export function recordLoginResult(client: string, ok: boolean, now = Date.now())
   }
   const failures = (entries.get(client)?.failures ?? 0) + 1;
   const over = failures - FREE_FAILURES;
+  entries.delete(client);
   entries.set(client, { failures, blockedUntil: over > 0 ? now + Math.min(MAX_WAIT_MS, 1000 * 2 ** (over - 1)) : 0 });
+  // A Map iterates in insertion order and a failing client was just moved to the end: the first is the stalest.
+  if (entries.size > MAX_CLIENTS) entries.delete(entries.keys().next().value!);
 }
 
 export function clientKey(request: Request): string {
