@@ -5,21 +5,10 @@ import { useEffect, useState } from "react";
 import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { REFUSAL_CODES } from "@/lib/interactions/kinds";
+import { interactionDetailSchema, type InteractionDetail as Detail } from "@/lib/interactions/view-schema";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { Countdown } from "./countdown";
-import type { InteractionSummary } from "./use-live-interactions";
-
-interface Detail extends InteractionSummary {
-  headers: Record<string, string>;
-  body: string;
-  decoded: string | null;
-  parsed: unknown;
-  verified: boolean;
-  reply: unknown;
-  answeredInMs: number | null;
-  deadlineMs: number | null;
-  updatesLeft: number | null;
-}
+import { fetchParsed, type InteractionSummary } from "./use-live-interactions";
 
 function RefusalNote({ code }: { code: string }) {
   const t = useTranslations("refusals");
@@ -36,16 +25,20 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   const t = useTranslations("live");
   const locale = useLocale();
   const [detail, setDetail] = useState<Detail | null>(null);
+  // The detail could not be read (offline, gone, or not the API's answer): said, with a retry; the summary still shows.
+  const [detailFailed, setDetailFailed] = useState(false);
   const platform = isPlatformId(summary.platform) ? summary.platform : null;
   const [reply, setReply] = useState<unknown>(platform ? (platformPanels[platform].starterReply ?? null) : null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  // Bumped after each reply: a card update changes what is left of the budget without changing the status.
+  // Bumped after each reply (a card update changes what is left of the budget without changing the status) and each retry.
   const [sent, setSent] = useState(0);
 
   useEffect(() => {
     let live = true;
-    void fetch(`/api/interactions/${summary.id}`).then(async (r) => {
-      if (live && r.ok) setDetail((await r.json()) as Detail);
+    void fetchParsed(`/api/interactions/${encodeURIComponent(summary.id)}`, interactionDetailSchema).then((read) => {
+      if (!live) return;
+      setDetailFailed(!read);
+      if (read) setDetail(read);
     });
     return () => {
       live = false;
@@ -53,18 +46,23 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   }, [summary.id, summary.status, summary.replySource, summary.updates, sent]);
 
   async function send() {
-    const response = await fetch(`/api/interactions/${summary.id}/reply`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(reply) });
+    const response = await fetch(`/api/interactions/${summary.id}/reply`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(reply) }).catch(() => null);
+    // Not sent at all: nothing changed on the server, so the reply stays as typed for another try.
+    if (!response) return setResult({ ok: false, message: t("unreachable") });
     const body = await response.json().catch(() => null);
-    setResult(response.ok ? { ok: true, message: t(`delivered.${body.delivered as "response"}`) } : { ok: false, message: body?.error?.message ?? String(response.status) });
+    const via: unknown = body?.delivered;
+    const delivered = typeof via === "string" && t.has(`delivered.${via}`) ? t(`delivered.${via as "response"}`) : String(response.status);
+    setResult(response.ok ? { ok: true, message: delivered } : { ok: false, message: body?.error?.message ?? String(response.status) });
     setSent((n) => n + 1);
   }
 
   const [replayUrl, setReplayUrl] = useState("");
   const [replayed, setReplayed] = useState<string | null>(null);
   async function replay() {
-    const response = await fetch(`/api/interactions/${summary.id}/replay`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(replayUrl ? { targetUrl: replayUrl } : {}) });
+    const response = await fetch(`/api/interactions/${summary.id}/replay`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(replayUrl ? { targetUrl: replayUrl } : {}) }).catch(() => null);
+    if (!response) return setReplayed(t("unreachable"));
     const body = await response.json().catch(() => null);
-    setReplayed(response.ok ? t("replayed", { status: body.status, ms: body.ms, body: String(body.body).slice(0, 200) }) : (body?.error?.message ?? String(response.status)));
+    setReplayed(response.ok && body ? t("replayed", { status: body.status, ms: body.ms, body: String(body.body).slice(0, 200) }) : (body?.error?.message ?? String(response.status)));
   }
 
   const ReplyEditor = platform ? platformPanels[platform].ReplyEditor : undefined;
@@ -127,6 +125,12 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
         <p className="text-xs text-slate-500">{t("replayHelp")}</p>
         {replayed ? <p role="status" data-testid="replay-result" className="font-mono text-xs break-all text-slate-700">{replayed}</p> : null}
       </div>
+      {detailFailed ? (
+        <p role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700">
+          {t("detailFailed")}
+          <button type="button" className={buttonClasses("secondary", "py-1")} onClick={() => setSent((n) => n + 1)}>{t("retry")}</button>
+        </p>
+      ) : null}
       {detail ? (
         <>
           {detail.reply !== null ? (

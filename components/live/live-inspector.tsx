@@ -5,6 +5,7 @@ import { Activity } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { INTERACTION_KINDS, INTERACTION_STATUSES, REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
@@ -30,7 +31,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
   const format = useFormatter();
   const now = useNow({ updateInterval: 5000 });
   const [filters, setFilters] = useState<Filters>({});
-  const { items, connected, reload } = useLiveInteractions(initial, filters);
+  const { items, connected, reload, loadFailed } = useLiveInteractions(initial, filters);
   useEffect(() => {
     // Older matches beyond the first page come from the API; new ones arrive live.
     if (Object.values(filters).some(Boolean)) void reload();
@@ -58,6 +59,12 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
           {connected ? t("connected") : t("connecting")}
         </span>
       </div>
+      {loadFailed ? (
+        <p role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700">
+          {t("loadFailed")}
+          <button type="button" className={buttonClasses("secondary", "py-1")} onClick={() => void reload()}>{t("retry")}</button>
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <EmptyState icon={Activity} title={t("emptyTitle")} body={t("emptyBody")} />
       ) : (

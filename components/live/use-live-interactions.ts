@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { InteractionSummary } from "@/lib/interactions/list";
+import type { z } from "zod";
+import { interactionPageSchema, interactionSummarySchema, type InteractionSummary } from "@/lib/interactions/view-schema";
 
 export type { InteractionSummary };
 
@@ -19,6 +20,13 @@ const matches = (item: InteractionSummary, filters: Filters) =>
   (!filters.kind || item.kind === filters.kind) &&
   (!filters.status || item.status === filters.status);
 
+/** An API answer read with its schema: null when the request or the answer failed. */
+export async function fetchParsed<T>(url: string, schema: z.ZodType<T>): Promise<T | null> {
+  const response = await fetch(url).catch(() => null);
+  if (!response?.ok) return null;
+  return schema.safeParse(await response.json().catch(() => null)).data ?? null;
+}
+
 /**
  * The newest interactions, kept current over server-sent events. EventSource
  * resumes with Last-Event-ID by itself; a `reset` (too much missed) reloads the list.
@@ -26,21 +34,25 @@ const matches = (item: InteractionSummary, filters: Filters) =>
 export function useLiveInteractions(initial: InteractionSummary[], filters: Filters) {
   const [items, setItems] = useState(initial);
   const [connected, setConnected] = useState(false);
+  // A reload that failed (offline, or an answer that is not the API's): the list shown is older; the page offers a retry.
+  const [loadFailed, setLoadFailed] = useState(false);
 
   // The server's first page covers no filter; a filter change (or a `reset`) asks the API again.
   const reload = useCallback(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
-    const body = (await (await fetch(`/api/interactions?${query}`)).json()) as { items: InteractionSummary[] };
-    setItems(body.items);
+    const page = await fetchParsed(`/api/interactions?${query}`, interactionPageSchema);
+    setLoadFailed(!page);
+    if (page) setItems(page.items);
   }, [filters]);
 
   useEffect(() => {
     const source = new EventSource("/api/interactions/stream");
     const upsert = async (event: MessageEvent<string>) => {
       const { id } = JSON.parse(event.data) as { id: string };
-      const response = await fetch(`/api/interactions/${id}`);
-      if (!response.ok) return;
-      const item = (await response.json()) as InteractionSummary;
+      // The detail answer parsed as a summary: the list keeps only the summary's fields.
+      const item = await fetchParsed(`/api/interactions/${encodeURIComponent(id)}`, interactionSummarySchema);
+      // A missed update is not lost: the next event for it, or a `reset`, brings it.
+      if (!item) return;
       setItems((all) => {
         const rest = all.filter((i) => i.id !== item.id);
         return [item, ...rest].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
@@ -54,5 +66,5 @@ export function useLiveInteractions(initial: InteractionSummary[], filters: Filt
     return () => source.close();
   }, [reload]);
 
-  return { items: items.filter((item) => matches(item, filters)), connected, reload };
+  return { items: items.filter((item) => matches(item, filters)), connected, reload, loadFailed };
 }

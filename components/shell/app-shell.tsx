@@ -24,7 +24,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <div className="flex items-center gap-1 md:hidden">
             <LocaleSwitcher />
-            <SignOutButton label={t("nav.signOut")} />
+            <SignOutButton label={t("nav.signOut")} failedLabel={t("nav.signOutFailed")} />
           </div>
         </div>
         <div className="px-2 pb-2 md:px-3">
@@ -34,7 +34,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
       <div className="min-w-0 flex-1">
         <header className="hidden items-center justify-end gap-3 border-b border-slate-200 bg-white/80 px-8 py-3 backdrop-blur md:flex">
           <LocaleSwitcher />
-          <SignOutButton label={t("nav.signOut")} />
+          <SignOutButton label={t("nav.signOut")} failedLabel={t("nav.signOutFailed")} />
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6 md:px-8 md:py-8">{children}</main>
       </div>

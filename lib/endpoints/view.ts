@@ -1,4 +1,7 @@
 import type { Endpoint, Rule } from "@/lib/db/generated/client";
+import type { EndpointView } from "./view-schema";
+
+export type { EndpointView };
 
 /** An endpoint as the API shows it: its secrets only as the public identifiers they contain. */
 export function endpointView(
@@ -9,7 +12,7 @@ export function endpointView(
   origin: string,
   lastRefusal: { at: Date; code: string } | null = null,
   apiBaseRefused = false,
-) {
+): EndpointView {
   return {
     id: row.id,
     platform: row.platform,
@@ -28,10 +31,8 @@ export function endpointView(
     handshake: row.handshakeAt ? { at: row.handshakeAt.toISOString(), ok: row.handshakeOk === true } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-  };
+  } satisfies EndpointView;
 }
-
-export type EndpointView = ReturnType<typeof endpointView>;
 
 /** PUBLIC_URL when set (behind a proxy), else the origin the request came to. */
 export function publicOrigin(request: Request): string {

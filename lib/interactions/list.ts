@@ -12,6 +12,9 @@ import { encodeCursor, readCursor } from "@/lib/http/cursor";
 
 import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
 import { redact, secretValues } from "./redact";
+import type { InteractionDetail, InteractionPage, InteractionSummary } from "./view-schema";
+
+export type { InteractionDetail, InteractionPage, InteractionSummary };
 
 export const listInteractionsQuery = z.object({
   endpointId: z.string().max(64).optional(),
@@ -22,7 +25,7 @@ export const listInteractionsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export function interactionSummary(row: Interaction) {
+export function interactionSummary(row: Interaction): InteractionSummary {
   return {
     id: row.id,
     endpointId: row.endpointId,
@@ -42,13 +45,11 @@ export function interactionSummary(row: Interaction) {
     receivedAt: row.receivedAt.toISOString(),
     deadlineAt: row.deadlineAt?.toISOString() ?? null,
     answeredAt: row.answeredAt?.toISOString() ?? null,
-  };
+  } satisfies InteractionSummary;
 }
 
-export type InteractionSummary = ReturnType<typeof interactionSummary>;
-
 /** The inspector's detail: headers and body as received (secrets the platform echoes redacted), the reply and the timing. */
-export function interactionDetail(row: Interaction, lateBudget?: { max: number }, secrets: readonly string[] = []) {
+export function interactionDetail(row: Interaction, lateBudget?: { max: number }, secrets: readonly string[] = []): InteractionDetail {
   const body = redact(row.body, secrets);
   const decoded = row.decoded === null ? null : redact(row.decoded, secrets);
   // A stored body may be anything a client sent (refused ones above all): only JSON that is safe
@@ -70,10 +71,10 @@ export function interactionDetail(row: Interaction, lateBudget?: { max: number }
     updatesLeft: lateBudget && row.kind === "button" ? Math.max(0, lateBudget.max - row.updates) : null,
     deadlineMs: row.deadlineAt ? row.deadlineAt.getTime() - row.receivedAt.getTime() : null,
     answeredInMs: row.answeredAt ? row.answeredAt.getTime() - row.receivedAt.getTime() : null,
-  };
+  } satisfies InteractionDetail;
 }
 
-export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>) {
+export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>): Promise<InteractionPage> {
   const after = readCursor(query.cursor);
   const rows = await db.interaction.findMany({
     where: {
@@ -91,10 +92,10 @@ export async function listInteractions(db: Db, query: z.infer<typeof listInterac
   return {
     items: page.map(interactionSummary),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
-  };
+  } satisfies InteractionPage;
 }
 
-export async function getInteraction(db: Db, id: string) {
+export async function getInteraction(db: Db, id: string): Promise<InteractionDetail> {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
   const endpoint = await getLiveEndpoint(db, row.endpointId);

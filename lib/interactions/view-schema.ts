@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * What the interactions API answers, shared with the browser, which parses it instead of trusting a
+ * cast (list.ts builds these and `satisfies` them). Client-safe: zod only.
+ *
+ * Platform, kind, status and reply source stay plain strings: they are stored text, and the UI
+ * already shows one it does not know (an older row) without breaking the whole list.
+ */
+export const interactionSummarySchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  platform: z.string(),
+  eventId: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  actor: z.string().nullable(),
+  scene: z.string().nullable(),
+  control: z.string().nullable(),
+  data: z.string().nullable(),
+  /** Late updates sent so far: changes with each, so every open inspector refreshes. */
+  updates: z.number(),
+  subject: z.string().nullable(),
+  summary: z.string().nullable(),
+  replySource: z.string().nullable(),
+  receivedAt: z.string(),
+  deadlineAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+export type InteractionSummary = z.infer<typeof interactionSummarySchema>;
+
+/** `GET /api/interactions/:id`: the inspector's detail. */
+export const interactionDetailSchema = interactionSummarySchema.extend({
+  /** As received, secrets the platform echoes redacted. */
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+  /** The plaintext of an encrypted body; `parsed` is read from it when present. */
+  decoded: z.string().nullable(),
+  /** The body as JSON when it is safe to show parsed, else null (the text is always in body/decoded). */
+  parsed: z.unknown(),
+  verified: z.boolean(),
+  /** The reply sent, as stored (any platform's shape); null when none. */
+  reply: z.unknown(),
+  /** Late card updates still allowed (platforms with an update budget), else null. */
+  updatesLeft: z.number().nullable(),
+  deadlineMs: z.number().nullable(),
+  answeredInMs: z.number().nullable(),
+});
+export type InteractionDetail = z.infer<typeof interactionDetailSchema>;
+
+/** `GET /api/interactions`: newest first, a page at a time. */
+export const interactionPageSchema = z.object({
+  items: z.array(interactionSummarySchema),
+  /** Where the next page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type InteractionPage = z.infer<typeof interactionPageSchema>;
