@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as callsRoute } from "@/app/api/simulator/calls/route";
 import { createTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
+import { FEISHU_CARD_ACTION, FEISHU_LEGACY_CARD_ACTION } from "@/lib/platforms/feishu/fixtures/vectors";
 import { feishuInbound } from "@/lib/platforms/feishu/inbound";
 import { answerPlatformCall, noteSentBody, recordedCalls, type PlatformCall } from "./platform-api";
 
@@ -105,6 +106,48 @@ describe("the simulator's Feishu API", () => {
     const cards = (await (await callsRoute()).json()) as { cards: { token: string; card: { body: { n: number } } }[] };
     expect(cards.cards.filter((c) => c.token === token).map((c) => c.card.body.n)).toEqual(Array.from({ length: budget.max }, (_, i) => i + 1));
     expect(await update(`Bearer ${tenant}`, "", 1)).toMatchObject({ status: 200, body: { code: 10002 } });
+  });
+
+  describe("an update token's 30 minutes (延时更新消息卡片: valid 30 minutes, 2 uses)", () => {
+    // Only Date is faked: the database and timers run as usual, the stand-in reads the moved clock.
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const at = (ms: number) => vi.setSystemTime(ms);
+    const { windowMs, exhaustedCode } = feishuInbound.lateBudget!;
+
+    it("runs from the card callback the simulator sent: an unused token is refused once they are over", async () => {
+      const tenant = await tenantToken();
+      const token = `c-${unique()}`;
+      const legacy = `c-${unique()}`;
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now: start });
+      noteSentBody("feishu", JSON.stringify({ ...FEISHU_CARD_ACTION, event: { ...FEISHU_CARD_ACTION.event, token } }));
+      noteSentBody("feishu", JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, token: legacy }));
+      at(start + windowMs - 1000);
+      expect(await update(`Bearer ${tenant}`, token, 1)).toEqual({ status: 200, body: { code: 0, msg: "ok" } });
+      at(start + windowMs);
+      expect(await update(`Bearer ${tenant}`, token, 2)).toMatchObject({ status: 200, body: { code: exhaustedCode } });
+      expect(await update(`Bearer ${tenant}`, legacy, 1)).toMatchObject({ status: 200, body: { code: exhaustedCode } });
+      const cards = (await (await callsRoute()).json()) as { cards: { token: string }[] };
+      expect(cards.cards.filter((c) => c.token === token)).toHaveLength(1);
+      expect(cards.cards.filter((c) => c.token === legacy)).toHaveLength(0);
+    });
+
+    it("runs from the first update for a token the simulator never sent", async () => {
+      const tenant = await tenantToken();
+      const token = `c-${unique()}`;
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now: start });
+      // A body that is no card callback dates nothing.
+      noteSentBody("feishu", JSON.stringify({ schema: "2.0", header: { event_type: "im.message.receive_v1" }, event: { token } }));
+      at(start + windowMs);
+      expect(await update(`Bearer ${tenant}`, token, 1)).toEqual({ status: 200, body: { code: 0, msg: "ok" } });
+      at(start + 2 * windowMs - 1);
+      expect(await update(`Bearer ${tenant}`, token, 2)).toEqual({ status: 200, body: { code: 0, msg: "ok" } });
+      at(start + 2 * windowMs);
+      expect(await update(`Bearer ${tenant}`, token, 3)).toMatchObject({ body: { code: exhaustedCode, msg: expect.stringContaining("expired") } });
+    });
   });
 
   it("keeps the call log readable after a 5,000-deep body, from a stranger or an authenticated caller", async () => {
