@@ -2,23 +2,51 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { fetchTemplates } from "@/components/templates/fetch-templates";
 import { smallInput } from "@/components/ui/field";
-import { DISCORD_REPLY_TYPES, type DiscordReply } from "@/lib/platforms/discord/reply";
+import { DISCORD_REPLY_TYPES, discordReplySchema } from "@/lib/platforms/discord/reply";
+import { discordLayoutSchema } from "@/lib/platforms/discord/schema";
+import { isRecord } from "@/lib/platforms/issues";
+import type { ReplyOf } from "@/lib/platforms/registry";
+import type { TemplateView } from "@/lib/templates/view-schema";
 import type { ReplyDraft, ReplyEditorProps } from "../types";
 
+type Draft = ReplyDraft<ReplyOf<"discord">>;
+
+/**
+ * The reply so far, read with the platform's reply schema. A draft may break the schema while typed
+ * (content over 2,000 characters: the API names it when saved or sent), so then each field that
+ * reads is kept on its own: nothing typed is reset.
+ */
+function readDraft(value: unknown): Draft {
+  const whole = discordReplySchema.safeParse(value);
+  if (whole.success) return whole.data;
+  if (!isRecord(value)) return {};
+  const type = discordReplySchema.shape.type.safeParse(value.type).data;
+  if (!isRecord(value.data)) return type === undefined ? {} : { type };
+  const { content, components, flags, ...rest } = value.data;
+  const data = {
+    ...rest,
+    ...(typeof content === "string" ? { content } : {}),
+    ...(Array.isArray(components) ? { components } : {}),
+    ...(typeof flags === "number" ? { flags } : {}),
+  };
+  return type === undefined ? { data } : { type, data };
+}
+
 /** 4 message, 5 deferred message, 6 deferred update, 7 update message; content for 4 and 7. */
-export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps<DiscordReply>) {
+export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps<ReplyOf<"discord">>) {
   const t = useTranslations("endpoints.discord");
-  // A draft may break the schema while typed (content over 2,000 characters: the API names it), so it is read, not parsed.
-  const reply = (value ?? {}) as ReplyDraft<DiscordReply>;
+  const reply = readDraft(value);
   const type = reply.type ?? 4;
   const withContent = type === 4 || type === 7;
-  const [templates, setTemplates] = useState<{ id: string; name: string; layout: { components?: unknown[] } }[]>([]);
+  const [templates, setTemplates] = useState<TemplateView[]>([]);
   useEffect(() => {
     if (!withContent) return;
     let live = true;
-    void fetch("/api/templates?platform=discord&limit=100").then(async (r) => {
-      if (live && r.ok) setTemplates(((await r.json()) as { templates: typeof templates }).templates);
+    // Without the list (offline), the picker offers only "no components"; the reply itself stays editable.
+    void fetchTemplates("discord").then((list) => {
+      if (live && list) setTemplates(list);
     });
     return () => {
       live = false;
@@ -40,9 +68,10 @@ export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps<Dis
         <>
           <textarea aria-label={t("content")} placeholder={t("contentPlaceholder")} rows={2} className={smallInput} value={reply.data?.content ?? ""} onChange={(e) => onChange({ type, data: { ...reply.data, content: e.target.value } })} />
           <select aria-label={t("componentsFrom")} className={smallInput} defaultValue="" onChange={(e) => {
-            const chosen = templates.find((tpl) => tpl.id === e.target.value);
+            // A template's layout read with Discord's layout schema: its action rows become the reply's components.
+            const components = discordLayoutSchema.safeParse(templates.find((tpl) => tpl.id === e.target.value)?.layout).data?.components;
             const { components: _dropped, ...rest } = reply.data ?? {};
-            onChange({ type, data: chosen?.layout.components ? { ...rest, components: chosen.layout.components } : rest });
+            onChange({ type, data: components ? { ...rest, components } : rest });
           }}>
             <option value="">{t("noComponents")}</option>
             {templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}

@@ -2,30 +2,64 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
+import { fetchTemplates } from "@/components/templates/fetch-templates";
 import { smallInput } from "@/components/ui/field";
-import { FEISHU_TOAST_TYPES, type FeishuReply } from "@/lib/platforms/feishu/reply";
+import { FEISHU_TOAST_TYPES, feishuCardSchema, feishuReplySchema } from "@/lib/platforms/feishu/reply";
+import { isRecord } from "@/lib/platforms/issues";
+import type { ReplyOf } from "@/lib/platforms/registry";
+import type { TemplateView } from "@/lib/templates/view-schema";
 import type { ReplyDraft, ReplyEditorProps } from "../types";
 
 type CardMode = "none" | "raw" | "template";
 const CARD_MODES: readonly CardMode[] = ["none", "raw", "template"];
 
 /** A reply while it is being typed (a template id may still be empty). */
-type Draft = ReplyDraft<FeishuReply>;
-const toastType = (value: string) => FEISHU_TOAST_TYPES.find((type) => type === value);
+type Draft = ReplyDraft<ReplyOf<"feishu">>;
+const toastType = (value: unknown) => FEISHU_TOAST_TYPES.find((type) => type === value);
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+const parts = feishuReplySchema.shape;
 
-interface SavedTemplate {
-  id: string;
-  name: string;
-  layout: unknown;
+/** Drops absent fields, so a draft holds only what was typed (the API's strict objects name any other). */
+function present<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function useFeishuTemplates(active: boolean): SavedTemplate[] {
-  const [templates, setTemplates] = useState<SavedTemplate[]>([]);
+/** A card being chosen: a whole card reads with the schema; a template whose id is still being typed keeps what is there. */
+function readCard(value: unknown): Draft["card"] {
+  const whole = feishuCardSchema.safeParse(value);
+  if (whole.success) return whole.data;
+  if (!isRecord(value) || !isRecord(value.data)) return undefined;
+  if (value.type === "raw") return { type: "raw", data: value.data };
+  if (value.type !== "template") return undefined;
+  const { template_id, template_version_name, template_variable } = value.data;
+  return { type: "template", data: present({ template_id: text(template_id), template_version_name: text(template_version_name), template_variable: isRecord(template_variable) ? template_variable : undefined }) };
+}
+
+/**
+ * The reply so far, read with Feishu's reply schema. While typed it often breaks the schema (an
+ * empty preview title or template id, a text past its limit: the API names them when saved or
+ * sent), so then each field is read on its own and kept: nothing typed is reset.
+ */
+function readDraft(value: unknown): Draft {
+  const whole = feishuReplySchema.safeParse(value);
+  if (whole.success) return whole.data;
+  if (!isRecord(value)) return {};
+  const { toast, card, inline } = value;
+  return present({
+    toast: isRecord(toast) ? present({ type: toastType(toast.type), content: text(toast.content), i18n: parts.toast.unwrap().shape.i18n.safeParse(toast.i18n).data }) : undefined,
+    card: readCard(card),
+    inline: isRecord(inline) ? { ...parts.inline.unwrap().partial().safeParse(inline).data, ...present({ title: text(inline.title) }) } : undefined,
+  });
+}
+
+/** Saved Feishu cards for "raw card from a template"; none while loading or when they could not be loaded. */
+function useFeishuTemplates(active: boolean): TemplateView[] {
+  const [templates, setTemplates] = useState<TemplateView[]>([]);
   useEffect(() => {
     if (!active) return;
     let live = true;
-    void fetch("/api/templates?platform=feishu&limit=100").then(async (r) => {
-      if (live && r.ok) setTemplates(((await r.json()) as { templates: SavedTemplate[] }).templates);
+    void fetchTemplates("feishu").then((list) => {
+      if (live && list) setTemplates(list);
     });
     return () => {
       live = false;
@@ -35,10 +69,10 @@ function useFeishuTemplates(active: boolean): SavedTemplate[] {
 }
 
 /** A card action answer ({toast?, card?}) or a link preview answer ({inline}). */
-export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProps<FeishuReply>) {
+export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProps<ReplyOf<"feishu">>) {
   const t = useTranslations("endpoints.feishu");
   const uid = useId();
-  const reply = (value ?? {}) as Draft;
+  const reply = readDraft(value);
   // Answering a known interaction fixes the form: a link preview takes {inline}, a card action {toast, card}.
   const preview = kind ? kind === "preview" : reply.inline !== undefined;
   // A card in the value decides the mode; only "raw, no template picked yet" lives here.
@@ -83,9 +117,9 @@ export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProp
           </select>
           {cardMode === "raw" ? (
             <select aria-label={t("savedTemplate")} className={smallInput} value={chosen} onChange={(e) => {
-              const picked = templates.find((tpl) => tpl.id === e.target.value);
               setChosen(e.target.value);
-              setCard(picked && picked.layout && typeof picked.layout === "object" ? { type: "raw", data: picked.layout } : undefined);
+              // The saved card read as the reply's card ({type: "raw", data}) with the reply schema's own part.
+              setCard(feishuCardSchema.safeParse({ type: "raw", data: templates.find((tpl) => tpl.id === e.target.value)?.layout }).data);
             }}>
               <option value="">{reply.card?.type === "raw" ? t("currentCard") : templates.length ? t("pickTemplate") : t("noTemplates")}</option>
               {templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
@@ -93,7 +127,7 @@ export function FeishuReplyEditor({ value, onChange, id, kind }: ReplyEditorProp
           ) : null}
           {cardMode === "template" ? (
             <div className="flex gap-2">
-              <input aria-label={t("templateId")} placeholder={t("templateId")} className={`${smallInput} font-mono`} value={template.template_id} onChange={(e) => setCard({ type: "template", data: { ...template, template_id: e.target.value } })} />
+              <input aria-label={t("templateId")} placeholder={t("templateId")} className={`${smallInput} font-mono`} value={template.template_id ?? ""} onChange={(e) => setCard({ type: "template", data: { ...template, template_id: e.target.value } })} />
               <input aria-label={t("templateVersion")} placeholder={t("templateVersion")} className={`${smallInput} w-40 shrink-0 font-mono`} value={template.template_version_name ?? ""} onChange={(e) => {
                 const { template_version_name: _old, ...rest } = template;
                 setCard({ type: "template", data: e.target.value ? { ...rest, template_version_name: e.target.value } : rest });
