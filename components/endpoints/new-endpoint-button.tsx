@@ -43,9 +43,9 @@ export function NewEndpointButton() {
         ...(apiBaseUrl ? { apiBaseUrl } : {}),
         ...(adapter.optionalSignature ? { requireSignature } : {}),
       }),
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
+    }).catch(() => null);
+    const body = await response?.json().catch(() => null);
+    if (!response?.ok) {
       const issues = (body?.error?.issues ?? []) as { path: string; message: string }[];
       setError([body?.error?.message ?? t("createFailed"), ...issues.map((i) => `${i.path}: ${i.message}`)].join(" "));
       return;

@@ -7,20 +7,32 @@ import { useState } from "react";
 import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { smallInput } from "@/components/ui/field";
+import type { EndpointView } from "@/lib/endpoints/view-schema";
+import { ruleMatchSchema, type RuleMatch } from "@/lib/interactions/rules";
 import { getPlatform } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 
+/** A rule as edited: its pattern may still be empty (the API names it when saved). */
 interface RuleDraft {
-  match: { on: string; pattern: string; scope?: "guild" | "global" };
+  match: RuleMatch;
   reply: unknown;
 }
 
+/**
+ * A saved rule read with the rule schema. A match that no longer reads (stored text the schema now
+ * refuses) starts over from the platform's first field, rather than being edited as text.
+ */
+function readRule(rule: EndpointView["rules"][number], platform: PlatformId): RuleDraft {
+  return { match: ruleMatchSchema.safeParse(rule.match).data ?? { on: getPlatform(platform).ruleFields[0] ?? "control", pattern: "" }, reply: rule.reply };
+}
+
 /** The ordered rules: the first that fits an interaction answers it, before any person is asked. */
-export function RulesEditor({ endpointId, platform, rules: initial }: { endpointId: string; platform: PlatformId; rules: unknown[] }) {
+export function RulesEditor({ endpointId, platform, rules: initial }: { endpointId: string; platform: PlatformId; rules: EndpointView["rules"] }) {
   const t = useTranslations("endpoints.rules");
+  const te = useTranslations("endpoints");
   const locale = useLocale();
   const router = useRouter();
-  const [rules, setRules] = useState<RuleDraft[]>(initial as RuleDraft[]);
+  const [rules, setRules] = useState<RuleDraft[]>(() => initial.map((rule) => readRule(rule, platform)));
   const [status, setStatus] = useState<string | null>(null);
   const { ReplyEditor, starterReply } = platformPanels[platform];
   const update = (i: number, patch: Partial<RuleDraft>) => setRules((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -32,7 +44,9 @@ export function RulesEditor({ endpointId, platform, rules: initial }: { endpoint
   });
 
   async function save() {
-    const response = await fetch(`/api/endpoints/${endpointId}`, { method: "PUT", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify({ rules }) });
+    const response = await fetch(`/api/endpoints/${endpointId}`, { method: "PUT", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify({ rules }) }).catch(() => null);
+    // Not sent at all (offline): the rules stay as edited for another try.
+    if (!response) return setStatus(te("saveFailed"));
     const body = await response.json().catch(() => null);
     setStatus(response.ok ? t("saved") : [body?.error?.message, ...((body?.error?.issues ?? []) as { path: string; message: string }[]).map((i) => `${i.path}: ${i.message}`)].join(" "));
     if (response.ok) router.refresh();

@@ -11,6 +11,7 @@ import { PlatformPicker } from "@/components/ui/platform-picker";
 import { importLayout } from "@/lib/builder/import-layout";
 import { getLayout, listLayoutPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
+import { savedTemplateSchema } from "@/lib/templates/view-schema";
 
 /** Templates are made only for platforms with a layout. */
 const LAYOUT_PLATFORM_IDS = listLayoutPlatforms().map((p) => p.id);
@@ -47,15 +48,18 @@ export function NewTemplateButton() {
       body = { platform: imported.platform, name, text: imported.text, layout: imported.layout };
     }
     setBusy(true);
-    const response = await fetch("/api/templates", { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(body) });
-    const result = await response.json().catch(() => null);
+    const response = await fetch("/api/templates", { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(body) }).catch(() => null);
+    const result = await response?.json().catch(() => null);
     setBusy(false);
-    if (!response.ok) {
+    if (!response?.ok) {
       setError(result?.error?.message ?? t("createFailed"));
       setIssues([...(result?.errors ?? []), ...(result?.error?.issues ?? [])]);
       return;
     }
-    router.push(`/templates/${result.template.id}`);
+    // The saved template read with the API's schema; an answer without one is a failure, not a crash.
+    const saved = savedTemplateSchema.safeParse(result).data;
+    if (!saved) return setError(t("createFailed"));
+    router.push(`/templates/${saved.template.id}`);
   }
 
   return (

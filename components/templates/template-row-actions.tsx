@@ -21,9 +21,9 @@ export function TemplateRowActions({ template }: { template: TemplateView }) {
 
   async function call(url: string, init: RequestInit): Promise<boolean> {
     setError(null);
-    const response = await fetch(url, { ...init, headers });
-    if (!response.ok) {
-      setError((await response.json().catch(() => null))?.error?.message ?? t("actionFailed"));
+    const response = await fetch(url, { ...init, headers }).catch(() => null);
+    if (!response?.ok) {
+      setError((await response?.json().catch(() => null))?.error?.message ?? t("actionFailed"));
       return false;
     }
     router.refresh();

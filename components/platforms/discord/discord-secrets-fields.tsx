@@ -2,13 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { Field, smallInput } from "@/components/ui/field";
+import { isRecord } from "@/lib/platforms/issues";
 import type { SecretsFieldsProps } from "../types";
 
 export function DiscordSecretsFields({ onChange, values }: SecretsFieldsProps) {
   const t = useTranslations("endpoints.discord");
   const fillSimulatorKey = async () => {
-    const { publicKey } = (await (await fetch("/api/simulate/discord-key")).json()) as { publicKey: string };
-    onChange({ ...values, publicKey });
+    // Offline or not the expected answer: the field stays as it is, and the button can be pressed again.
+    const response = await fetch("/api/simulate/discord-key").catch(() => null);
+    const body: unknown = response?.ok ? await response.json().catch(() => null) : null;
+    if (isRecord(body) && typeof body.publicKey === "string") onChange({ ...values, publicKey: body.publicKey });
   };
   return (
     <>

@@ -42,9 +42,11 @@ export function FeishuAfterReply({ request, response, tree }: AfterReplyProps) {
     const poll = async () => {
       const r = await fetch("/api/simulator/calls").catch(() => null);
       if (!live || !r?.ok) return;
-      const cards = ((await r.json()) as { cards?: { token: string; card: unknown }[] }).cards ?? [];
-      const mine = cards.filter((c) => c.token === token);
-      setUpdated(mine.length ? { card: mine.at(-1)?.card, count: mine.length } : null);
+      // The simulator's own view (lib/platforms/feishu/simulator-api.ts `cards`); an answer without it shows no update.
+      const body: unknown = await r.json().catch(() => null);
+      const cards: unknown[] = isRecord(body) && Array.isArray(body.cards) ? body.cards : [];
+      const mine = cards.filter((c) => isRecord(c) && c.token === token).map((c) => (isRecord(c) ? c.card : null));
+      setUpdated(mine.length ? { card: mine.at(-1), count: mine.length } : null);
       if (mine.length >= MAX_UPDATES || Date.now() - started > POLL_FOR_MS) stop();
     };
     const timer = setInterval(() => void poll(), POLL_MS);
