@@ -83,3 +83,15 @@ export function getLayout(id: PlatformId): LayoutAdapter {
 export function isLayoutPlatform(value: unknown): value is PlatformId {
   return isPlatformId(value) && adapters[value].layout !== undefined;
 }
+
+/** The adapter of a layout's own kind (Discord: legacy, V2 or modal); the platform's layout when it has one kind. */
+export function layoutOf(id: PlatformId, layout: unknown): LayoutAdapter {
+  const base = getLayout(id);
+  return base.kinds ? base.kinds.get(base.kinds.kindOf(layout)) : base;
+}
+
+/** A kind's adapter by id; the platform's default layout when it has no kinds or does not know the id. */
+export function layoutOfKind(id: PlatformId, kind: string | undefined): LayoutAdapter {
+  const base = getLayout(id);
+  return kind && base.kinds?.ids.includes(kind) ? base.kinds.get(kind) : base;
+}

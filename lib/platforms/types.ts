@@ -77,6 +77,27 @@ export interface LayoutAdapter<L = unknown> {
   extraExports?(layout: L): Record<string, unknown>;
   /** Who may click a control; absent where the platform has no per-button permissions. */
   permission?(cell: unknown, actor: Actor): PermissionVerdict;
+  /**
+   * Present on a platform's default layout when it has several kinds (Discord: legacy message, Components V2
+   * message, modal). Each kind is a LayoutAdapter of its own (schema, rules, editing model, exports);
+   * neutral code reaches the right one through `layoutOf(platform, layout)` in registry.ts.
+   */
+  kinds?: LayoutKinds;
+}
+
+/** The kinds of layout one platform offers; the default kind is the platform's own `layout`. */
+export interface LayoutKinds {
+  /** Kind ids, the default first; each is named in the catalogue under `editor.kinds.<id>`. */
+  ids: readonly string[];
+  /** The kind of a layout, recognised by its shape (Discord: the V2 flag, a modal's title). */
+  kindOf(layout: unknown): string;
+  /** The adapter of a kind (the default kind's is the platform's `layout` itself). */
+  get(kind: string): LayoutAdapter;
+  /**
+   * The layout converted to another kind for "switch kind", with the catalogue code of the warning a person
+   * must accept first (e.g. the V2 flag can never be removed from a sent message); null when not offered.
+   */
+  convert?(layout: unknown, to: string): { layout: unknown; warning: string } | null;
 }
 
 /** One line about a platform's limits: `key` names a message under `settings.limits` in messages/<locale>.json. */
