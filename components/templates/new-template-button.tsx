@@ -9,7 +9,7 @@ import { useStarterText } from "@/components/builder/use-starter-text";
 import { Dialog } from "@/components/ui/dialog";
 import { PlatformPicker } from "@/components/ui/platform-picker";
 import { importLayout } from "@/lib/builder/import-layout";
-import { getLayout, listLayoutPlatforms } from "@/lib/platforms/registry";
+import { getLayout, layoutOfKind, listLayoutPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 import { savedTemplateSchema } from "@/lib/templates/view-schema";
 
@@ -28,6 +28,9 @@ export function NewTemplateButton() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [platform, setPlatform] = useState<PlatformId>("qq");
+  // A platform with several kinds of layout (Discord: message, Components V2 message, modal) asks which.
+  const [kind, setKind] = useState<string | undefined>(undefined);
+  const kinds = getLayout(platform).kinds?.ids ?? [];
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [busy, setBusy] = useState(false);
@@ -40,7 +43,7 @@ export function NewTemplateButton() {
     const pasted = String(form.get("json") ?? "").trim();
     setError(null);
     setIssues([]);
-    const adapter = getLayout(platform);
+    const adapter = layoutOfKind(platform, kind);
     let body = { platform: platform as string, name, text: adapter.hasText ? t("starterText") : "", layout: adapter.emptyLayout(starter) };
     if (pasted) {
       const imported = importLayout(pasted, platform);
@@ -70,7 +73,23 @@ export function NewTemplateButton() {
       </button>
       <Dialog open={open} onOpenChange={setOpen} title={t("newTitle")} description={t("newDescription")} closeLabel={t("close")}>
         <form onSubmit={create} className="space-y-4">
-          <PlatformPicker legend={t("platform")} ids={LAYOUT_PLATFORM_IDS} value={platform} onChange={setPlatform} label={(id) => (t.has(`platforms.${id}`) ? t(`platforms.${id}` as never) : id)} />
+          <PlatformPicker legend={t("platform")} ids={LAYOUT_PLATFORM_IDS} value={platform} onChange={(id) => { setPlatform(id); setKind(undefined); }} label={(id) => (t.has(`platforms.${id}`) ? t(`platforms.${id}` as never) : id)} />
+          {kinds.length > 1 ? (
+            <fieldset>
+              <legend className="mb-1.5 block text-sm font-medium text-slate-700">{t("kind")}</legend>
+              <div className="space-y-1.5">
+                {kinds.map((id, index) => (
+                  <label key={id} className="flex items-start gap-2 text-sm text-slate-700">
+                    <input type="radio" name="kind" value={id} className="mt-1" checked={(kind ?? kinds[0]) === id} onChange={() => setKind(index === 0 ? undefined : id)} />
+                    <span>
+                      <span className="font-medium">{t.has(`kinds.${id}.name`) ? t(`kinds.${id}.name` as never) : id}</span>
+                      {t.has(`kinds.${id}.help`) ? <span className="block text-xs text-slate-500">{t(`kinds.${id}.help` as never)}</span> : null}
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
           <div>
             <label htmlFor="new-name" className="mb-1.5 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="new-name" name="name" required maxLength={120} className={inputClasses} />

@@ -1,7 +1,7 @@
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { getLayout, isLayoutPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { isLayoutPlatform, isPlatformId, layoutOf } from "@/lib/platforms/registry";
 import { summarizeLayout } from "@/lib/platforms/summarize";
 import type { TemplateView } from "@/lib/templates/view";
 import { TemplateRowActions } from "./template-row-actions";
@@ -29,7 +29,7 @@ export async function TemplateTable({ templates }: { templates: TemplateView[] }
         <tbody className="divide-y divide-slate-100">
           {templates.map((template) => {
             const platform = isPlatformId(template.platform) ? template.platform : null;
-            const layout = platform && isLayoutPlatform(platform) ? getLayout(platform) : null;
+            const layout = platform && isLayoutPlatform(platform) ? layoutOf(platform, template.layout) : null;
             const controls = layout ? summarizeLayout(layout, template.layout).controls : 0;
             const size = layout?.tree ? t("elementCount", { count: controls }) : t("buttonCount", { count: controls });
             const updated = new Date(template.updatedAt);

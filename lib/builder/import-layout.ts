@@ -20,10 +20,16 @@ export function importLayout(source: string, preferred: PlatformId): ImportResul
   const platforms = listLayoutPlatforms();
   const order = [...platforms.filter((p) => p.id === preferred), ...platforms.filter((p) => p.id !== preferred)];
   for (const platform of order) {
-    const imported = platform.layout.importMessage(json);
-    if (!imported) continue;
-    const normalized = platform.layout.normalize(imported.layout);
-    return { ok: true, platform: platform.id, layout: normalized.layout, text: imported.text, warnings: normalized.warnings.length };
+    // A platform's other kinds first: they are the more specific shapes (a Discord V2 body is also
+    // "components", and the default kind would take it and drop its flag).
+    const kinds = platform.layout.kinds;
+    const adapters = kinds ? [...kinds.ids.slice(1).map((id) => kinds.get(id)), platform.layout] : [platform.layout];
+    for (const adapter of adapters) {
+      const imported = adapter.importMessage(json);
+      if (!imported) continue;
+      const normalized = adapter.normalize(imported.layout);
+      return { ok: true, platform: platform.id, layout: normalized.layout, text: imported.text, warnings: normalized.warnings.length };
+    }
   }
   return { ok: false, code: "importUnknownShape" };
 }

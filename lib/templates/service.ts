@@ -3,7 +3,7 @@ import { encodeCursor, readCursor } from "@/lib/http/cursor";
 import { HttpError } from "@/lib/http/errors";
 import { describeIssues } from "@/lib/i18n/describe-issue";
 import type { Locale } from "@/lib/i18n/locales";
-import { getLayout, isLayoutPlatform, listLayoutPlatforms } from "@/lib/platforms/registry";
+import { isLayoutPlatform, layoutOf, listLayoutPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId, ValidationResult } from "@/lib/platforms/types";
 import type { CreateTemplateInput, ListTemplatesQuery, UpdateTemplateInput } from "./input";
 import { appendVersion, deleteTemplate, findTemplate, findTemplatePage, findVersion, findVersions, insertTemplate } from "./store";
@@ -16,9 +16,9 @@ export function requireLayoutPlatform(platform: string): PlatformId {
   throw new HttpError(400, "unknown_platform", "unknownPlatform", { platform, platforms });
 }
 
-/** Runs every rule; errors block a save (422), warnings travel with the result. */
+/** Runs every rule of the layout's own kind; errors block a save (422), warnings travel with the result. */
 export function validateLayout(platform: PlatformId, layout: unknown, scene: string | undefined, text?: string): ValidationResult {
-  const adapter = getLayout(platform);
+  const adapter = layoutOf(platform, layout);
   if (scene !== undefined && !adapter.scenes.includes(scene)) {
     throw new HttpError(400, "unknown_scene", "unknownScene", { scene, scenes: adapter.scenes.join(", ") || "-" });
   }
@@ -112,9 +112,9 @@ export async function exportTemplate(db: Db, id: string, version?: number, form?
   const current = await requireTemplate(db, id);
   const source = version === undefined ? current : await findVersion(db, id, version);
   if (!source) throw new HttpError(404, "not_found", "versionNotFound", { id, version: version ?? 0 });
-  const adapter = getLayout(requireLayoutPlatform(current.platform));
   // The stored JSON as saved (validated then), key order and all: export is byte-faithful.
   const layout = JSON.parse(source.layout) as never;
+  const adapter = layoutOf(requireLayoutPlatform(current.platform), layout);
   if (form === undefined || form === "message") return adapter.toMessage(layout, source.text);
   const extra = adapter.extraExports?.(layout) ?? {};
   if (!Object.hasOwn(extra, form)) throw new HttpError(400, "unknown_export", "unknownExport", { form, forms: ["message", ...Object.keys(extra)].join(", ") });
