@@ -24,6 +24,21 @@ export const DISCORD_COMPONENT = {
 
 export const DISCORD_SELECT_TYPES = [3, 5, 6, 7, 8] as const;
 
+/**
+ * Select Default Value types each auto-populated select takes (User/Role/Mentionable/Channel Select structures:
+ * `default_values` of `{id, type: "user" | "role" | "channel"}`, their count within min_values..max_values).
+ */
+export const DISCORD_DEFAULT_VALUE_TYPES: Readonly<Record<number, readonly string[]>> = {
+  5: ["user"],
+  6: ["role"],
+  7: ["user", "role"],
+  8: ["channel"],
+};
+
+/** Every component's optional `id`: "32 bit integer … must be unique within the message"; 0 means unset. */
+export const DISCORD_COMPONENT_ID_MIN = -(2 ** 31);
+export const DISCORD_COMPONENT_ID_MAX = 2 ** 31 - 1;
+
 /** Button styles 1 Primary, 2 Secondary, 3 Success, 4 Danger, 5 Link, 6 Premium. */
 export const DISCORD_BUTTON_STYLES = [1, 2, 3, 4, 5, 6] as const;
 export const DISCORD_STYLE_LINK = 5;

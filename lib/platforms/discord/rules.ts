@@ -2,18 +2,30 @@ import { isRecord, issuesFromZod, WITH_INPUT } from "../issues";
 import type { IssuePath, RuleIssue } from "../types";
 import {
   DISCORD_COMPONENT,
+  DISCORD_COMPONENT_ID_MAX,
+  DISCORD_COMPONENT_ID_MIN,
   DISCORD_MAX_BUTTONS_PER_ROW,
   DISCORD_MAX_ROWS,
   DISCORD_SELECT_TYPES,
   DISCORD_STYLE_LINK,
   DISCORD_STYLE_PREMIUM,
 } from "./limits";
-import { discordButtonSchema, discordSelectSchema, type DiscordButton, type DiscordSelect } from "./schema";
+import { discordButtonSchema, discordSelectSchema, type DiscordButton } from "./schema";
+import { checkSelect } from "./select-rules";
 
-interface Findings {
+export interface Findings {
   errors: RuleIssue[];
   warnings: RuleIssue[];
 }
+
+/** What must be unique across one message, legacy or V2: custom_ids and numeric ids, with where each was first seen. */
+export interface MessageScope {
+  found: Findings;
+  customIds: Map<string, IssuePath>;
+  ids: Map<number, IssuePath>;
+}
+
+export const newMessageScope = (): MessageScope => ({ found: { errors: [], warnings: [] }, customIds: new Map(), ids: new Map() });
 
 const SELECT_TYPES: readonly number[] = DISCORD_SELECT_TYPES;
 // Link buttons open a URL in the client; Discord accepts http(s) and discord: links.
@@ -21,7 +33,8 @@ const LINK_URL = /^(https?|discord):\/\/\S+$/i;
 
 /** Checks a Discord layout ({components: action rows}); structure first, then cross-field rules. */
 export function checkDiscordLayout(layout: unknown): Findings {
-  const found: Findings = { errors: [], warnings: [] };
+  const scope = newMessageScope();
+  const found = scope.found;
   if (!isRecord(layout)) {
     found.errors.push({ code: "field.type", path: [], params: { expected: "object" } });
     return found;
@@ -35,12 +48,30 @@ export function checkDiscordLayout(layout: unknown): Findings {
   if (rows.length > DISCORD_MAX_ROWS) {
     found.errors.push({ code: "discord.rows.max", path: ["components", DISCORD_MAX_ROWS], params: { max: DISCORD_MAX_ROWS, count: rows.length } });
   }
-  const customIds = new Map<string, IssuePath>();
-  rows.forEach((row: unknown, r) => checkRow(row, ["components", r], customIds, found));
+  rows.forEach((row: unknown, r) => checkActionRow(row, ["components", r], scope));
   return found;
 }
 
-function checkRow(row: unknown, rowPath: IssuePath, customIds: Map<string, IssuePath>, found: Findings): void {
+/**
+ * A component's optional numeric `id`: "32 bit integer … must be unique within the message"; an id of 0 "will
+ * be treated as empty and replaced by the API", so zeros never collide (components/reference.mdx, Anatomy).
+ */
+export function checkComponentId(component: Record<string, unknown>, path: IssuePath, scope: MessageScope): void {
+  const id = component.id;
+  if (typeof id !== "number" || !Number.isInteger(id)) return;
+  if (id < DISCORD_COMPONENT_ID_MIN || id > DISCORD_COMPONENT_ID_MAX) {
+    scope.found.errors.push({ code: "discord.id.range", path: [...path, "id"], params: { min: DISCORD_COMPONENT_ID_MIN, max: DISCORD_COMPONENT_ID_MAX } });
+    return;
+  }
+  if (id === 0) return;
+  const first = scope.ids.get(id);
+  if (first) scope.found.errors.push({ code: "discord.id.duplicate", path: [...path, "id"], params: { id: String(id), first: first.join(".") } });
+  else scope.ids.set(id, [...path, "id"]);
+}
+
+/** An action row: 1–5 buttons or a single select, the same in legacy and V2 messages. */
+export function checkActionRow(row: unknown, rowPath: IssuePath, scope: MessageScope): void {
+  const found = scope.found;
   if (!isRecord(row)) {
     found.errors.push({ code: "field.type", path: rowPath, params: { expected: "object" } });
     return;
@@ -48,6 +79,7 @@ function checkRow(row: unknown, rowPath: IssuePath, customIds: Map<string, Issue
   if (row.type !== DISCORD_COMPONENT.actionRow) {
     found.errors.push({ code: "discord.row.type", path: [...rowPath, "type"] });
   }
+  checkComponentId(row, rowPath, scope);
   const components = row.components;
   if (!Array.isArray(components)) {
     found.errors.push({ code: "field.required", path: [...rowPath, "components"] });
@@ -64,19 +96,12 @@ function checkRow(row: unknown, rowPath: IssuePath, customIds: Map<string, Issue
       params: { max: DISCORD_MAX_BUTTONS_PER_ROW, count: components.length },
     });
   }
-  components.forEach((component: unknown, c) => {
-    const path = [...rowPath, "components", c];
-    checkComponent(component, path, found);
-    const id = isRecord(component) ? component.custom_id : undefined;
-    if (typeof id === "string" && id !== "") {
-      const first = customIds.get(id);
-      if (first) found.errors.push({ code: "discord.customId.duplicate", path: [...path, "custom_id"], params: { id, first: first.join(".") } });
-      else customIds.set(id, [...path, "custom_id"]);
-    }
-  });
+  components.forEach((component: unknown, c) => checkInteractive(component, [...rowPath, "components", c], scope));
 }
 
-function checkComponent(component: unknown, path: IssuePath, found: Findings): void {
+/** A button or select (in an action row, or a V2 section's accessory button): its own rules, then message-wide uniqueness. */
+export function checkInteractive(component: unknown, path: IssuePath, scope: MessageScope): void {
+  const found = scope.found;
   const type = isRecord(component) ? component.type : undefined;
   if (type === DISCORD_COMPONENT.button) {
     const parsed = discordButtonSchema.safeParse(component, WITH_INPUT);
@@ -90,6 +115,14 @@ function checkComponent(component: unknown, path: IssuePath, found: Findings): v
     found.errors.push({ code: "discord.component.modalOnly", path: [...path, "type"] });
   } else {
     found.errors.push({ code: "discord.component.type", path: [...path, "type"] });
+  }
+  if (!isRecord(component)) return;
+  checkComponentId(component, path, scope);
+  const id = component.custom_id;
+  if (typeof id === "string" && id !== "") {
+    const first = scope.customIds.get(id);
+    if (first) found.errors.push({ code: "discord.customId.duplicate", path: [...path, "custom_id"], params: { id, first: first.join(".") } });
+    else scope.customIds.set(id, [...path, "custom_id"]);
   }
 }
 
@@ -119,29 +152,4 @@ function checkButton(button: DiscordButton, path: IssuePath, found: Findings): v
   if (style !== DISCORD_STYLE_PREMIUM && !button.label && !button.emoji?.name && !button.emoji?.id) {
     found.errors.push({ code: "discord.button.labelOrEmoji", path: [...path, "label"] });
   }
-}
-
-function checkSelect(select: DiscordSelect, path: IssuePath, found: Findings): void {
-  const isStringSelect = select.type === DISCORD_COMPONENT.stringSelect;
-  if (isStringSelect && !select.options) {
-    found.errors.push({ code: "discord.select.optionsRequired", path: [...path, "options"] });
-  }
-  if (!isStringSelect && select.options) {
-    found.errors.push({ code: "discord.select.optionsForbidden", path: [...path, "options"] });
-  }
-  const min = select.min_values ?? 1;
-  const max = select.max_values ?? 1;
-  if (min > max) {
-    found.errors.push({ code: "discord.select.minOverMax", path: [...path, "min_values"], params: { min, max } });
-  }
-  if (select.options && max > select.options.length) {
-    found.errors.push({ code: "discord.select.maxOverOptions", path: [...path, "max_values"], params: { max, options: select.options.length } });
-  }
-  const values = new Set<string>();
-  select.options?.forEach((option, o) => {
-    if (values.has(option.value)) {
-      found.errors.push({ code: "discord.select.valueDuplicate", path: [...path, "options", o, "value"], params: { value: option.value } });
-    }
-    values.add(option.value);
-  });
 }

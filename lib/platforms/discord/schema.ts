@@ -39,6 +39,12 @@ export const discordSelectOptionSchema = z.looseObject({
   default: z.boolean().optional(),
 });
 
+/** Select Default Value: an auto-populated select's preselected user, role or channel. */
+export const discordDefaultValueSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.enum(["user", "role", "channel"]),
+});
+
 export const discordSelectSchema = z.looseObject({
   type: z.literal(DISCORD_SELECT_TYPES),
   custom_id: customId,
@@ -46,6 +52,12 @@ export const discordSelectSchema = z.looseObject({
   placeholder: z.string().max(DISCORD_PLACEHOLDER_MAX).optional(),
   min_values: z.number().int().min(0).max(DISCORD_SELECT_VALUES_MAX).optional(),
   max_values: z.number().int().min(1).max(DISCORD_SELECT_VALUES_MAX).optional(),
+  // User/role/mentionable/channel selects; the count must lie within min_values..max_values (rules.ts).
+  default_values: z.array(discordDefaultValueSchema).max(DISCORD_SELECT_VALUES_MAX).optional(),
+  // Channel selects only: channel types to list (resources/channel "Channel Types").
+  channel_types: z.array(z.number().int()).optional(),
+  // Modals only; "ignored in messages" (reference.mdx, every select's structure).
+  required: z.boolean().optional(),
   disabled: z.boolean().optional(),
   id: z.number().int().optional(),
 });
@@ -54,6 +66,7 @@ export const discordComponentSchema = z.union([discordButtonSchema, discordSelec
 
 export const discordActionRowSchema = z.looseObject({
   type: z.literal(1),
+  id: z.number().int().optional(),
   components: z.array(discordComponentSchema),
 });
 
