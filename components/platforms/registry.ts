@@ -5,6 +5,9 @@ import { DiscordInspector } from "./discord/discord-inspector";
 import { DiscordPreview } from "./discord/discord-preview";
 import { DiscordReplyEditor } from "./discord/discord-reply-editor";
 import { DiscordSecretsFields } from "./discord/discord-secrets-fields";
+import { DiscordTreeInspector } from "./discord/discord-tree-inspector";
+import { DiscordTreePreview } from "./discord/discord-tree-preview";
+import { DiscordTreeSettings } from "./discord/discord-tree-settings";
 import { EasemobSecretsFields } from "./easemob/easemob-secrets-fields";
 import { FeishuAfterReply } from "./feishu/feishu-after-reply";
 import { FeishuCardSettings } from "./feishu/feishu-card-settings";
@@ -35,6 +38,8 @@ export const platformPanels: { [P in PlatformId]: PlatformPanels<ReplyOf<P>> } =
   qq: { grid: { Inspector: QqInspector, Preview: QqPreview }, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
   discord: {
     grid: { Inspector: DiscordInspector, Preview: DiscordPreview },
+    // Components V2 messages and modals (the platform's tree kinds of layout).
+    tree: { Inspector: DiscordTreeInspector, Settings: DiscordTreeSettings, Preview: DiscordTreePreview },
     SecretsFields: DiscordSecretsFields,
     ReplyEditor: DiscordReplyEditor,
     starterReply: { type: 4, data: { content: "" } },

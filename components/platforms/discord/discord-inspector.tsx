@@ -12,7 +12,7 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
 const KINDS = [DISCORD_COMPONENT.button, ...DISCORD_SELECT_TYPES] as const;
 
 /** Re-shapes a component for a new kind or style, dropping the fields the new one forbids. */
-function reshape(cell: Record<string, unknown>, kind: number, style?: number): Record<string, unknown> {
+export function reshape(cell: Record<string, unknown>, kind: number, style?: number): Record<string, unknown> {
   const customId = str(cell.custom_id) || "component_1";
   const label = str(cell.label) || str(cell.placeholder) || "Button";
   if (kind !== DISCORD_COMPONENT.button) {
