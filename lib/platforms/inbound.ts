@@ -16,10 +16,11 @@ export interface RawCallback {
 export interface ParsedEvent {
   eventId: string;
   /**
-   * button: a component click (or form submit); command: a slash command; preview: a link
-   * preview request; reaction: a reaction added or removed; event: anything else the platform pushed.
+   * button: a component click (or form submit); command: a slash command; submit: a submitted modal
+   * (Discord MODAL_SUBMIT); preview: a link preview request; reaction: a reaction added or removed;
+   * event: anything else the platform pushed.
    */
-  kind: "button" | "command" | "preview" | "reaction" | "event";
+  kind: "button" | "command" | "submit" | "preview" | "reaction" | "event";
   actor?: string;
   scene?: string;
   /** Button id / custom_id, or the command name. */

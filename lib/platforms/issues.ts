@@ -29,6 +29,12 @@ export function issuesFromZod(error: z.ZodError, prefix: IssuePath = []): RuleIs
         return [{ code: "field.format", path, params: { format: issue.format } }];
       case "unrecognized_keys":
         return issue.keys.map((key) => ({ code: "field.unknown", path: [...path, key], params: { key } }));
+      case "custom": {
+        // A platform's rules run inside a schema (a Discord modal reply) add issues carrying their own catalogue code.
+        const own = issue.params as { code?: unknown; params?: RuleIssue["params"] } | undefined;
+        if (typeof own?.code !== "string") return [{ code: "field.invalid", path }];
+        return [own.params ? { code: own.code, path, params: own.params } : { code: own.code, path }];
+      }
       default:
         return [{ code: "field.invalid", path }];
     }

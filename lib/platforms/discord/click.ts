@@ -6,26 +6,31 @@ import { isDiscordSelect } from "./grid";
 /** interaction.type 3: MESSAGE_COMPONENT. */
 const MESSAGE_COMPONENT = 3;
 
-/** The MESSAGE_COMPONENT interaction Discord POSTs to the endpoint when a component is used. */
-export function discordComponentInteraction(component: Record<string, unknown>, actor: Actor, id = crypto.randomUUID()) {
-  const select = isDiscordSelect(component);
-  const options = Array.isArray(component.options) ? component.options.filter(isRecord) : [];
+/** The interaction Discord POSTs to the endpoint: `type` (3 MESSAGE_COMPONENT, 5 MODAL_SUBMIT) and its `data`. */
+export function discordInteraction<D>(type: number, data: D, actor: Actor, id: string = crypto.randomUUID()) {
   return {
     id,
     application_id: "APPLICATION_ID",
-    type: MESSAGE_COMPONENT,
+    type,
     // Random like Discord's: the simulator's webhook stand-in accepts only tokens it sent, and a fixed one could be guessed.
     token: `aW50ZXJhY3Rpb24${crypto.randomUUID().replaceAll("-", "")}`,
     version: 1,
     guild_id: "GUILD_ID",
     channel_id: "CHANNEL_ID",
     member: { user: { id: actor.userId }, roles: actor.roles },
-    data: {
-      custom_id: component.custom_id,
-      component_type: component.type,
-      ...(select ? { values: options.slice(0, 1).map((o) => o.value) } : {}),
-    },
+    data,
   };
+}
+
+/** The MESSAGE_COMPONENT interaction Discord POSTs to the endpoint when a component is used. */
+export function discordComponentInteraction(component: Record<string, unknown>, actor: Actor, id = crypto.randomUUID()) {
+  const select = isDiscordSelect(component);
+  const options = Array.isArray(component.options) ? component.options.filter(isRecord) : [];
+  return discordInteraction(MESSAGE_COMPONENT, {
+    custom_id: component.custom_id,
+    component_type: component.type,
+    ...(select ? { values: options.slice(0, 1).map((o) => o.value) } : {}),
+  }, actor, id);
 }
 
 export function clickDiscordComponent(cell: unknown, actor: Actor): ClickOutcome {

@@ -1,11 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type RawCallback } from "../inbound";
-import { discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
+import { submittedValues } from "./modal/submitted";
+import { DISCORD_MODAL_REPLY, discordReplySchema, discordSecretsSchema, type DiscordReply, type DiscordSecrets } from "./reply";
 import { signDiscord, verifyDiscordAsync } from "./signature";
 import { discordSimulatorApi } from "./simulator-api";
 
-const INTERACTION = { ping: 1, command: 2, component: 3, autocomplete: 4 } as const;
+const INTERACTION = { ping: 1, command: 2, component: 3, autocomplete: 4, modalSubmit: 5 } as const;
+
+/** The app's kind of event for each interaction type; unknown types are shown as events. */
+const KIND_OF_TYPE: Partial<Record<number, "button" | "command" | "submit">> = {
+  [INTERACTION.component]: "button",
+  [INTERACTION.command]: "command",
+  [INTERACTION.modalSubmit]: "submit",
+};
 
 const interactionSchema = z.looseObject({
   id: z.string().min(1),
@@ -15,8 +23,17 @@ const interactionSchema = z.looseObject({
   guild_id: z.string().optional(),
   member: z.looseObject({ user: z.looseObject({ id: z.string() }).optional() }).optional(),
   user: z.looseObject({ id: z.string() }).optional(),
+  /** Present when a component (or a modal opened from one) was used on a message. */
+  message: z.looseObject({ id: z.string() }).optional(),
   data: z
-    .looseObject({ custom_id: z.string().optional(), name: z.string().optional(), guild_id: z.string().optional(), values: z.array(z.string()).optional() })
+    .looseObject({
+      custom_id: z.string().optional(),
+      name: z.string().optional(),
+      guild_id: z.string().optional(),
+      values: z.array(z.string()).optional(),
+      // MODAL_SUBMIT: what each control of the modal reported (read leniently by submittedValues).
+      components: z.array(z.unknown()).optional(),
+    })
     .optional(),
 });
 
@@ -47,13 +64,15 @@ async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets):
   if (interaction.type === INTERACTION.ping) return { type: "handshake", status: 200, body: { type: 1 } };
   // Autocomplete wants choices (type 8) at once; Button Studio offers none.
   if (interaction.type === INTERACTION.autocomplete) return { type: "handshake", status: 200, body: { type: 8, data: { choices: [] } } };
-  const kind = interaction.type === INTERACTION.component ? "button" : interaction.type === INTERACTION.command ? "command" : "event";
+  const kind = KIND_OF_TYPE[interaction.type] ?? "event";
   const control = kind === "command" ? interaction.data?.name : interaction.data?.custom_id;
-  const data = interaction.data?.values?.join(",");
+  // A modal's values as JSON by custom_id, so rules match a subset ({"colour":"red"}) or `colour=re*`.
+  const data = kind === "submit" ? JSON.stringify(submittedValues(interaction.data?.components)) : interaction.data?.values?.join(",");
   const fields: Record<string, string> = {};
   if (kind === "command" && control !== undefined) fields.command = control;
-  if (kind === "button" && control !== undefined) fields.control = control;
-  if (kind === "button" && data !== undefined) fields.data = data;
+  if ((kind === "button" || kind === "submit") && control !== undefined) fields.control = control;
+  if ((kind === "button" || kind === "submit") && data !== undefined) fields.data = data;
+  if (kind === "submit" && control !== undefined) fields.modal = control;
   return {
     type: "events",
     events: [{
@@ -69,6 +88,7 @@ async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets):
         ...(interaction.token ? { token: interaction.token } : {}),
         ...(interaction.application_id ? { applicationId: interaction.application_id } : {}),
         ...(kind === "command" ? { scope: interaction.data?.guild_id ? "guild" : "global" } : {}),
+        ...(interaction.message ? { message: interaction.message.id } : {}),
       },
     }],
   };
@@ -77,8 +97,9 @@ async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets):
 export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   secretsSchema: discordSecretsSchema,
   replySchema: discordReplySchema,
-  // Deferred answers promise nothing visible: 6 keeps a clicked message as it is, 5 shows "thinking…" for a command.
-  defaultFallback: (event) => ({ type: event.kind === "command" ? 5 : 6 }),
+  // Deferred answers promise nothing visible: 6 keeps a clicked message as it is, 5 shows "thinking…" for a command
+  // and for a modal opened by a command (no message to keep: 6 is for component-based interactions).
+  defaultFallback: (event) => ({ type: event.kind === "command" || (event.kind === "submit" && !event.context.message) ? 5 : 6 }),
   // "you must send an initial response within 3 seconds" (receiving-and-responding.mdx).
   deadlineMs: 3000,
   // Interaction tokens (follow-ups) are valid for 15 minutes.
@@ -87,10 +108,14 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   receive,
   acknowledge: () => null,
   deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
-  // 6 DEFERRED_UPDATE_MESSAGE and 7 UPDATE_MESSAGE are "components only" (§2.3).
-  replyFits: (kind, reply) => kind !== "command" || reply.type === 4 || reply.type === 5,
+  // 6 DEFERRED_UPDATE_MESSAGE and 7 UPDATE_MESSAGE are "components only" (§2.3); a modal submit came from one or a
+  // command and takes 4–7. 9 MODAL is "Not available for MODAL_SUBMIT and PING interactions" (PING and
+  // autocomplete are answered in receive()), so only a component or a command may open a modal.
+  replyFits: (kind, reply) =>
+    reply.type === DISCORD_MODAL_REPLY ? kind === "button" || kind === "command" : kind !== "command" || reply.type === 4 || reply.type === 5,
   // After a deferred answer: a new message is a follow-up (POST), an update edits the original (PATCH);
-  // deferring again means nothing (receiving-and-responding.mdx, follow-up messages).
+  // deferring again means nothing (receiving-and-responding.mdx, follow-up messages). A modal (9) is only an
+  // initial response: the follow-up webhook cannot open one, so it gets null here.
   deliverLate(storedBody, reply) {
     const original = lateTarget.safeParse(parseStored(storedBody));
     if (!original.success || (reply.type !== 4 && reply.type !== 7)) return null;
