@@ -67,6 +67,24 @@ const table: { rule: string; layout: unknown; errors: string[] }[] = [
   { rule: "min_values over max_values rejected", layout: one(discordSelect("s", { min_values: 2, max_values: 1 })), errors: [`discord.select.minOverMax@${C}.min_values`] },
   { rule: "max_values over option count rejected", layout: one(discordSelect("s", { max_values: 3 })), errors: [`discord.select.maxOverOptions@${C}.max_values`] },
   { rule: "option values unique", layout: one(discordSelect("s", { options: [{ label: "a", value: "v" }, { label: "b", value: "v" }] })), errors: [`discord.select.valueDuplicate@${C}.options.1.value`] },
+  // Numeric component ids: int32, unique in the message; 0 means unset (components/reference.mdx, Anatomy)
+  { rule: "ids unique across rows ok", layout: discordRows([discordButton("a", { id: 1 })], [discordButton("b", { id: 2 })]), errors: [] },
+  { rule: "an id used twice rejected", layout: discordRows([discordButton("a", { id: 1 })], [discordButton("b", { id: 1 })]), errors: ["discord.id.duplicate@components.1.components.0.id"] },
+  { rule: "a row's id counts too", layout: { components: [{ type: 1, id: 5, components: [discordButton("a", { id: 5 })] }] }, errors: [`discord.id.duplicate@${C}.id`] },
+  { rule: "ids of 0 never collide", layout: discordRows([discordButton("a", { id: 0 }), discordButton("b", { id: 0 })]), errors: [] },
+  { rule: "id 2^31-1 ok", layout: one(discordButton("a", { id: 2 ** 31 - 1 })), errors: [] },
+  { rule: "id 2^31 rejected", layout: one(discordButton("a", { id: 2 ** 31 })), errors: [`discord.id.range@${C}.id`] },
+  // Auto-populated selects: default_values within min..max and of the select's kind; channel_types on channel selects
+  { rule: "2 default users with max 2 ok", layout: one({ type: 5, custom_id: "u", max_values: 2, default_values: users(2) }), errors: [] },
+  { rule: "3 default users with max 2 rejected", layout: one({ type: 5, custom_id: "u", max_values: 2, default_values: users(3) }), errors: [`discord.select.defaultValuesCount@${C}.default_values`] },
+  { rule: "2 default users with the default max 1 rejected", layout: one({ type: 5, custom_id: "u", default_values: users(2) }), errors: [`discord.select.defaultValuesCount@${C}.default_values`] },
+  { rule: "1 default with min 2 rejected", layout: one({ type: 6, custom_id: "r", min_values: 2, max_values: 3, default_values: [{ id: "1", type: "role" }] }), errors: [`discord.select.defaultValuesCount@${C}.default_values`] },
+  { rule: "a role default in a user select rejected", layout: one({ type: 5, custom_id: "u", default_values: [{ id: "1", type: "role" }] }), errors: [`discord.select.defaultValueType@${C}.default_values.0.type`] },
+  { rule: "a channel default in a channel select ok", layout: one({ type: 8, custom_id: "c", default_values: [{ id: "1", type: "channel" }] }), errors: [] },
+  { rule: "26 default values rejected", layout: one({ type: 5, custom_id: "u", min_values: 0, max_values: 25, default_values: users(26) }), errors: [`field.tooMany@${C}.default_values`] },
+  { rule: "channel_types on a channel select ok", layout: one({ type: 8, custom_id: "c", channel_types: [0] }), errors: [] },
+  { rule: "channel_types on a role select rejected", layout: one({ type: 6, custom_id: "r", channel_types: [0] }), errors: [`discord.select.channelTypesOnly@${C}.channel_types`] },
+  { rule: "disabled select ok in a message", layout: one(discordSelect("s", { disabled: true })), errors: [] },
 ];
 
 describe("Discord component rules", () => {
@@ -76,10 +94,23 @@ describe("Discord component rules", () => {
     expect(result.ok).toBe(errors.length === 0);
   });
 
+  it.each([
+    { rule: "required is ignored in a message", layout: one(discordSelect("s", { required: true })), warnings: [`discord.select.requiredIgnored@${C}.required`] },
+    { rule: "a string select preselects with option.default", layout: one(discordSelect("s", { default_values: [] })), warnings: [`discord.select.defaultValuesUnused@${C}.default_values`] },
+  ])("warns: $rule", ({ layout, warnings }) => {
+    const result = getLayout("discord").validate(layout);
+    expect(at(result.warnings)).toEqual(warnings);
+    expect(result.ok).toBe(true);
+  });
+
   it("starts new templates from a valid layout", () => {
     expect(getLayout("discord").validate(getLayout("discord").emptyLayout()).ok).toBe(true);
   });
 });
+
+function users(count: number) {
+  return Array.from({ length: count }, (_, i) => ({ id: `10000000000000000${i}`, type: "user" }));
+}
 
 function options(count: number) {
   return Array.from({ length: count }, (_, i) => ({ label: `Option ${i}`, value: `v${i}` }));

@@ -55,7 +55,8 @@ function checkDefaultValues(select: DiscordSelect, path: IssuePath, min: number,
     found.warnings.push({ code: "discord.select.defaultValuesUnused", path: [...path, "default_values"] });
     return;
   }
-  if (defaults.length < min || defaults.length > max) {
+  // An empty list preselects nothing, as an absent one does.
+  if (defaults.length > 0 && (defaults.length < min || defaults.length > max)) {
     found.errors.push({ code: "discord.select.defaultValuesCount", path: [...path, "default_values"], params: { count: defaults.length, min, max } });
   }
   defaults.forEach((value, v) => {
