@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { discordV2Layout } from ".";
 import { importDiscordMessage } from "../import";
+import { isDiscordV2Layout, legacyToV2, v2ToLegacy } from "./convert";
 import { ISSUE_EXAMPLE } from "./fixtures/layouts";
 
 const actor = { userId: "u1", roles: [], isAdmin: false };
@@ -37,5 +38,17 @@ describe("Discord V2 import, export and click", () => {
     expect(outcome.kind).toBe("request");
     expect(outcome.kind === "request" && outcome.payload).toMatchObject({ type: 3, data: { custom_id: "go", component_type: 2 } });
     expect(discordV2Layout.click({ type: 10, content: "hi" }, actor)).toEqual({ kind: "none", code: "discord.v2.click.static" });
+  });
+});
+
+describe("Discord legacy ⇄ V2 conversion", () => {
+  it("a legacy layout becomes valid V2 with its rows on top, and back", () => {
+    const legacy = { components: [{ type: 1, components: [{ type: 2, style: 1, label: "A", custom_id: "a" }] }] };
+    const converted = legacyToV2(legacy);
+    expect(isDiscordV2Layout(converted)).toBe(true);
+    expect(discordV2Layout.validate(converted).errors).toEqual([]);
+    expect(v2ToLegacy(converted)).toEqual(legacy);
+    expect(v2ToLegacy(ISSUE_EXAMPLE).components).toHaveLength(1);
+    expect(isDiscordV2Layout(legacy)).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import { discordV2Tree } from "./tree";
 
 export { DISCORD_V2_FLAG } from "./limits";
 export { isDiscordV2Body } from "./import";
+export { isDiscordV2Layout, legacyToV2, v2ToLegacy } from "./convert";
 export type { DiscordV2Layout } from "./schema";
 
 /** A Components V2 message (flag IS_COMPONENTS_V2): a tree of containers, sections, text, media and action rows. */
