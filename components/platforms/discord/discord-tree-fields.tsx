@@ -46,7 +46,7 @@ export function discordFieldKit({ value, path, issues, idPrefix, onChange, count
   const set = (field: string, next: unknown) => onChange(setIn(value, field.split("."), next) as Record<string, unknown>, field);
   const describedBy = (field: string, max?: number) => [errorAt(field) ? `${id(field)}-error` : "", max ? `${id(field)}-count` : ""].filter(Boolean).join(" ") || undefined;
 
-  /** Text; empty removes the field unless `keepEmpty` (custom_id, url and the like must stay present). */
+  /** Text, counted in characters (code points) as the rules count it; empty removes the field unless `keepEmpty` (custom_id, url and the like must stay present). */
   const text = (field: string, label: string, opts: { help?: string; max?: number; mono?: boolean; keepEmpty?: boolean; rows?: number; placeholder?: string } = {}) => {
     const current = str(get(field));
     const props = {
@@ -59,7 +59,7 @@ export function discordFieldKit({ value, path, issues, idPrefix, onChange, count
     };
     const change = (next: string) => set(field, next === "" && !opts.keepEmpty ? undefined : next);
     return (
-      <CountedField id={id(field)} label={label} help={opts.help} error={errorAt(field)} count={opts.max ? counter(current.length, opts.max) : undefined}>
+      <CountedField id={id(field)} label={label} help={opts.help} error={errorAt(field)} count={opts.max ? counter([...current].length, opts.max) : undefined}>
         {opts.rows ? <textarea {...props} rows={opts.rows} onChange={(e) => change(e.target.value)} /> : <input {...props} onChange={(e) => change(e.target.value)} />}
       </CountedField>
     );

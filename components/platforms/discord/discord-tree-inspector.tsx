@@ -54,7 +54,8 @@ export function DiscordTreeInspector({ node, path, issues, onChange }: TreeInspe
   const type = Number(component.type);
   const kit = discordFieldKit({ value: component, path, issues, idPrefix: "discord-node", onChange, counter: (count, max) => t("counter", { count, max }) });
   // Findings about the component as a whole (a section without an accessory, too many components…) show on top.
-  const own = issues.filter((i) => i.path === path || i.path === `${path}.type`);
+  // Findings about its children as a list (a section with 4 texts, an empty row) are about it too.
+  const own = issues.filter((i) => i.path === path || i.path === `${path}.type` || i.path === `${path}.components`);
   const fields = fieldsOf(type, kit, path, component);
   return (
     <div className="space-y-3">

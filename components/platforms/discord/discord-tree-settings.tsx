@@ -17,8 +17,9 @@ export function DiscordTreeSettings({ layout, issues, onChange }: TreeSettingsPr
   const t = useTranslations("editor.discordTree");
   const value = isRecord(layout) ? layout : {};
   const kit = discordFieldKit({ value, path: "", issues, idPrefix: "discord-layout", onChange, counter: (count, max) => t("counter", { count, max }) });
-  // Findings about the layout itself (refused content, too many components) rather than one component.
-  const own = issues.filter((i) => i.path === "" || !/^components(\.|$)/.test(i.path)).filter((i) => !["title", "custom_id"].includes(i.path));
+  // Findings about the layout itself (refused content, too many components) rather than one component;
+  // the title's and custom_id's show under their fields.
+  const own = issues.filter((i) => !/^components\./.test(i.path) && i.path !== "title" && i.path !== "custom_id");
 
   if (isModalData(layout)) {
     return (

@@ -87,7 +87,7 @@ export function DiscordV2Preview({ layout, tree, onClick }: TreePreviewProps) {
       case DISCORD_V2_COMPONENT.separator: {
         // spacing 1 small / 2 large padding; divider (default true) draws the line.
         const large = node.spacing === 2;
-        return <div role="separator" className={large ? "py-3" : "py-1"}>{node.divider === false ? null : <hr className="border-[#3f4147]" />}</div>;
+        return <div className={large ? "py-3" : "py-1"}>{node.divider === false ? null : <hr className="border-[#3f4147]" />}</div>;
       }
       case DISCORD_COMPONENT.actionRow:
         return (
