@@ -41,6 +41,10 @@ describe("Discord modal tree", () => {
     expect(discordModalLayout.validate(placed)).toMatchObject({ ok: true, errors: [] });
   });
 
+  it("names the modal by its title, a Label by its text, a control by its custom_id", () => {
+    expect([modal([]), label(textInput("a")), textInput("a")].map((n) => tree.nodeLabel(n))).toEqual(["Feedback", "Question", "a"]);
+  });
+
   it("counts every node against a maximum of 10 (5 Labels and their controls)", () => {
     expect(tree.countNodes(labels(5))).toBe(10);
     expect(tree.maxNodes).toBe(10);

@@ -82,6 +82,8 @@ export const discordModalTree: TreeAdapter & { insertable(parent: unknown | null
   nodeKind: (node) => (isRecord(node) ? (KIND_OF_TYPE[Number(node.type)] ?? "") : ""),
   nodeLabel(node) {
     if (!isRecord(node)) return "";
+    // The modal itself (what its Submit is named by in the preview), then a Label's text.
+    if (typeof node.title === "string" && node.title) return node.title;
     if (typeof node.label === "string" && node.label) return node.label;
     if (typeof node.content === "string") return node.content.split("\n")[0]!;
     if (typeof node.placeholder === "string" && node.placeholder) return node.placeholder;
