@@ -134,7 +134,8 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
         <>
           <SimulatorTarget platform={template.platform} value={simulation.endpoint} onChange={simulation.setEndpoint} targetUrl={simulation.targetUrl} onTargetUrl={simulation.setTargetUrl} result={simulation.result} />
           <Preview layout={layout} tree={tree} onClick={(path, input) => {
-            const node = nodeAt(tree, layout, path);
+            // The empty path is the layout itself (a whole form, e.g. a Discord modal's submit).
+            const node = path.length === 0 ? layout : nodeAt(tree, layout, path);
             if (node === undefined) return;
             simulation.run(adapter.click(node, { ...ACTOR, scene }, input), tree.nodeLabel(node));
           }} />

@@ -75,6 +75,12 @@ export function insertBlocked(tree: TreeAdapter, layout: unknown, parent: IndexP
   const host = parent.length === 0 ? null : nodeAt(tree, layout, parent);
   const kinds = tree.insertable(host);
   if (kinds.length === 0 || (kind !== undefined && !kinds.includes(kind))) return { code: "tree.notHere", params: { kind: kind ?? "" } };
+  // A new node may bring children of its own (a Discord section: text and an accessory): count the layout it makes.
+  if (kind !== undefined) {
+    const siblings = childrenAt(tree, layout, parent);
+    const next = siblings ? withChildrenAt(tree, layout, parent, [...siblings, tree.newNode(kind, layout)]) : layout;
+    if (tree.countNodes(next) > tree.maxNodes) return { code: "tree.full", params: { max: tree.maxNodes } };
+  }
   return null;
 }
 
