@@ -25,7 +25,7 @@ export function TreeAddMenu({ tree, layout, parent, label, compact, onInsert }: 
   const menuId = useId();
   const reasonId = useId();
   const list = useRef<HTMLDivElement>(null);
-  const kinds = tree.insertable(parent.length ? nodeAt(tree, layout, parent) : null);
+  const kinds = tree.insertable(parent.length ? nodeAt(tree, layout, parent) : null, layout);
   const blocked = insertBlocked(tree, layout, parent);
   const kindName = (kind: string) => (t.has(`kinds.${kind}`) ? t(`kinds.${kind}` as never) : kind);
 

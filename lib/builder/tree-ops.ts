@@ -73,7 +73,7 @@ export function flatten(tree: TreeAdapter, layout: unknown): FlatNode[] {
 export function insertBlocked(tree: TreeAdapter, layout: unknown, parent: IndexPath, kind?: string): TreeBlocked | null {
   if (tree.countNodes(layout) >= tree.maxNodes) return { code: "tree.full", params: { max: tree.maxNodes } };
   const host = parent.length === 0 ? null : nodeAt(tree, layout, parent);
-  const kinds = tree.insertable(host);
+  const kinds = tree.insertable(host, layout);
   if (kinds.length === 0 || (kind !== undefined && !kinds.includes(kind))) return { code: "tree.notHere", params: { kind: kind ?? "" } };
   // A new node may bring children of its own (a Discord section: text and an accessory): count the layout it makes.
   if (kind !== undefined) {
@@ -105,6 +105,7 @@ export function removeNode(tree: TreeAdapter, layout: unknown, path: IndexPath):
 /** Whether a node of `kind` may sit among the children of `parent`. */
 function accepts(tree: TreeAdapter, layout: unknown, parent: IndexPath, kind: string): boolean {
   if (parent.length > 0 && nodeAt(tree, layout, parent) === undefined) return false;
+  // Without the layout: a move changes no count, so a full container still takes its own children back in order.
   return tree.insertable(parent.length === 0 ? null : nodeAt(tree, layout, parent)).includes(kind);
 }
 

@@ -7,7 +7,6 @@ import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtur
 import { choices, label, modal, textInput } from "@/lib/platforms/discord/modal/fixtures";
 import { discordModalLayout } from "@/lib/platforms/discord/modal/index";
 import { signDiscord } from "@/lib/platforms/discord/signature";
-import { platformAdapter } from "@/lib/platforms/registry";
 import { answerInteraction } from "./answer";
 import { handleCallback } from "./ingest";
 
@@ -90,7 +89,7 @@ describe("Discord modals through the callback path (real SQLite file)", () => {
   });
 
   // Needs "modal" in the Discord adapter's ruleFields (lib/platforms/discord/index.ts, the lead's file).
-  it.skipIf(!platformAdapter("discord").ruleFields.includes("modal"))("a rule matches the modal's custom_id", async () => {
+  it("a rule matches the modal's custom_id", async () => {
     const ep = await endpoint("rules", [{ match: { on: "modal", pattern: "feed*" }, reply: { type: 4, data: { content: "Got it" } } }]);
     expect(await handleCallback(ep.id, submit({ name: "Ed", colour: "v0" }), deps)).toEqual({ status: 200, body: { type: 4, data: { content: "Got it" } } });
     expect(await handleCallback(ep.id, click("feedback"), deps)).toEqual({ status: 200, body: { type: 6 } });

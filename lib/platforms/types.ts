@@ -160,8 +160,11 @@ export interface TreeAdapter {
    * where children live can depend on the parent's kind (a column set's columns, a form's elements).
    */
   nodePath(indexPath: number[], layout?: unknown): IssuePath;
-  /** The kinds (tags) that may be inserted into `parent` (null: the roots); empty when none. */
-  insertable(parent: unknown | null): readonly string[];
+  /**
+   * The kinds (tags) that may be inserted into `parent` (null: the roots); empty when none. `layout`, when
+   * given, lets a platform count what is already there (a Discord modal holds at most 5 top-level components).
+   */
+  insertable(parent: unknown | null, layout?: unknown): readonly string[];
   /** A fresh valid node of a kind, unique where ids must be unique in `layout`. */
   newNode(kind: string, layout: unknown, text?: StarterText): unknown;
   /** The node's kind (its tag). */

@@ -1,6 +1,7 @@
 import type { LimitNote, PlatformAdapter } from "../types";
 import { clickDiscordComponent } from "./click";
 import { discordGrid } from "./grid";
+import { discordKinds } from "./kinds";
 import { importDiscordMessage } from "./import";
 import { DISCORD_CUSTOM_ID_MAX, DISCORD_LABEL_MAX, DISCORD_MAX_BUTTONS_PER_ROW, DISCORD_MAX_ROWS, DISCORD_URL_MAX } from "./limits";
 import { checkDiscordText, toDiscordMessage } from "./message";
@@ -10,7 +11,8 @@ import { discordLayoutSchema, type DiscordLayout } from "./schema";
 export const discordAdapter: PlatformAdapter<DiscordLayout> = {
   id: "discord",
   name: "Discord",
-  ruleFields: ["control", "data", "command"],
+  // `modal`: a MODAL_SUBMIT's modal custom_id; `data` then holds the submitted values by custom_id.
+  ruleFields: ["control", "data", "command", "modal"],
   manualReplies: true,
   layout: {
     schema: discordLayoutSchema,
@@ -39,5 +41,7 @@ export const discordAdapter: PlatformAdapter<DiscordLayout> = {
     importMessage: importDiscordMessage,
     grid: discordGrid,
     click: clickDiscordComponent,
+    // The V2 message and the modal are kinds of their own (kinds.ts); this adapter is the default one.
+    kinds: discordKinds(() => discordAdapter.layout!),
   },
 };
