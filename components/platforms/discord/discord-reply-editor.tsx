@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { fetchTemplates } from "@/components/templates/fetch-templates";
 import { smallInput } from "@/components/ui/field";
-import { DISCORD_REPLY_TYPES, discordReplySchema } from "@/lib/platforms/discord/reply";
+import { DISCORD_MODAL_REPLY, DISCORD_REPLY_TYPES, discordReplySchema } from "@/lib/platforms/discord/reply";
+import { isModalData } from "@/lib/platforms/discord/modal";
 import { discordLayoutSchema } from "@/lib/platforms/discord/schema";
 import { isRecord } from "@/lib/platforms/issues";
 import type { ReplyOf } from "@/lib/platforms/registry";
 import type { TemplateView } from "@/lib/templates/view-schema";
 import type { ReplyDraft, ReplyEditorProps } from "../types";
+import { DiscordModalPicker } from "./discord-reply-modal-picker";
 
 type Draft = ReplyDraft<ReplyOf<"discord">>;
 
@@ -34,31 +36,42 @@ function readDraft(value: unknown): Draft {
   return type === undefined ? { data } : { type, data };
 }
 
-/** 4 message, 5 deferred message, 6 deferred update, 7 update message; content for 4 and 7. */
-export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps<ReplyOf<"discord">>) {
+/**
+ * 9 MODAL is "Not available for MODAL_SUBMIT and PING interactions" (receiving-and-responding.mdx,
+ * Interaction Callback Type): a component or a command may open a modal, a rule (no kind) may answer either.
+ */
+const opensModal = (kind: string | undefined) => kind === undefined || kind === "button" || kind === "command";
+
+/** 4 message, 5 deferred message, 6 deferred update, 7 update message (content for 4 and 7), 9 open a modal template. */
+export function DiscordReplyEditor({ value, onChange, id, kind }: ReplyEditorProps<ReplyOf<"discord">>) {
   const t = useTranslations("endpoints.discord");
   const reply = readDraft(value);
   const type = reply.type ?? 4;
   const withContent = type === 4 || type === 7;
-  const [templates, setTemplates] = useState<TemplateView[]>([]);
+  const withModal = type === DISCORD_MODAL_REPLY;
+  const offered: readonly (typeof DISCORD_REPLY_TYPES[number] | typeof DISCORD_MODAL_REPLY)[] = opensModal(kind) ? [...DISCORD_REPLY_TYPES, DISCORD_MODAL_REPLY] : DISCORD_REPLY_TYPES;
+  // null until the list came (or when it could not be read).
+  const [templates, setTemplates] = useState<TemplateView[] | null>(null);
+  const needsTemplates = withContent || withModal;
   useEffect(() => {
-    if (!withContent) return;
+    if (!needsTemplates) return;
     let live = true;
-    // Without the list (offline), the picker offers only "no components"; the reply itself stays editable.
+    // Without the list (offline), the pickers offer only "no components" / "choose"; the reply itself stays editable.
     void fetchTemplates("discord").then((list) => {
       if (live && list) setTemplates(list);
     });
     return () => {
       live = false;
     };
-  }, [withContent]);
+  }, [needsTemplates]);
   return (
     <div className="space-y-2">
       <select id={id} aria-label={t("replyType")} className={smallInput} value={type} onChange={(e) => {
-        const next = DISCORD_REPLY_TYPES.find((c) => c === Number(e.target.value)) ?? 4;
+        const next = offered.find((c) => c === Number(e.target.value)) ?? 4;
+        // A modal's data is a whole template's layout: nothing until one is picked.
         onChange(next === 4 || next === 7 ? { type: next, data: { content: reply.data?.content ?? "" } } : { type: next });
       }}>
-        {DISCORD_REPLY_TYPES.map((c) => (
+        {offered.map((c) => (
           <option key={c} value={c}>
             {t(`types.${c}`)}
           </option>
@@ -69,14 +82,18 @@ export function DiscordReplyEditor({ value, onChange, id }: ReplyEditorProps<Rep
           <textarea aria-label={t("content")} placeholder={t("contentPlaceholder")} rows={2} className={smallInput} value={reply.data?.content ?? ""} onChange={(e) => onChange({ type, data: { ...reply.data, content: e.target.value } })} />
           <select aria-label={t("componentsFrom")} className={smallInput} defaultValue="" onChange={(e) => {
             // A template's layout read with Discord's layout schema: its action rows become the reply's components.
-            const components = discordLayoutSchema.safeParse(templates.find((tpl) => tpl.id === e.target.value)?.layout).data?.components;
+            // A modal template's Labels are no message components: the list above leaves modals out.
+            const components = discordLayoutSchema.safeParse(templates?.find((tpl) => tpl.id === e.target.value)?.layout).data?.components;
             const { components: _dropped, ...rest } = reply.data ?? {};
             onChange({ type, data: components ? { ...rest, components } : rest });
           }}>
             <option value="">{t("noComponents")}</option>
-            {templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
+            {(templates ?? []).filter((tpl) => !isModalData(tpl.layout)).map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
           </select>
         </>
+      ) : null}
+      {withModal ? (
+        <DiscordModalPicker templates={templates} modal={reply.data} onPick={(data) => onChange(data ? { type, data } : { type })} />
       ) : null}
     </div>
   );
