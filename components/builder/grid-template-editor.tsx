@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
-import type { InspectorProps, PreviewProps } from "@/components/platforms/types";
+import type { GridAfterReplyProps, InspectorProps, PreviewProps } from "@/components/platforms/types";
 import { addCell, addRow, cellOfPath, moveCell, moveRow, removeCell, removeRow, replaceCell, type Rows } from "@/lib/builder/grid-ops";
 import type { Actor, CellRef, GridAdapter, LayoutAdapter } from "@/lib/platforms/types";
 import type { ComponentType } from "react";
@@ -20,7 +20,7 @@ interface Props {
   template: EditableTemplate;
   adapter: LayoutAdapter;
   grid: GridAdapter;
-  panels: { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps> };
+  panels: { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps>; AfterReply?: ComponentType<GridAfterReplyProps> };
 }
 
 /** Rows of controls (QQ keyboards, Discord action rows). */
@@ -52,7 +52,7 @@ export function GridTemplateEditor({ template, adapter, grid, panels }: Props) {
     if (ref) setTab("inspector");
   };
 
-  const { Inspector, Preview } = panels;
+  const { Inspector, Preview, AfterReply } = panels;
   return (
     <EditorFrame
       template={template}
@@ -99,6 +99,7 @@ export function GridTemplateEditor({ template, adapter, grid, panels }: Props) {
             simulation.run(adapter.click(cell, { ...actor, scene }), grid.cellLabel(cell));
           }} />
           <ClickResult outcome={simulation.click?.outcome ?? null} label={simulation.click?.label ?? ""} />
+          {AfterReply && simulation.sent !== null ? <AfterReply request={simulation.sent} response={simulation.result?.body ?? null} send={simulation.send} /> : null}
           <PermissionSimulator adapter={adapter} rows={rows} cellLabel={grid.cellLabel} actor={{ ...actor, scene }} onActor={setActor} />
         </>
       }

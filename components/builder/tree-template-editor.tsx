@@ -140,7 +140,7 @@ export function TreeTemplateEditor({ template, adapter, tree, panels }: Props) {
             simulation.run(adapter.click(node, { ...ACTOR, scene }, input), tree.nodeLabel(node));
           }} />
           <ClickResult outcome={simulation.click?.outcome ?? null} label={simulation.click?.label ?? ""} />
-          {AfterReply && simulation.sent !== null ? <AfterReply request={simulation.sent} response={simulation.result?.body ?? null} tree={tree} /> : null}
+          {AfterReply && simulation.sent !== null ? <AfterReply request={simulation.sent} response={simulation.result?.body ?? null} tree={tree} send={simulation.send} /> : null}
         </>
       }
     />

@@ -34,23 +34,29 @@ export function useClickSimulation() {
     setTargetUrlState(url);
   };
 
+  /** One request to the chosen endpoint (or URL) through the simulator; never rejects. */
+  const post = (payload: unknown): Promise<SimulationOutcome> => {
+    const target = targetUrl.trim();
+    return fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload, ...(target ? { targetUrl: target } : {}) }) })
+      .then(async (r) => {
+        const body = (await r.json().catch(() => null)) as (SimulationOutcome & { error?: { message?: string } }) | null;
+        // An unreachable URL is a result too: say what went wrong instead of showing nothing.
+        return r.ok && body ? body : { status: r.status, body: body?.error?.message ?? "", ms: 0, url: target };
+      })
+      .catch((error: unknown) => ({ status: 0, body: error instanceof Error ? error.message : String(error), ms: 0, url: target }));
+  };
+
   const run = (outcome: ClickOutcome, label: string) => {
     const request = ++latest.current;
     setClick({ outcome, label });
     setResult(null);
     if (outcome.kind !== "request" || !endpoint) return setSent(null);
     setSent(outcome.payload);
-    const target = targetUrl.trim();
-    void fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpointId: endpoint, payload: outcome.payload, ...(target ? { targetUrl: target } : {}) }) })
-      .then(async (r) => {
-        const body = (await r.json().catch(() => null)) as (SimulationOutcome & { error?: { message?: string } }) | null;
-        // An unreachable URL is a result too: say what went wrong instead of showing nothing.
-        if (request === latest.current) setResult(r.ok && body ? body : { status: r.status, body: body?.error?.message ?? "", ms: 0, url: target });
-      })
-      .catch((error: unknown) => {
-        if (request === latest.current) setResult({ status: 0, body: error instanceof Error ? error.message : String(error), ms: 0, url: target });
-      });
+    void post(outcome.payload).then((answer) => {
+      if (request === latest.current) setResult(answer);
+    });
   };
 
-  return { endpoint, setEndpoint, targetUrl, setTargetUrl, result, click, run, sent };
+  // A follow-on request (a modal's submit): its answer goes to the caller, the click and its answer stay shown.
+  return { endpoint, setEndpoint, targetUrl, setTargetUrl, result, click, run, sent, send: post };
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { ReplyOf } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
+import { DiscordAfterReply } from "./discord/discord-after-reply";
 import { DiscordInspector } from "./discord/discord-inspector";
 import { DiscordPreview } from "./discord/discord-preview";
 import { DiscordReplyEditor } from "./discord/discord-reply-editor";
@@ -19,11 +20,11 @@ import { QqInspector } from "./qq/qq-inspector";
 import { QqPreview } from "./qq/qq-preview";
 import { QqReplyEditor } from "./qq/qq-reply-editor";
 import { QqSecretsFields } from "./qq/qq-secrets-fields";
-import type { InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps, TreePanels } from "./types";
+import type { GridAfterReplyProps, InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps, TreePanels } from "./types";
 
 interface PlatformPanels<R> {
   /** Builder panels of a grid platform (LayoutAdapter.grid). */
-  grid?: { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps> };
+  grid?: { Inspector: ComponentType<InspectorProps>; Preview: ComponentType<PreviewProps>; AfterReply?: ComponentType<GridAfterReplyProps> };
   /** Builder panels of a tree platform (LayoutAdapter.tree). */
   tree?: TreePanels;
   SecretsFields: ComponentType<SecretsFieldsProps>;
@@ -37,9 +38,10 @@ interface PlatformPanels<R> {
 export const platformPanels: { [P in PlatformId]: PlatformPanels<ReplyOf<P>> } = {
   qq: { grid: { Inspector: QqInspector, Preview: QqPreview }, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
   discord: {
-    grid: { Inspector: DiscordInspector, Preview: DiscordPreview },
+    // AfterReply: a modal the endpoint answered a click with (type 9), to fill in and submit.
+    grid: { Inspector: DiscordInspector, Preview: DiscordPreview, AfterReply: DiscordAfterReply },
     // Components V2 messages and modals (the platform's tree kinds of layout).
-    tree: { Inspector: DiscordTreeInspector, Settings: DiscordTreeSettings, Preview: DiscordTreePreview },
+    tree: { Inspector: DiscordTreeInspector, Settings: DiscordTreeSettings, Preview: DiscordTreePreview, AfterReply: DiscordAfterReply },
     SecretsFields: DiscordSecretsFields,
     ReplyEditor: DiscordReplyEditor,
     starterReply: { type: 4, data: { content: "" } },

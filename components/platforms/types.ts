@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import type { SimulationOutcome } from "@/components/builder/simulator-target";
 import type { DescribedIssue } from "@/lib/i18n/describe-issue";
 import type { CellRef, ClickInput, TreeAdapter } from "@/lib/platforms/types";
 
@@ -77,4 +78,12 @@ export interface AfterReplyProps {
   /** The endpoint's HTTP answer body, once it came. */
   response: string | null;
   tree: TreeAdapter;
+  /**
+   * Sends the next request the platform would send (e.g. a Discord modal's MODAL_SUBMIT) to the same
+   * endpoint or URL through the simulator, signed as the click was; resolves with the answer.
+   */
+  send: (payload: Record<string, unknown>) => Promise<SimulationOutcome>;
 }
+
+/** The grid editor has no tree adapter: its AfterReply gets the rest. */
+export type GridAfterReplyProps = Omit<AfterReplyProps, "tree">;
