@@ -3,10 +3,12 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { DescribedIssue } from "@/lib/i18n/describe-issue";
+import { layoutOf } from "@/lib/platforms/registry";
 import type { LayoutAdapter } from "@/lib/platforms/types";
 import { EditorHeader } from "./editor-header";
 import { EditorSidePanel, type SideTab } from "./editor-side-panel";
 import { IssueList } from "./issue-list";
+import { KindSwitch } from "./kind-switch";
 import type { EditableTemplate, TemplateEditorModel } from "./use-template-editor";
 
 interface Props {
@@ -28,6 +30,8 @@ interface Props {
 export function EditorFrame({ template, adapter, editor, tab, onTab, canvasTitle, canvas, inspector, preview, onPickIssue }: Props) {
   const t = useTranslations("editor");
   const { state, dispatch, present, dirty, errors, warnings } = editor;
+  // The saved version is what exports: its own kind names its other bodies, even while an unsaved switch is open.
+  const savedAdapter = layoutOf(template.platform, state.saved.layout);
   return (
     <div className="space-y-4">
       <EditorHeader
@@ -42,7 +46,8 @@ export function EditorFrame({ template, adapter, editor, tab, onTab, canvasTitle
         scenes={adapter.scenes}
         scene={editor.scene}
         templateId={template.id}
-        extraExports={adapter.extraExports ? Object.keys(adapter.extraExports(state.saved.layout)) : []}
+        extraExports={savedAdapter.extraExports ? Object.keys(savedAdapter.extraExports(state.saved.layout)) : []}
+        kind={<KindSwitch platform={template.platform} present={present} onSwitch={(patch) => dispatch({ type: "edit", patch, select: null })} />}
         onName={(name) => dispatch({ type: "edit", patch: { name }, coalesce: "name" })}
         onScene={editor.setScene}
         onUndo={() => dispatch({ type: "undo" })}

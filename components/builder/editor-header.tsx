@@ -3,6 +3,7 @@
 import { ArrowLeft, Redo2, Save, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import type { PlatformId } from "@/lib/platforms/types";
@@ -22,6 +23,8 @@ interface Props {
   templateId: string;
   /** Names of the platform's other export bodies (LayoutAdapter.extraExports). */
   extraExports: string[];
+  /** The template's kind and "Change kind", where the platform has several kinds (KindSwitch). */
+  kind?: ReactNode;
   onName: (name: string) => void;
   onScene: (scene: string) => void;
   onUndo: () => void;
@@ -49,6 +52,7 @@ export function EditorHeader(props: Props) {
         <span className="text-xs whitespace-nowrap text-slate-500">{props.dirty ? t("unsaved") : t("savedVersion", { version: props.version })}</span>
       </div>
       <div className="flex flex-wrap items-center gap-2">
+        {props.kind}
         {props.scenes.length > 0 ? (
           <label className="flex items-center gap-1.5 text-sm text-slate-600">
             {t("scene")}

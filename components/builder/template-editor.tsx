@@ -1,19 +1,24 @@
 "use client";
 
 import { platformPanels } from "@/components/platforms/registry";
-import { layoutOf } from "@/lib/platforms/registry";
 import { GridTemplateEditor } from "./grid-template-editor";
 import { TreeTemplateEditor } from "./tree-template-editor";
-import type { EditableTemplate } from "./use-template-editor";
+import { EditorModelContext, useEditorModel, type EditableTemplate } from "./use-template-editor";
 
 /**
- * The editor of one template; the adapter of the layout's own kind (Discord: legacy, V2 or modal) chooses the
- * editing model (grid or tree).
+ * The editor of one template. The adapter is the CURRENT layout's kind's (Discord: legacy, V2 or modal), so a
+ * kind switch, its undo, or another kind's JSON pasted in changes the editing model (grid or tree). The model
+ * (history, draft, save) lives here and carries on; the editing model is keyed by kind, so its own state
+ * (selection, open tab) starts afresh with the new kind's adapter.
  */
 export function TemplateEditor({ template }: { template: EditableTemplate }) {
-  const adapter = layoutOf(template.platform, template.layout);
+  const editor = useEditorModel(template);
+  const { adapter, kind } = editor;
   const panels = platformPanels[template.platform];
-  if (adapter.tree && panels.tree) return <TreeTemplateEditor template={template} adapter={adapter} tree={adapter.tree} panels={panels.tree} />;
-  if (adapter.grid && panels.grid) return <GridTemplateEditor template={template} adapter={adapter} grid={adapter.grid} panels={panels.grid} />;
-  throw new Error(`${template.platform} has no editor panels`);
+  const child =
+    adapter.tree && panels.tree ? <TreeTemplateEditor key={kind} template={template} adapter={adapter} tree={adapter.tree} panels={panels.tree} />
+    : adapter.grid && panels.grid ? <GridTemplateEditor key={kind} template={template} adapter={adapter} grid={adapter.grid} panels={panels.grid} />
+    : null;
+  if (!child) throw new Error(`${template.platform} has no editor panels for this kind of layout`);
+  return <EditorModelContext value={editor}>{child}</EditorModelContext>;
 }

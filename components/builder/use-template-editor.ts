@@ -1,9 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState } from "react";
 import { clearDraft, readDraft, writeDraft } from "@/lib/builder/draft";
 import { editorReducer, initEditor, isDirty, sameSnapshot, type Snapshot } from "@/lib/builder/editor-state";
+import { getLayout, layoutOfKind } from "@/lib/platforms/registry";
 import type { LayoutAdapter, PlatformId, RuleIssue } from "@/lib/platforms/types";
 import type { TemplateView } from "@/lib/templates/view";
 import { useDescribeIssues } from "./use-describe-issues";
@@ -13,14 +14,20 @@ export type EditableTemplate = TemplateView & { platform: PlatformId };
 
 /**
  * What every editing model shares: undo history, local drafts, validation on every
- * change, saving with the base version, and the keyboard shortcuts.
+ * change, saving with the base version, and the keyboard shortcuts. TemplateEditor holds it, above the editing
+ * model, because the adapter follows the kind of the layout being edited (a kind switch, its undo, another kind's
+ * JSON pasted): the grid or tree editor below is re-mounted for the new kind while this state carries on.
  */
-export function useTemplateEditor(template: EditableTemplate, adapter: LayoutAdapter) {
+export function useEditorModel(template: EditableTemplate) {
   const t = useTranslations("editor");
   const locale = useLocale();
   const serverSnapshot: Snapshot = { name: template.name, text: template.text, layout: template.layout };
   const [state, dispatch] = useReducer(editorReducer, undefined, () => initEditor(serverSnapshot, template.version));
-  const [scene, setScene] = useState<string | undefined>(adapter.scenes[0]);
+  const kind = getLayout(template.platform).kinds?.kindOf(state.present.layout);
+  const adapter = useMemo(() => layoutOfKind(template.platform, kind), [kind, template.platform]);
+  const [chosenScene, setScene] = useState<string | undefined>(adapter.scenes[0]);
+  // A scene the new kind does not distinguish falls back to its first.
+  const scene = chosenScene !== undefined && adapter.scenes.includes(chosenScene) ? chosenScene : adapter.scenes[0];
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);
@@ -94,7 +101,17 @@ export function useTemplateEditor(template: EditableTemplate, adapter: LayoutAda
     setDraftRestored(false);
   };
 
-  return { state, dispatch, present, dirty, scene, setScene, saving, saveError, draftRestored, discardDraft, historyKey, save, result, errors, warnings };
+  return { templateId: template.id, kind, adapter, state, dispatch, present, dirty, scene, setScene, saving, saveError, draftRestored, discardDraft, historyKey, save, result, errors, warnings };
 }
 
-export type TemplateEditorModel = ReturnType<typeof useTemplateEditor>;
+export type TemplateEditorModel = ReturnType<typeof useEditorModel>;
+
+/** The model TemplateEditor holds for the editing model below it (React 19: render `<EditorModelContext value>`). */
+export const EditorModelContext = createContext<TemplateEditorModel | null>(null);
+
+/** The shared model, from TemplateEditor; `adapter` must be the edited layout's kind's, which TemplateEditor passes down. */
+export function useTemplateEditor(template: EditableTemplate, adapter: LayoutAdapter): TemplateEditorModel {
+  const model = useContext(EditorModelContext);
+  if (!model || model.templateId !== template.id || model.adapter !== adapter) throw new Error("An editing model is rendered by TemplateEditor, with the adapter of the edited layout's kind");
+  return model;
+}

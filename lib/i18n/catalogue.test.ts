@@ -68,7 +68,7 @@ describe("message catalogues", () => {
   it("has a message for every rule code the validators emit", () => {
     const codes = new Set<string>();
     for (const file of [...sourceFiles(path.resolve("lib/platforms")), ...sourceFiles(path.resolve("lib/builder"))]) {
-      for (const match of readFileSync(file, "utf8").matchAll(/(?:code|fullCode): "([a-zA-Z]+\.[a-zA-Z.]+)"/g)) codes.add(match[1]!);
+      for (const match of readFileSync(file, "utf8").matchAll(/(?:code|fullCode|warning): "([a-zA-Z]+\.[a-zA-Z.0-9]+)"/g)) codes.add(match[1]!);
     }
     expect(codes.size).toBeGreaterThan(30);
     expect([...codes].filter((code) => !english.has(`rules.${code}`))).toEqual([]);
