@@ -87,7 +87,7 @@ export interface LayoutAdapter<L = unknown> {
 
 /** The kinds of layout one platform offers; the default kind is the platform's own `layout`. */
 export interface LayoutKinds {
-  /** Kind ids, the default first; each is named in the catalogue under `editor.kinds.<id>`. */
+  /** Kind ids, the default first; each is named in the catalogue under `library.kinds.<id>.name` (and `.help`). */
   ids: readonly string[];
   /** The kind of a layout, recognised by its shape (Discord: the V2 flag, a modal's title). */
   kindOf(layout: unknown): string;
