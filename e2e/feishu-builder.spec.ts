@@ -43,7 +43,7 @@ const CARD = {
 };
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `feishu-${name}.png`), fullPage: true });
-const tree = (page: Page) => page.getByRole("list", { name: "Card body" });
+const tree = (page: Page) => page.getByRole("list", { name: "Top level" });
 const node = (page: Page, name: string | RegExp) => tree(page).getByRole("button", { name, exact: typeof name === "string" });
 
 async function createFeishuTemplate(page: Page, name: string, json?: unknown): Promise<string> {
@@ -74,8 +74,8 @@ test("builds a Feishu card in the tree: header, markdown, two buttons in columns
   await page.getByRole("radio", { name: "Green" }).click();
 
   // Columns arrive with a button in each column.
-  await page.getByRole("button", { name: "Add element to the card body" }).click();
-  await page.getByRole("group", { name: "Add element to the card body" }).getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Add at the top level" }).click();
+  await page.getByRole("group", { name: "Add at the top level" }).getByRole("button", { name: "Columns" }).click();
   await expect(node(page, /^Columns 2/)).toHaveAttribute("aria-pressed", "true");
   await node(page, "Button 1: Button 1").click();
   await page.getByLabel("Text (text.content)").fill("Approve");
