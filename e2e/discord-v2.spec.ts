@@ -75,7 +75,7 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
     await dialog.getByRole("button", { name: "Create template" }).click();
     await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
     const id = page.url().split("/").pop()!;
-    await expect(page.getByText("Components V2 message", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Components V2 message" })).toBeVisible();
     // No message text with the flag, and the tree shows the nesting.
     await expect(page.getByLabel("Message text")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Section 1/ })).toBeVisible();
@@ -93,7 +93,7 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
     await expect(page.getByText(/Saved · v2/)).toBeVisible();
 
     await page.reload();
-    await expect(page.getByText("Components V2 message", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Components V2 message" })).toBeVisible();
     const saved = (await (await page.request.get(`/api/templates/${id}`, { headers: authHeaders })).json()).template.layout;
     const exported = await (await page.request.get(`/api/templates/${id}/export`, { headers: authHeaders })).json();
     expect(JSON.stringify(exported)).toBe(JSON.stringify(saved));
@@ -119,7 +119,7 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
 
     // The modal template in its editor, drawn as Discord draws it.
     await page.goto(`/templates/${modal.id}`);
-    await expect(page.getByText("Modal", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Modal" })).toBeVisible();
     await page.getByRole("tab", { name: "Preview" }).click();
     await shot(page, "modal-preview-1280");
 

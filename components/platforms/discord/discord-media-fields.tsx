@@ -46,7 +46,8 @@ export function DiscordGalleryFields({ kit }: { kit: DiscordKit }) {
         disabled={full}
         title={full ? t("gallery.full", { max: DISCORD_V2_GALLERY_ITEMS_MAX }) : undefined}
         className="inline-flex items-center gap-1 text-sm text-indigo-600 hover:text-indigo-500 disabled:cursor-not-allowed disabled:text-slate-400"
-        onClick={() => kit.set("items", [...items, { media: { url: "https://" } }])}
+        // A valid placeholder (an upload by name) rather than an empty URL: the person replaces it.
+        onClick={() => kit.set("items", [...items, { media: { url: `attachment://image-${items.length + 1}.png` } }])}
       >
         <Plus aria-hidden className="size-4" />
         {t("gallery.add")}
