@@ -104,6 +104,38 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
     await shot(page, "v2-preview-1280");
   });
 
+  test("a V2 message built by hand: a section with a thumbnail and a media gallery join the starter container", async ({ page }) => {
+    await page.goto("/templates");
+    await page.getByRole("button", { name: "New template" }).click();
+    const dialog = page.getByRole("dialog", { name: "New template" });
+    await dialog.getByLabel("Discord components").check();
+    await dialog.getByRole("radio", { name: /Components V2 message/ }).check();
+    await dialog.getByLabel("Name").fill(`Built by hand ${Date.now()}`);
+    await dialog.getByRole("button", { name: "Create template" }).click();
+    await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
+    const id = page.url().split("/").pop()!;
+
+    const addToContainer = async (kind: string) => {
+      await page.getByRole("button", { name: /^Add to Container 1/ }).click();
+      await page.getByRole("group", { name: /^Add to Container 1/ }).getByRole("button", { name: kind, exact: true }).click();
+    };
+    await addToContainer("Section");
+    await page.getByRole("button", { name: /^Section \d/ }).first().click();
+    await page.getByRole("radiogroup", { name: "Accessory kind" }).getByRole("radio", { name: "Thumbnail" }).check();
+    await addToContainer("Media Gallery");
+    await expect(page.getByText("No problems: this layout follows every rule.")).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/Saved · v2/)).toBeVisible();
+
+    const saved = (await (await page.request.get(`/api/templates/${id}`, { headers: authHeaders })).json()).template.layout;
+    const kinds = saved.components[0].components.map((c: { type: number }) => c.type);
+    expect(kinds).toEqual(expect.arrayContaining([10, 1, 9, 12]));
+    const section = saved.components[0].components.find((c: { type: number }) => c.type === 9);
+    expect(section.accessory.type).toBe(11);
+    const exported = await (await page.request.get(`/api/templates/${id}/export`, { headers: authHeaders })).json();
+    expect(JSON.stringify(exported)).toBe(JSON.stringify(saved));
+  });
+
   test("a rule answers a V2 button with a modal; the preview opens it, the submit arrives live and a person answers in time", async ({ page }) => {
     const stamp = Date.now();
     const modal = (await (await page.request.post("/api/templates", { headers: json, data: { platform: "discord", name: `Feedback modal ${stamp}`, layout: MODAL } })).json()).template;
