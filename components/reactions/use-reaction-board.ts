@@ -79,13 +79,19 @@ export function useReactionBoard(endpointId: string | undefined, initial: Reacti
     setNextCursor(board.nextCursor);
   }, [endpointId, filter, nextCursor]);
 
+  // The server rendered the first page: it is reloaded only once the endpoint or the filter changes (a reload
+  // on mount would race a quick "Load more" and drop its page).
+  const shown = useRef(`${endpointId ?? ""}|${JSON.stringify(filter)}`);
   useEffect(() => {
     filterRef.current = filter;
     reloadRef.current = reload;
+    const key = `${endpointId ?? ""}|${JSON.stringify(filter)}`;
+    if (key === shown.current) return;
+    shown.current = key;
     // Typing in a filter asks the API once the person pauses.
     const timer = setTimeout(() => void reload(), 250);
     return () => clearTimeout(timer);
-  }, [filter, reload]);
+  }, [endpointId, filter, reload]);
 
   useEffect(() => {
     if (!endpointId) return;
