@@ -10,29 +10,12 @@ import type { TreePreviewProps } from "../types";
 import { accentHex } from "./discord-accent-color";
 import { DiscordButtonView } from "./discord-button-view";
 import { DiscordMarkdown } from "./discord-markdown";
+import { DiscordMessageFrame } from "./discord-message-frame";
 import { DiscordFileView, DiscordGalleryView, DiscordMediaTile, mediaUrl } from "./discord-media-view";
 import { DiscordSelectView } from "./discord-select-view";
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-/** The bot's avatar, name and APP tag, as above every message in the client. */
-export function DiscordMessageFrame({ children }: { children: ReactNode }) {
-  const t = useTranslations("editor.preview");
-  return (
-    <div className="flex gap-3">
-      <div aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-full bg-[#5865f2] text-sm font-semibold text-white">
-        {t("botName").slice(0, 1)}
-      </div>
-      <div className="min-w-0 flex-1">
-        <div className="flex items-center gap-1.5">
-          <span className="text-sm font-medium text-white">{t("botName")}</span>
-          <span className="rounded bg-[#5865f2] px-1 text-[10px] leading-4 font-semibold text-white">{t("appTag")}</span>
-        </div>
-        {children}
-      </div>
-    </div>
-  );
-}
 
 /** A Container: a card with the accent colour as a bar on its left; a spoiler one is blurred until clicked. */
 function ContainerView({ node, children }: { node: Record<string, unknown>; children: ReactNode }) {

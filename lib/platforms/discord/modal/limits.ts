@@ -1,6 +1,7 @@
 // Discord modals: the `data` of interaction callback type 9 (interactions/receiving-and-responding.mdx,
 // "Modal") and the modal components (components/reference.mdx; change-log 2025-08-25, 2025-09-10,
 // 2025-10-15, 2026-02-12). protocols.md §8.1 summarises them.
+import { DISCORD_COMPONENT } from "../limits";
 
 /** "Title of the popup modal, max 45 characters". */
 export const MODAL_TITLE_MAX = 45;
@@ -38,14 +39,15 @@ export const COMPONENT_ID_MAX = 2 ** 31 - 1;
 /** A modal holds 5 top-level components, each a Label with one child at most: 10 in all. */
 export const MODAL_NODES_MAX = MODAL_COMPONENTS_MAX * 2;
 
+/** The component types a modal may hold: the message ones it shares (not buttons), and its own. */
 export const MODAL_COMPONENT = {
-  actionRow: 1,
-  stringSelect: 3,
-  textInput: 4,
-  userSelect: 5,
-  roleSelect: 6,
-  mentionableSelect: 7,
-  channelSelect: 8,
+  actionRow: DISCORD_COMPONENT.actionRow,
+  stringSelect: DISCORD_COMPONENT.stringSelect,
+  textInput: DISCORD_COMPONENT.textInput,
+  userSelect: DISCORD_COMPONENT.userSelect,
+  roleSelect: DISCORD_COMPONENT.roleSelect,
+  mentionableSelect: DISCORD_COMPONENT.mentionableSelect,
+  channelSelect: DISCORD_COMPONENT.channelSelect,
   textDisplay: 10,
   label: 18,
   fileUpload: 19,
