@@ -136,6 +136,50 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
     expect(JSON.stringify(exported)).toBe(JSON.stringify(saved));
   });
 
+  test("a modal made in the builder: its title checked and edited, saved, exported as the type-9 response", async ({ page }) => {
+    await page.goto("/templates");
+    await page.getByRole("button", { name: "New template" }).click();
+    const dialog = page.getByRole("dialog", { name: "New template" });
+    await dialog.getByLabel("Discord components").check();
+    await dialog.getByRole("radio", { name: /^Modal/ }).check();
+    await dialog.getByLabel("Name").fill(`Survey ${Date.now()}`);
+    await dialog.getByRole("button", { name: "Create template" }).click();
+    await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
+    const id = page.url().split("/").pop()!;
+    await expect(page.getByRole("heading", { name: "Modal" })).toBeVisible();
+    // With nothing selected the settings show the modal's title: 46 characters are one too many.
+    const title = page.getByRole("textbox", { name: /^Title/ });
+    await title.fill("x".repeat(46));
+    await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+    await title.fill("Quick survey");
+    await expect(page.getByText("No problems: this layout follows every rule.")).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/Saved · v2/)).toBeVisible();
+    const exported = await (await page.request.get(`/api/templates/${id}/export`, { headers: authHeaders })).json();
+    expect(exported.type).toBe(9);
+    expect(exported.data.title).toBe("Quick survey");
+  });
+
+  test("a legacy message switched to Components V2 after the warning: no message text, saved with the flag", async ({ page }) => {
+    const legacy = { components: [{ type: 1, components: [{ type: 2, style: 1, label: "Hi", custom_id: "hi" }] }] };
+    const { template } = await (await page.request.post("/api/templates", { headers: json, data: { platform: "discord", name: `Switch ${Date.now()}`, text: "Hello", layout: legacy } })).json();
+    await page.goto(`/templates/${template.id}`);
+    await expect(page.getByLabel("Message text")).toBeVisible();
+    await page.getByRole("button", { name: "Change kind" }).click();
+    await page.getByRole("group", { name: "Change kind" }).getByRole("button", { name: "Components V2 message" }).click();
+    const confirm = page.getByRole("dialog", { name: "Change to Components V2 message?" });
+    await expect(confirm).toContainText("can't be removed");
+    await confirm.getByRole("button", { name: "Change to Components V2 message" }).click();
+    await expect(page.getByLabel("Message text")).toHaveCount(0);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/Saved · v2/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Components V2 message" })).toBeVisible();
+    const exported = await (await page.request.get(`/api/templates/${template.id}/export`, { headers: authHeaders })).json();
+    expect(exported.flags & 32768).toBe(32768);
+    expect(exported.content).toBeUndefined();
+  });
+
   test("a rule answers a V2 button with a modal; the preview opens it, the submit arrives live and a person answers in time", async ({ page }) => {
     const stamp = Date.now();
     const modal = (await (await page.request.post("/api/templates", { headers: json, data: { platform: "discord", name: `Feedback modal ${stamp}`, layout: MODAL } })).json()).template;
