@@ -66,7 +66,7 @@ async function load(db: Db, id: string): Promise<LiveEndpoint | null> {
     fallback: config.fallback,
     apiBaseUrl: row.apiBaseUrl,
     secrets: readStoredSecrets(inbound.secretsSchema, openEndpointSecrets(row)),
-    options: { requireSignature: row.requireSignature },
+    options: { requireSignature: row.requireSignature, resultDelivery: row.resultDelivery, holdMs: row.holdMs },
     rules: config.rules.map((rule) => compileRule(rule.id, rule.match, rule.reply)),
   };
 }

@@ -24,6 +24,9 @@ export const createEndpointInput = z.object({
   secrets: z.record(z.string(), z.unknown()),
   /** Refuse unsigned callbacks where the protocol makes the signature optional (Easemob). */
   requireSignature: z.boolean().default(true),
+  /** Where the reply goes where the acknowledgement can carry it (QQ); checked by the platform's own schema. */
+  resultDelivery: z.unknown().optional(),
+  holdMs: z.unknown().optional(),
   rules: rulesInput.default([]),
 });
 
@@ -35,6 +38,8 @@ export const updateEndpointInput = z.object({
   /** Replaces all secrets when given; secrets are never read back. */
   secrets: z.record(z.string(), z.unknown()).optional(),
   requireSignature: z.boolean().optional(),
+  resultDelivery: z.unknown().optional(),
+  holdMs: z.unknown().optional(),
   /** Replaces the whole ordered list when given. */
   rules: rulesInput.optional(),
 });

@@ -43,6 +43,21 @@ function checkRequireSignature(platform: PlatformId, requireSignature: boolean |
   throw new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues([issue], locale) });
 }
 
+/**
+ * Settings only a platform whose acknowledgement can carry the reply knows (QQ's `resultDelivery` and
+ * `holdMs`), checked by that platform's own schema; elsewhere they are unknown fields.
+ */
+function parseReplyInAck(inbound: InboundAdapter, input: { resultDelivery?: unknown; holdMs?: unknown }, locale: Locale): { resultDelivery?: string; holdMs?: number } {
+  const given = Object.fromEntries(Object.entries({ resultDelivery: input.resultDelivery, holdMs: input.holdMs }).filter(([, value]) => value !== undefined));
+  const keys = Object.keys(given);
+  if (keys.length === 0) return {};
+  const fail = (issues: Parameters<typeof describeIssues>[0]) => new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues(issues, locale) });
+  if (!inbound.replyInAck) throw fail(keys.map((key) => ({ code: "field.unknown", path: [key], params: { key } })));
+  const parsed = inbound.replyInAck.settingsSchema.safeParse(given, WITH_INPUT);
+  if (!parsed.success) throw fail(issuesFromZod(parsed.error));
+  return parsed.data;
+}
+
 type EndpointWithRules = Endpoint & { rules: Rule[] };
 
 function view(row: EndpointWithRules, origin: string, lastRefusal: { at: Date; code: string } | null = null) {
@@ -85,6 +100,7 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
   const rules = parseRules(platform, input.rules, inbound, locale);
   checkApiBase(inbound, input.apiBaseUrl, locale);
   checkRequireSignature(platform, input.requireSignature, locale);
+  const delivery = parseReplyInAck(inbound, input, locale);
   const row = await db.endpoint.create({
     include: withRules,
     data: {
@@ -94,6 +110,8 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
       mode: input.mode,
       apiBaseUrl: input.apiBaseUrl ?? null,
       requireSignature: input.requireSignature,
+      resultDelivery: delivery.resultDelivery ?? null,
+      holdMs: delivery.holdMs ?? null,
       // null = the platform's own default for each interaction kind (see defaultFallback).
       fallback: JSON.stringify(fallback),
       secrets: sealSecret(JSON.stringify(secrets)),
@@ -127,6 +145,7 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
   const rules = input.rules === undefined ? undefined : parseRules(platform, input.rules, inbound, locale);
   checkApiBase(inbound, input.apiBaseUrl, locale);
   checkRequireSignature(platform, input.requireSignature, locale);
+  const delivery = parseReplyInAck(inbound, input, locale);
   const row = await db.endpoint.update({
     where: { id },
     include: withRules,
@@ -136,6 +155,8 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
       ...(input.mode !== undefined ? { mode: input.mode } : {}),
       ...(input.apiBaseUrl !== undefined ? { apiBaseUrl: input.apiBaseUrl } : {}),
       ...(input.requireSignature !== undefined ? { requireSignature: input.requireSignature } : {}),
+      ...(delivery.resultDelivery !== undefined ? { resultDelivery: delivery.resultDelivery } : {}),
+      ...(delivery.holdMs !== undefined ? { holdMs: delivery.holdMs } : {}),
       ...(fallback !== undefined ? { fallback: JSON.stringify(fallback) } : {}),
       ...(secrets !== undefined ? { secrets: sealSecret(JSON.stringify(secrets)) } : {}),
     },

@@ -13,6 +13,9 @@ export const endpointViewSchema = z.object({
   fallback: z.unknown(),
   apiBaseUrl: z.string().nullable(),
   requireSignature: z.boolean(),
+  /** Where the reply goes where the acknowledgement can carry it (QQ: ack | put | both) and the hold window; null: the default. */
+  resultDelivery: z.string().nullable(),
+  holdMs: z.number().nullable(),
   /** The API base may not receive the app's token (saved before the rule): replies needing it fail. */
   apiBaseRefused: z.boolean(),
   callbackUrl: z.string(),

@@ -21,6 +21,9 @@ export function endpointView(
     fallback: shown.fallback,
     apiBaseUrl: row.apiBaseUrl,
     requireSignature: row.requireSignature,
+    /** As stored; null: the platform's default (only platforms whose acknowledgement can carry the reply use them). */
+    resultDelivery: row.resultDelivery,
+    holdMs: row.holdMs,
     /** The API base may not receive the app's token (saved before the rule): replies needing it fail. */
     apiBaseRefused,
     callbackUrl: `${origin}/api/callbacks/${row.id}`,

@@ -72,6 +72,16 @@ export function parseCallbackJson(text: string): { ok: true; value: unknown } | 
 export interface EndpointOptions {
   /** Refuse callbacks that carry no signature (Easemob's is optional in the protocol). */
   requireSignature: boolean;
+  /** Where a reply goes where the acknowledgement can carry it (InboundAdapter.replyInAck); null: the platform's default. */
+  resultDelivery?: string | null;
+  /** How long the acknowledgement waits for a decision (ms); null: the platform's default. */
+  holdMs?: number | null;
+}
+
+/** The endpoint settings of `replyInAck`, as the endpoints API accepts them. */
+export interface ReplyInAckSettings {
+  resultDelivery?: string;
+  holdMs?: number;
 }
 
 export interface HttpAnswer {
@@ -162,4 +172,16 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   refusalCode?(body: unknown): number | null;
   /** The simulator's stand-in for this platform's API (lib/platforms/simulator-api.ts); absent: the simulator has none. */
   simulatorApi?: SimulatorApi;
+  /**
+   * The acknowledgement itself may carry the reply (QQ webhook, protocols.md §8.2), held open up to the
+   * endpoint's hold window for a decision. Absent: the acknowledgement never carries one.
+   */
+  replyInAck?: {
+    /** The endpoint settings that choose it (`resultDelivery`, `holdMs`), checked by the endpoints API. */
+    settingsSchema: z.ZodType<ReplyInAckSettings>;
+    /** For these settings: how long the acknowledgement is held, and whether the API call goes too; null: it carries nothing. */
+    plan(options: EndpointOptions | undefined): { holdMs: number; alsoApi: boolean } | null;
+    /** The acknowledgement carrying this reply. */
+    answer(event: ParsedEvent, reply: R): HttpAnswer;
+  };
 }

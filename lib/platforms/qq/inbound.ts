@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type ParsedEvent, type RawCallback } from "../inbound";
+import { qqDeliveryPlan, qqDeliverySchema } from "./delivery";
 import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
 import { qqValidationAnswer, signQq, verifyQqAsync } from "./signature";
 import { qqSimulatorApi } from "./simulator-api";
@@ -121,4 +122,11 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   // QQ webhook requests: Ed25519 over timestamp + body, the bot's app id, and the platform's trace id.
   keptHeaders: ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp", "x-bot-appid", "x-tps-trace-id"],
   simulatorApi: qqSimulatorApi,
+  // The code in the acknowledgement itself, where webhook QQ reads it by two field reports (§8.2; delivery.ts).
+  replyInAck: {
+    settingsSchema: qqDeliverySchema,
+    plan: qqDeliveryPlan,
+    // ElainaBot_v2 answers {"op":12,"code":n}; d 0 is kept so a reader following botgo's ack still sees "received".
+    answer: (_event, reply) => ({ status: 200, body: { op: 12, d: 0, code: reply.code } }),
+  },
 };
