@@ -60,3 +60,30 @@ describe("rules", () => {
     expect(rule.test(action({ a: 1 }))).toBe(false);
   });
 });
+
+describe("glob patterns", () => {
+  const matches = (pattern: string, text: string) => compileRule("g", { on: "control", pattern }, "hit").test(click(text));
+  it.each([
+    ["exact", "buy", "buy", true],
+    ["exact, other text", "buy", "buyx", false],
+    ["prefix", "buy_*", "buy_red", true],
+    ["prefix, empty rest", "buy_*", "buy_", true],
+    ["suffix", "*_red", "buy_red", true],
+    ["middle", "a*c", "abbbc", true],
+    ["pieces in order", "*a*b*", "xxaxxbxx", true],
+    ["pieces out of order", "*a*b*", "xxbxxaxx", false],
+    ["a piece may not overlap the end", "a*ab", "ab", false],
+    ["repeated pieces need repeated text", "*a*a*", "xa", false],
+    ["star alone", "*", "", true],
+    ["regex characters are literal", "a.c(*)", "a.c(x)", true],
+    ["regex characters do not act", "a.c", "abc", false],
+  ])("%s: %s ~ %s -> %s", (_name, pattern, text, expected) => {
+    expect(matches(pattern, text)).toBe(expected);
+  });
+
+  it("stays linear where a backtracking regex explodes: *a*a*b* over 20,000 characters with no b", () => {
+    // With the old ^.*a.*a.*b.*$ this input took tens of seconds; the matcher answers on one pass.
+    expect(matches("*a*a*b*", "a".repeat(20_000))).toBe(false);
+    expect(matches("*a*a*b*", `${"a".repeat(20_000)}b`)).toBe(true);
+  });
+});
