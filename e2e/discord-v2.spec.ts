@@ -76,6 +76,9 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
     await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
     const id = page.url().split("/").pop()!;
     await expect(page.getByRole("heading", { name: "Components V2 message" })).toBeVisible();
+    // What was pasted is what is exported, to the byte (the type-4 wrapper taken off).
+    const first = await page.request.get(`/api/templates/${id}/export`, { headers: authHeaders });
+    expect(await first.text()).toBe(JSON.stringify(V2));
     // No message text with the flag, and the tree shows the nesting.
     await expect(page.getByLabel("Message text")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Section 1/ })).toBeVisible();
@@ -177,7 +180,9 @@ test.describe("Discord Components V2 and modals in the builder (issue 13)", () =
     await expect(page.getByRole("heading", { name: "Components V2 message" })).toBeVisible();
     const exported = await (await page.request.get(`/api/templates/${template.id}/export`, { headers: authHeaders })).json();
     expect(exported.flags & 32768).toBe(32768);
-    expect(exported.content).toBeUndefined();
+    // The message text went with the switch: the saved template has none, and nothing carries content.
+    expect((await (await page.request.get(`/api/templates/${template.id}`, { headers: authHeaders })).json()).template.text).toBe("");
+    expect(JSON.stringify(exported)).not.toContain('"content":"Hello"');
   });
 
   test("a rule answers a V2 button with a modal; the preview opens it, the submit arrives live and a person answers in time", async ({ page }) => {

@@ -92,6 +92,7 @@ export function EditorFrame({ template, adapter, editor, tab, onTab, canvasTitle
           tab={tab}
           onTab={onTab}
           templateId={template.id}
+          platform={template.platform}
           historyKey={editor.historyKey}
           adapter={adapter}
           layout={present.layout}

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { Snapshot } from "@/lib/builder/editor-state";
-import type { LayoutAdapter } from "@/lib/platforms/types";
+import type { LayoutAdapter, PlatformId } from "@/lib/platforms/types";
 import dynamic from "next/dynamic";
 
 // CodeMirror and the diff engine are most of the editor's weight: they load when their tab opens.
@@ -24,6 +24,7 @@ interface Props {
   templateId: string;
   historyKey: number;
   adapter: LayoutAdapter;
+  platform: PlatformId;
   layout: unknown;
   onLayout: (layout: unknown) => void;
   inspector: ReactNode | null;
@@ -60,7 +61,7 @@ export function EditorSidePanel(props: Props) {
         {props.tab === "inspector" ? (props.inspector ?? <p className="text-sm text-slate-500">{te("inspectorEmpty")}</p>) : null}
         {props.tab === "preview" ? <div className="space-y-4">{props.preview}</div> : null}
         {props.tab === "json" ? <JsonEditor value={props.layout} onChange={props.onLayout} label={te("json.label")} /> : null}
-        {props.tab === "history" ? <VersionsPanel key={props.historyKey} templateId={props.templateId} adapter={props.adapter} onRestore={props.onRestore} /> : null}
+        {props.tab === "history" ? <VersionsPanel key={props.historyKey} templateId={props.templateId} platform={props.platform} onRestore={props.onRestore} /> : null}
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { EditorView } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { MAX_JSON_DEPTH, parseStorableJson } from "@/lib/http/json-safety";
 
 /**
  * The layout as JSON in CodeMirror. Valid edits flow out at once; while the text
@@ -36,10 +37,18 @@ export function JsonEditor({ value, onChange, label }: { value: unknown; onChang
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.isUserEvent("studio.sync"))) return;
-            try {
-              const parsed: unknown = JSON.parse(update.state.doc.toString());
+            // Read like the API reads it: nesting past 64 levels or a lone surrogate is refused here too, so
+            // the rules (which walk the tree) never see what the server would not take.
+            const text = update.state.doc.toString();
+            const read = parseStorableJson(text);
+            if (read.ok) {
               setParseError(null);
-              onChangeRef.current(parsed);
+              onChangeRef.current(read.value);
+              return;
+            }
+            try {
+              JSON.parse(text);
+              setParseError(read.problem === "tooDeep" ? `nesting deeper than ${MAX_JSON_DEPTH} levels` : "a lone surrogate in a string");
             } catch (error) {
               setParseError(error instanceof Error ? error.message : String(error));
             }

@@ -7,13 +7,14 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import type { Snapshot } from "@/lib/builder/editor-state";
 import { summarizeLayout } from "@/lib/platforms/summarize";
-import type { LayoutAdapter } from "@/lib/platforms/types";
+import { layoutOf } from "@/lib/platforms/registry";
+import type { PlatformId } from "@/lib/platforms/types";
 import type { VersionView } from "@/lib/templates/view";
 
 const pretty = (v: VersionView) => JSON.stringify({ name: v.name, text: v.text, layout: v.layout }, null, 2);
 
 /** Every saved version, a line diff of any two, and restore (which saves a new version). */
-export function VersionsPanel({ templateId, adapter, onRestore }: { templateId: string; adapter: LayoutAdapter; onRestore: (snapshot: Snapshot) => void }) {
+export function VersionsPanel({ templateId, platform, onRestore }: { templateId: string; platform: PlatformId; onRestore: (snapshot: Snapshot) => void }) {
   const t = useTranslations("editor.history");
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
@@ -46,6 +47,8 @@ export function VersionsPanel({ templateId, adapter, onRestore }: { templateId: 
     <div className="space-y-4">
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label={t("label")}>
         {versions.map((v) => {
+          // Each version in its own kind's terms: a version from before a kind switch is counted as what it was.
+          const adapter = layoutOf(platform, v.layout);
           const size = summarizeLayout(adapter, v.layout);
           return (
             <li key={v.version} className="flex items-center gap-3 px-3 py-2 text-sm">

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { fetchTemplates } from "@/components/templates/fetch-templates";
 import { smallInput } from "@/components/ui/field";
 import { DISCORD_MODAL_REPLY, DISCORD_REPLY_TYPES, discordReplySchema } from "@/lib/platforms/discord/reply";
-import { isModalData } from "@/lib/platforms/discord/modal";
+import { getLayout, layoutOf } from "@/lib/platforms/registry";
 import { discordLayoutSchema } from "@/lib/platforms/discord/schema";
 import { isRecord } from "@/lib/platforms/issues";
 import type { ReplyOf } from "@/lib/platforms/registry";
@@ -88,7 +88,8 @@ export function DiscordReplyEditor({ value, onChange, id, kind }: ReplyEditorPro
             onChange({ type, data: components ? { ...rest, components } : rest });
           }}>
             <option value="">{t("noComponents")}</option>
-            {(templates ?? []).filter((tpl) => !isModalData(tpl.layout)).map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
+            {/* Only messages with action rows: a V2 message's or a modal's components are no action rows. */}
+            {(templates ?? []).filter((tpl) => layoutOf("discord", tpl.layout) === getLayout("discord")).map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
           </select>
         </>
       ) : null}

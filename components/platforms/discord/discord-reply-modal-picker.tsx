@@ -5,8 +5,15 @@ import { smallInput } from "@/components/ui/field";
 import { isModalData } from "@/lib/platforms/discord/modal";
 import type { TemplateView } from "@/lib/templates/view-schema";
 
-/** The same JSON twice (a picked template's layout stored in a rule and read back). */
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with every object's keys sorted: the stored reply went through the reply schema, which may reorder them. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/** The same JSON twice, whatever the key order (a picked template's layout stored in a rule and read back). */
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 interface Props {
   /** The platform's saved templates; null while loading or when the list could not be read. */

@@ -1,8 +1,11 @@
 import { isRecord } from "../../issues";
 
-/** Looks like a modal's `data`: a title and a component list (a message has no title). */
+/**
+ * Looks like a modal's `data`: a title, a custom_id and a component list, and no message flags (a message body with
+ * a stray `title` stays a message and gets the message rules).
+ */
 export function isModalData(json: unknown): json is Record<string, unknown> {
-  return isRecord(json) && typeof json.title === "string" && Array.isArray(json.components);
+  return isRecord(json) && typeof json.title === "string" && "custom_id" in json && !("flags" in json) && Array.isArray(json.components);
 }
 
 /**

@@ -17,7 +17,8 @@ export function submittedValues(components: unknown): Record<string, unknown> {
   const take = (control: unknown) => {
     if (!isRecord(control) || typeof control.custom_id !== "string") return;
     const answer = answerOf(control);
-    if (answer !== undefined) out[control.custom_id] = answer;
+    // defineProperty: a custom_id "__proto__" is a key like any other, not the object's prototype.
+    if (answer !== undefined) Object.defineProperty(out, control.custom_id, { value: answer, enumerable: true, writable: true, configurable: true });
   };
   for (const entry of Array.isArray(components) ? components : []) {
     if (!isRecord(entry)) continue;

@@ -29,8 +29,10 @@ describe("Discord V2 import, export and click", () => {
     expect(importDiscordMessage(JSON.parse(pasted))?.layout).not.toHaveProperty("flags");
   });
 
-  it("never sends what the flag disables", () => {
-    expect(discordV2Layout.toMessage({ flags: 32768, content: "x", components: [] } as never, "ignored")).toEqual({ flags: 32768, components: [] });
+  it("exports exactly what was saved, cleared fields included", () => {
+    const saved = { flags: 32768, content: null, embeds: [], components: [{ type: 10, content: "hi" }] };
+    expect(JSON.stringify(discordV2Layout.toMessage(saved as never, "ignored"))).toBe(JSON.stringify(saved));
+    expect(discordV2Layout.validate(saved).ok).toBe(true);
   });
 
   it("sends the legacy MESSAGE_COMPONENT interaction for a button, nothing for text", () => {

@@ -1,16 +1,13 @@
 import { isRecord } from "../../issues";
-import { DISCORD_V2_REFUSED_FIELDS } from "./limits";
-
-const REFUSED: readonly string[] = DISCORD_V2_REFUSED_FIELDS;
 
 /**
- * The Create Message body (`POST /channels/{id}/messages`): the layout as saved, `{flags, components}` and any
- * other body field it carries (allowed_mentions, attachments for attachment:// references), in its own order, so
- * export is byte-faithful. The fields the flag disables never go out; the rules refuse a layout carrying them.
+ * The Create Message body (`POST /channels/{id}/messages`): the layout exactly as saved, `{flags, components}` and
+ * any other body field it carries (allowed_mentions, attachments for attachment:// references), in its own order:
+ * export is byte-faithful. A saved layout carries no content the flag disables (the rules refuse it), only cleared
+ * fields (`content: null`, `embeds: []`), which Discord takes as they are.
  */
 export function toDiscordV2Message(layout: unknown): Record<string, unknown> {
-  const body = isRecord(layout) ? layout : {};
-  return Object.fromEntries(Object.entries(body).filter(([key]) => !REFUSED.includes(key)));
+  return isRecord(layout) ? layout : {};
 }
 
 /** CHANNEL_MESSAGE_WITH_SOURCE (interaction callback type 4) with the same message as its data. */
