@@ -43,7 +43,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const event: ParsedEvent = { eventId: row.eventId, kind, interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, fields: {}, context: {} };
   const late = build(() => inbound.deliverLate(row.decoded ?? row.body, reply));
   // A late delivery that cannot be built from the stored body is a channel that fails, not one that is absent.
-  const facts = platformFacts(inbound, event, !late.ok || late.value !== null);
+  const facts = platformFacts(inbound, event, !late.ok || late.value !== null, endpoint.options);
   // Read after the awaits, synchronously with the decision: another answer may have won (and released the held request) meanwhile.
   const fresh = interactionState(id);
   if (!fresh) throw new HttpError(404, "not_found", "interactionNotFound", { id });
@@ -95,7 +95,7 @@ class Run {
     const at = this.now;
     switch (write.op) {
       case "transition":
-        return transition(this.id, write.from, { status: write.status, reply: this.reply, replySource: write.replySource, at });
+        return transition(this.id, write.from, { status: write.status, reply: this.reply, replySource: write.replySource, at, channel: write.channel });
       case "reserveUpdate":
         return reserveUpdate(this.id, write.max);
       case "recordUpdate":
@@ -133,7 +133,7 @@ class Run {
           break;
         }
         default:
-          // acknowledge, respondAsBefore, hold, fallbackAt: the callback path's, never a reply's.
+          // acknowledge, acknowledgeWithReply, respondAsBefore, hold, fallbackAt: the callback path's, never a reply's.
           break;
       }
     }

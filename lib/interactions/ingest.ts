@@ -104,7 +104,7 @@ interface Received {
 
 /** One event: the lifecycle decides from its receipt what is stored and what is done. */
 function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): { answer: Promise<HttpAnswer>; retried: boolean } {
-  const facts = platformFacts(inbound, event, false);
+  const facts = platformFacts(inbound, event, false, endpoint.options);
   const deadlineAt = new Date(receivedAt.getTime() + facts.deadlineMs);
   // A rule or the fallback that answers at once is stored with the interaction, in one write.
   const immediate = event.interactive ? immediateReply(endpoint, event) : null;
@@ -132,6 +132,7 @@ function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
     answeredAt: write.status === "answered" ? receivedAt : undefined,
     reply: immediate ? JSON.stringify(immediate.reply) : undefined,
     replySource: write.replySource ?? undefined,
+    replyChannel: write.channel,
   });
   // A retried delivery gets what the first one got, and nothing is stored twice.
   if (existing) return { answer: run(decision.ifLost?.effects ?? [], ctx, existing), retried: true };
@@ -152,18 +153,22 @@ async function run(effects: readonly Effect[], ctx: Received, before?: StoredSta
       case "acknowledge":
         answer = ctx.inbound.acknowledge(ctx.event) ?? json(200, {});
         break;
+      case "acknowledgeWithReply":
+        answer = acknowledgeWith(ctx, ctx.reply);
+        break;
       case "respond":
         answer = respond(ctx);
         break;
       case "respondAsBefore":
-        answer = ctx.inbound.acknowledge(ctx.event) ?? json(200, storedReply(ctx, before));
+        // Where the acknowledgement carried the reply, a retry gets the stored one in it again.
+        answer = ctx.facts.ack && before?.reply ? acknowledgeWith(ctx, storedReply(ctx, before)) : (ctx.inbound.acknowledge(ctx.event) ?? json(200, storedReply(ctx, before)));
         break;
       case "sendApi":
         // Nothing that can be done after the response goes before it: the API call runs once the answer is out.
         setImmediate(() => void sendApi(ctx).catch(logFailure));
         break;
       case "hold":
-        answer = await holdThenFallback(ctx, effect.until);
+        answer = ctx.facts.ack ? await holdAcknowledgement(ctx, effect.until) : await holdThenFallback(ctx, effect.until);
         break;
       case "fallbackAt":
         setTimeout(() => void deadlinePassed(ctx).catch(logFailure), Math.max(0, effect.at - ctx.deps.now().getTime()));
@@ -180,6 +185,25 @@ async function run(effects: readonly Effect[], ctx: Received, before?: StoredSta
 function respond(ctx: Received): HttpAnswer {
   const delivery = ctx.inbound.deliver(ctx.event, ctx.reply);
   return delivery.via === "response" ? delivery.answer : (ctx.inbound.acknowledge(ctx.event) ?? json(200, {}));
+}
+
+/** The acknowledgement carrying this reply (QQ's op 12 with the code). */
+function acknowledgeWith(ctx: Received, reply: unknown): HttpAnswer {
+  return ctx.inbound.replyInAck?.answer(ctx.event, reply) ?? ctx.inbound.acknowledge(ctx.event) ?? json(200, {});
+}
+
+/**
+ * Holds the acknowledgement for a person within the endpoint's hold window (QQ "ack" / "both"). The window
+ * is the endpoint's own choice (at most 2.5 s), so only the burst margin is taken off it. Then: the fallback
+ * in the acknowledgement (ack), or a plain acknowledgement, the reply following by API (both).
+ */
+async function holdAcknowledgement(ctx: Received, until: number): Promise<HttpAnswer> {
+  const margin = Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
+  const manual = await holdFor(ctx.id, Math.max(0, until - margin - ctx.deps.now().getTime()));
+  if (manual !== null) return acknowledgeWith(ctx, manual);
+  const state: LifecycleState = { status: "pending", replySource: null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
+  const decision = decide(state, { type: "holdEnded" }, ctx.deps.now().getTime(), ctx.facts);
+  return decision.write ? deadlinePassed(ctx) : run(decision.effects, ctx);
 }
 
 /** What the first delivery of this event was answered with, read with the platform's reply schema. */
@@ -207,7 +231,7 @@ async function deadlinePassed(ctx: Received): Promise<HttpAnswer> {
   const fallback = { ...ctx, reply: fallbackFor(ctx.endpoint, ctx.event) };
   const write = decision.write;
   if (write?.op === "transition") {
-    const won = transition(ctx.id, write.from, { status: write.status, reply: fallback.reply, replySource: write.replySource, at: ctx.deps.now() });
+    const won = transition(ctx.id, write.from, { status: write.status, reply: fallback.reply, replySource: write.replySource, at: ctx.deps.now(), channel: write.channel });
     if (won) return run(decision.effects, fallback);
   }
   // Someone else decided first (a person's answer the hold just missed): the held request carries what is stored.

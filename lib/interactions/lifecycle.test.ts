@@ -8,7 +8,11 @@ import { decide, EXPIRY_GRACE_MS, platformFacts, type Decision, type LifecycleEv
 const click: ParsedEvent = { eventId: "e1", kind: "button", interactive: true, fields: {}, context: {} };
 // The platforms' own facts, from their adapters; `late` says whether the later channel can carry the reply.
 const discord = (late = true) => platformFacts(discordInbound, click, late);
-const qq = platformFacts(qqInbound, click, false);
+// QQ per endpoint (protocols.md §8.2): code by PUT only (today's), in the held acknowledgement only, or both.
+const qqWith = (resultDelivery: "put" | "ack" | "both", holdMs = 2000) => platformFacts(qqInbound, click, false, { requireSignature: true, resultDelivery, holdMs });
+const qq = qqWith("put");
+const qqAck = qqWith("ack");
+const qqBoth = qqWith("both");
 const feishu = (late = true) => platformFacts(feishuInbound, click, late);
 
 const T0 = 1_700_000_000_000;
@@ -22,7 +26,7 @@ const fresh = stored("new");
 
 /** A decision in one line: next status/source/updates, write, effects, outcome; and what happens if the write loses. */
 function brief(d: Decision): string {
-  const write = d.write ? [d.write.op, "from" in d.write ? `${d.write.from}>${d.write.status}` : "status" in d.write ? d.write.status : "", "replySource" in d.write ? d.write.replySource : "", "max" in d.write ? d.write.max : ""].filter((x) => x !== "" && x !== null).join(":") : "-";
+  const write = d.write ? [d.write.op, "from" in d.write ? `${d.write.from}>${d.write.status}` : "status" in d.write ? d.write.status : "", "replySource" in d.write ? d.write.replySource : "", "max" in d.write ? d.write.max : "", "channel" in d.write ? `via ${d.write.channel}` : ""].filter((x) => x !== "" && x !== null).join(":") : "-";
   const effect = (e: Decision["effects"][number]) =>
     e.type === "publish" ? `publish ${e.event === "interaction.created" ? "created" : "updated"} ${e.status}` : e.type === "sendLate" ? `sendLate ${e.as}` : e.type === "hold" ? `hold ${e.until - T0}` : e.type === "fallbackAt" ? `fallbackAt ${e.at - T0}` : e.type;
   const outcome = (o: Decision["outcome"]) => (o.type === "none" ? "none" : o.type === "delivered" ? `delivered ${o.via}` : `${o.refusal.status} ${o.refusal.code} ${JSON.stringify(o.refusal.params)}`);
@@ -35,6 +39,7 @@ const reply: LifecycleEvent = { type: "reply" };
 const deadline: LifecycleEvent = { type: "deadline" };
 const sweep: LifecycleEvent = { type: "sweep" };
 const failed = (channel: "answer" | "update", maybeDelivered = false, exhausted = false): LifecycleEvent => ({ type: "deliveryFailed", channel, maybeDelivered, exhausted });
+const holdEnded: LifecycleEvent = { type: "holdEnded" };
 const receipt = (decided: "rule" | "fallback" | null, interactive = true): LifecycleEvent => ({ type: "receipt", interactive, decided });
 const LOST_409 = ' | lost: [] 409 already_answered {"status":"answered"}';
 
@@ -42,14 +47,14 @@ const rows: Row[] = [
   // Receipt: stored once (a retry gets what the first delivery got), then answered at once, or held for a person.
   ["receipt: an event only shown is received and acknowledged", fresh, receipt(null, false), T0, qq, "received/-/0 insert:received [publish created received, acknowledge] none | lost: [respondAsBefore] none"],
   ["receipt: a rule answers in the response (Discord)", fresh, receipt("rule"), T0, discord(), "answered/rule/0 insert:answered:rule [publish created answered, respond] none | lost: [respondAsBefore] none"],
-  ["receipt: the rules-mode fallback goes by API after the ack (QQ)", fresh, receipt("fallback"), T0, qq, "answered/fallback/0 insert:answered:fallback [publish created answered, acknowledge, sendApi] none | lost: [respondAsBefore] none"],
+  ["receipt: the rules-mode fallback goes by API after the ack (QQ)", fresh, receipt("fallback"), T0, qq, "answered/fallback/0 insert:answered:fallback:via put [publish created answered, acknowledge, sendApi] none | lost: [respondAsBefore] none"],
   ["receipt: manual mode holds the request until the deadline from arrival (Discord 3 s)", fresh, receipt(null), T0 + 800, discord(), "pending/-/0 insert:pending [publish created pending, hold 3000] none | lost: [respondAsBefore] none"],
   ["receipt: manual mode acknowledges and schedules the fallback (QQ 15 s)", fresh, receipt(null), T0, qq, "pending/-/0 insert:pending [publish created pending, acknowledge, fallbackAt 15000] none | lost: [respondAsBefore] none"],
 
   // The hold's deadline: the fallback, unless a person answered first.
   ["deadline: Discord defers with the fallback and stays open for a follow-up", stored("pending"), deadline, T0 + 2500, discord(), "pending/fallback/0 transition:pending>pending:fallback [respond, publish updated pending] none | lost: [respond] none"],
   ["deadline: Discord already answered: the held request still gets the fallback, nothing is written", stored("answered", "manual"), deadline, T0 + 2500, discord(), "answered/manual/0 - [respond] none"],
-  ["deadline: QQ sends the fallback by API", stored("pending"), deadline, T0 + 15 * SEC, qq, "answered/fallback/0 transition:pending>answered:fallback [publish updated answered, sendApi] none | lost: [] none"],
+  ["deadline: QQ sends the fallback by API", stored("pending"), deadline, T0 + 15 * SEC, qq, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
   ["deadline: QQ a person answered first: nothing", stored("answered", "manual"), deadline, T0 + 15 * SEC, qq, "answered/manual/0 - [] none"],
 
   // A person's reply on a platform whose reply is the HTTP answer (Discord).
@@ -66,7 +71,7 @@ const rows: Row[] = [
   ["reply: expired is 410", stored("expired"), reply, T0 + 20 * MIN, discord(), "expired/-/0 - [] 410 deadline_passed {}"],
 
   // A person's reply on a platform whose reply is an API call (QQ).
-  ["reply: QQ within the deadline goes by API", stored("pending"), reply, T0 + 15 * SEC, qq, `answered/manual/0 transition:pending>answered:manual [publish updated answered, sendApi] delivered api${LOST_409}`],
+  ["reply: QQ within the deadline goes by API", stored("pending"), reply, T0 + 15 * SEC, qq, `answered/manual/0 transition:pending>answered:manual:via put [publish updated answered, sendApi] delivered api${LOST_409}`],
   ["reply: QQ past the deadline (fallback not yet out) is 410", stored("pending"), reply, T0 + 15 * SEC + 1, qq, "pending/-/0 - [] 410 deadline_passed {}"],
   ["reply: QQ the deadline stored wins over the platform's", stored("pending", null, { deadlineAt: T0 + 5 * SEC }), reply, T0 + 6 * SEC, qq, "pending/-/0 - [] 410 deadline_passed {}"],
   ["reply: QQ after the fallback went is 410", stored("answered", "fallback"), reply, T0 + 16 * SEC, qq, "answered/fallback/0 - [] 410 deadline_passed {}"],
@@ -100,6 +105,28 @@ const rows: Row[] = [
   ["sweep: Discord deferred (follow-ups possible) stays for 15 min", stored("pending", "fallback"), sweep, T0 + 10 * MIN, discord(), "pending/fallback/0 - [] none"],
   ["sweep: Discord deferred expires after 15 min", stored("pending", "fallback"), sweep, T0 + 16 * MIN, discord(), "expired/fallback/0 expire [publish updated expired] none | lost: [] none"],
   ["sweep: a request still held here is left to its hold", stored("pending", null, { held: true }), sweep, T0 + 16 * MIN, discord(), "pending/-/0 - [] none"],
+  // QQ result delivery, per endpoint mode: a rule at once; a person inside the hold window; a person after it; nobody (the fallback).
+  ["qq put: a rule: plain ack at once, the code by PUT", fresh, receipt("rule"), T0, qq, "answered/rule/0 insert:answered:rule:via put [publish created answered, acknowledge, sendApi] none | lost: [respondAsBefore] none"],
+  ["qq put: manual: plain ack at once, fallback PUT at 15 s", fresh, receipt(null), T0, qq, "pending/-/0 insert:pending [publish created pending, acknowledge, fallbackAt 15000] none | lost: [respondAsBefore] none"],
+  ["qq put: a person within 2 s: by PUT", stored("pending"), reply, T0 + SEC, qq, `answered/manual/0 transition:pending>answered:manual:via put [publish updated answered, sendApi] delivered api${LOST_409}`],
+  ["qq put: a person after 2 s: by PUT", stored("pending"), reply, T0 + 10 * SEC, qq, `answered/manual/0 transition:pending>answered:manual:via put [publish updated answered, sendApi] delivered api${LOST_409}`],
+  ["qq put: nobody: the fallback by PUT", stored("pending"), deadline, T0 + 15 * SEC, qq, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+  ["qq ack: a rule: the code in the ack at once, no PUT", fresh, receipt("rule"), T0, qqAck, "answered/rule/0 insert:answered:rule:via ack [publish created answered, acknowledgeWithReply] none | lost: [respondAsBefore] none"],
+  ["qq ack: rules-mode fallback: in the ack at once", fresh, receipt("fallback"), T0, qqAck, "answered/fallback/0 insert:answered:fallback:via ack [publish created answered, acknowledgeWithReply] none | lost: [respondAsBefore] none"],
+  ["qq ack: manual: the ack is held for the 2 s window, which is the deadline", fresh, receipt(null), T0, qqAck, "pending/-/0 insert:pending [publish created pending, hold 2000] none | lost: [respondAsBefore] none"],
+  ["qq ack: a person inside the window: in the held ack", stored("pending", null, { held: true }), reply, T0 + SEC, qqAck, `answered/manual/0 transition:pending>answered:manual:via ack [publish updated answered, respond] delivered ack${LOST_409}`],
+  ["qq ack: a person after the ack left: 410 (no PUT)", stored("pending", null, { deadlineAt: T0 + 2 * SEC }), reply, T0 + 1900, qqAck, "pending/-/0 - [] 410 deadline_passed {}"],
+  ["qq ack: a person past the window: 410", stored("pending"), reply, T0 + 2 * SEC + 1, qqAck, "pending/-/0 - [] 410 deadline_passed {}"],
+  ["qq ack: nobody: the fallback in the ack at the window's end", stored("pending"), deadline, T0 + 2 * SEC, qqAck, "answered/fallback/0 transition:pending>answered:fallback:via ack [publish updated answered, acknowledgeWithReply] none | lost: [acknowledgeWithReply] none"],
+  ["qq ack: the window's end is the deadline", stored("pending"), holdEnded, T0 + 2 * SEC, qqAck, "answered/fallback/0 transition:pending>answered:fallback:via ack [publish updated answered, acknowledgeWithReply] none | lost: [acknowledgeWithReply] none"],
+  ["qq ack: a hold window of 0 answers at once", fresh, receipt(null), T0, qqWith("ack", 0), "pending/-/0 insert:pending [publish created pending, hold 0] none | lost: [respondAsBefore] none"],
+  ["qq both: a rule: in the ack at once and by PUT", fresh, receipt("rule"), T0, qqBoth, "answered/rule/0 insert:answered:rule:via both [publish created answered, acknowledgeWithReply, sendApi] none | lost: [respondAsBefore] none"],
+  ["qq both: manual: fallback PUT at 15 s, the ack held for 2 s", fresh, receipt(null), T0, qqBoth, "pending/-/0 insert:pending [publish created pending, fallbackAt 15000, hold 2000] none | lost: [respondAsBefore] none"],
+  ["qq both: a person inside the window: in the held ack and by PUT", stored("pending", null, { held: true }), reply, T0 + SEC, qqBoth, `answered/manual/0 transition:pending>answered:manual:via both [publish updated answered, respond, sendApi] delivered ack${LOST_409}`],
+  ["qq both: the window passed: a plain ack leaves", stored("pending"), holdEnded, T0 + 2 * SEC, qqBoth, "pending/-/0 - [acknowledge] none"],
+  ["qq both: a person after the ack left: by PUT only", stored("pending"), reply, T0 + 5 * SEC, qqBoth, `answered/manual/0 transition:pending>answered:manual:via put [publish updated answered, sendApi] delivered api${LOST_409}`],
+  ["qq both: nobody: the fallback by PUT at 15 s", stored("pending"), deadline, T0 + 15 * SEC, qqBoth, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+
   ["sweep: answered stays answered", stored("answered", "manual"), sweep, T0 + 60 * MIN, discord(), "answered/manual/0 - [] none"],
 ];
 

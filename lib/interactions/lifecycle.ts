@@ -12,14 +12,21 @@
  *                      └──sweep──▶ expired
  *   answered ──delivery failed──▶ failed;   answered ──reply──▶ answered (an update, while the budget lasts)
  *
+ * Where the acknowledgement itself can carry the reply (QQ's op 12 with a code, `facts.ack`), it is held
+ * for the hold window: a rule answers in it at once; a person or (ack only) the fallback within the
+ * window answers in it too. With `alsoApi` (QQ "both") the API call goes as well, and once the window
+ * passed a plain acknowledgement leaves and the reply goes by API only. `channel` records which carried it.
+ *
  * Deadlines are measured from `receivedAt`, the moment the request arrived. The conditional writes
  * in store.ts (`transition`, `reserveUpdate`, the insert's dedupe) stay what makes exactly one answer
  * win: a decision names its write, and what happens instead when that write loses (`ifLost`).
  */
-import type { InboundAdapter, ParsedEvent } from "@/lib/platforms/inbound";
+import type { EndpointOptions, InboundAdapter, ParsedEvent } from "@/lib/platforms/inbound";
 
-/** A reply a person's answer reached the platform by. */
-export type Delivered = "response" | "api" | "followup" | "update";
+/** A reply a person's answer reached the platform by (`ack`: in the held acknowledgement, QQ). */
+export type Delivered = "response" | "ack" | "api" | "followup" | "update";
+/** Which channel carried the reply where the acknowledgement can carry it: the acknowledgement, the API call (QQ's PUT), or both. */
+export type ReplyChannel = "ack" | "put" | "both";
 export type ReplySource = "rule" | "fallback" | "manual";
 
 export interface LifecycleState {
@@ -47,20 +54,37 @@ export interface PlatformFacts {
   replyVia: "response" | "api";
   /** The platform has a later channel for this reply (deliverLate gives a delivery). */
   lateChannel: boolean;
+  /**
+   * The acknowledgement can carry the reply (InboundAdapter.replyInAck, per endpoint): it is held up to
+   * `holdMs` after arrival for a decision; `alsoApi`: the API call goes too. Without `alsoApi` the hold
+   * window is the deadline. Absent: the acknowledgement goes at once and carries nothing.
+   */
+  ack?: { holdMs: number; alsoApi: boolean };
 }
 
 /**
  * The facts of a platform for one event. `lateChannel`: whether the platform's later channel can
  * carry this reply (deliverLate gave a delivery); the caller knows, having built it.
  */
-export function platformFacts(inbound: Pick<InboundAdapter, "deadlineMs" | "replyWindowMs" | "lateBudget" | "acknowledge">, event: ParsedEvent, lateChannel: boolean): PlatformFacts {
+export function platformFacts(
+  inbound: Pick<InboundAdapter, "deadlineMs" | "replyWindowMs" | "lateBudget" | "acknowledge" | "replyInAck">,
+  event: ParsedEvent,
+  lateChannel: boolean,
+  options?: EndpointOptions,
+): PlatformFacts {
+  // An acknowledgement as the HTTP answer means the reply itself travels by API (QQ's op 12)…
+  const replyVia = inbound.acknowledge(event) === null ? "response" : "api";
+  // …unless the endpoint has the acknowledgement carry it (QQ "ack" / "both").
+  const ack = replyVia === "api" ? (inbound.replyInAck?.plan(options) ?? null) : null;
+  // Only the acknowledgement carries it: nothing can reach the user once it left.
+  const ackOnly = ack !== null && !ack.alsoApi;
   return {
-    deadlineMs: inbound.deadlineMs,
-    replyWindowMs: inbound.replyWindowMs,
+    deadlineMs: ackOnly ? ack.holdMs : inbound.deadlineMs,
+    replyWindowMs: ackOnly ? ack.holdMs : inbound.replyWindowMs,
     lateBudget: inbound.lateBudget,
-    // An acknowledgement as the HTTP answer means the reply itself travels by API (QQ's op 12).
-    replyVia: inbound.acknowledge(event) === null ? "response" : "api",
+    replyVia,
     lateChannel,
+    ...(ack ? { ack } : {}),
   };
 }
 
@@ -71,6 +95,8 @@ export type LifecycleEvent =
   | { type: "reply" }
   /** The hold's deadline passed with nobody answering: the fallback. */
   | { type: "deadline" }
+  /** The acknowledgement's hold window passed with nobody deciding, and the reply may still go by API (QQ "both"). */
+  | { type: "holdEnded" }
   /** A late update reached the platform. */
   | { type: "updated" }
   /**
@@ -84,9 +110,9 @@ export type LifecycleEvent =
 /** The one write a decision makes; the conditional ones may lose to another answer. */
 export type Write =
   /** Conditional: a retried delivery of the same event is stored once. */
-  | { op: "insert"; status: "received" | "pending" | "answered"; replySource: ReplySource | null }
+  | { op: "insert"; status: "received" | "pending" | "answered"; replySource: ReplySource | null; channel?: ReplyChannel }
   /** Conditional on the status still being `from` (store.transition). */
-  | { op: "transition"; from: "pending" | "answered"; status: "pending" | "answered" | "failed"; replySource: string }
+  | { op: "transition"; from: "pending" | "answered"; status: "pending" | "answered" | "failed"; replySource: string; channel?: ReplyChannel }
   /** Conditional: one use of the update budget, while one is left. */
   | { op: "reserveUpdate"; max: number }
   | { op: "recordUpdate" }
@@ -98,6 +124,8 @@ export type Write =
 export type Effect =
   /** The platform's acknowledgement is the HTTP answer (QQ op 12); the reply goes by API. */
   | { type: "acknowledge" }
+  /** The acknowledgement carrying the reply (QQ's op 12 with the code): to the callback, or to the request held for it. */
+  | { type: "acknowledgeWithReply" }
   /** The reply is the HTTP answer: to the callback itself, or to the request held for it. */
   | { type: "respond" }
   /** A retried delivery gets what the first one got: the acknowledgement, or the stored reply. */
@@ -161,6 +189,9 @@ export function decide(state: LifecycleState, event: LifecycleEvent, now: number
       return reply(state, now, facts);
     case "deadline":
       return deadline(state, facts);
+    case "holdEnded":
+      // The acknowledgement leaves without a code; the reply (a person's, else the fallback's) goes by API.
+      return facts.ack?.alsoApi ? stay(state, NONE, [{ type: "acknowledge" }]) : deadline(state, facts);
     case "updated":
       return {
         next: { ...state, status: "answered", replySource: state.replySource ?? "manual" },
@@ -177,9 +208,9 @@ export function decide(state: LifecycleState, event: LifecycleEvent, now: number
 
 function receipt(state: LifecycleState, event: Extract<LifecycleEvent, { type: "receipt" }>, facts: PlatformFacts): Decision {
   const again = { effects: [{ type: "respondAsBefore" } as const], outcome: NONE };
-  const insert = (status: "received" | "pending" | "answered", replySource: ReplySource | null, effects: Effect[]): Decision => ({
+  const insert = (status: "received" | "pending" | "answered", replySource: ReplySource | null, effects: Effect[], channel?: ReplyChannel): Decision => ({
     next: { ...state, status, replySource },
-    write: { op: "insert", status, replySource },
+    write: { op: "insert", status, replySource, ...(channel ? { channel } : {}) },
     effects: [{ type: "publish", event: "interaction.created", status }, ...effects],
     outcome: NONE,
     ifLost: again,
@@ -187,23 +218,34 @@ function receipt(state: LifecycleState, event: Extract<LifecycleEvent, { type: "
   // Events only shown (no reply expected) were received, not answered: the acknowledgement is all.
   if (!event.interactive) return insert("received", null, [{ type: "acknowledge" }]);
   if (event.decided) {
-    return insert("answered", event.decided, facts.replyVia === "response" ? [{ type: "respond" }] : [{ type: "acknowledge" }, { type: "sendApi" }]);
+    if (facts.replyVia === "response") return insert("answered", event.decided, [{ type: "respond" }]);
+    // Decided at once: the acknowledgement carries it where it can, the API call where it goes.
+    if (!facts.ack) return insert("answered", event.decided, [{ type: "acknowledge" }, { type: "sendApi" }], "put");
+    if (facts.ack.alsoApi) return insert("answered", event.decided, [{ type: "acknowledgeWithReply" }, { type: "sendApi" }], "both");
+    return insert("answered", event.decided, [{ type: "acknowledgeWithReply" }], "ack");
   }
   const deadlineAt = state.deadlineAt ?? state.receivedAt + facts.deadlineMs;
-  return insert("pending", null, facts.replyVia === "response" ? [{ type: "hold", until: deadlineAt }] : [{ type: "acknowledge" }, { type: "fallbackAt", at: deadlineAt }]);
+  if (facts.replyVia === "response") return insert("pending", null, [{ type: "hold", until: deadlineAt }]);
+  if (!facts.ack) return insert("pending", null, [{ type: "acknowledge" }, { type: "fallbackAt", at: deadlineAt }]);
+  // The acknowledgement waits for a person; with the API as well, the fallback goes by API at the deadline.
+  const hold: Effect = { type: "hold", until: state.receivedAt + facts.ack.holdMs };
+  return insert("pending", null, facts.ack.alsoApi ? [{ type: "fallbackAt", at: deadlineAt }, hold] : [hold]);
 }
 
 /** The fallback at the hold's deadline, unless a person answered first. */
 function deadline(state: LifecycleState, facts: PlatformFacts): Decision {
   const open = state.status === "pending" && state.replySource === null;
   if (facts.replyVia === "api") {
-    if (!open) return stay(state);
+    // Only the acknowledgement carries the reply (QQ "ack"): it was held until now and must carry one.
+    const inAck = facts.ack !== undefined && !facts.ack.alsoApi;
+    const send: Effect[] = inAck ? [{ type: "acknowledgeWithReply" }] : [];
+    if (!open) return stay(state, NONE, send);
     return {
       next: { ...state, status: "answered", replySource: "fallback" },
-      write: { op: "transition", from: "pending", status: "answered", replySource: "fallback" },
-      effects: [updated("answered"), { type: "sendApi" }],
+      write: { op: "transition", from: "pending", status: "answered", replySource: "fallback", channel: inAck ? "ack" : "put" },
+      effects: [updated("answered"), ...(inAck ? send : [{ type: "sendApi" } as const])],
       outcome: NONE,
-      ifLost: { effects: [], outcome: NONE },
+      ifLost: { effects: send, outcome: NONE },
     };
   }
   // The held request must get an answer whatever happened meanwhile.
@@ -227,18 +269,26 @@ function reply(state: LifecycleState, now: number, facts: PlatformFacts): Decisi
   if (budget && (state.status === "answered" || (state.status === "pending" && state.replySource === "fallback"))) return update(state, now, facts, budget);
   if (state.status !== "pending") return stay(state, refused(alreadyAnswered(state.status)));
 
-  const win = (effects: Effect[], via: Delivered): Decision => ({
+  const win = (effects: Effect[], via: Delivered, channel?: ReplyChannel): Decision => ({
     next: { ...state, status: "answered", replySource: "manual" },
-    write: { op: "transition", from: "pending", status: "answered", replySource: "manual" },
+    write: { op: "transition", from: "pending", status: "answered", replySource: "manual", ...(channel ? { channel } : {}) },
     effects: [updated("answered"), ...effects],
     outcome: delivered(via),
     ifLost: { effects: [], outcome: refused(alreadyAnswered("answered")) },
   });
-  if (state.held) return win([{ type: "respond" }], "response");
+  if (state.held) {
+    if (!facts.ack) return win([{ type: "respond" }], "response");
+    // The held acknowledgement carries the code (QQ); with "both" the PUT goes too.
+    return facts.ack.alsoApi ? win([{ type: "respond" }, { type: "sendApi" }], "ack", "both") : win([{ type: "respond" }], "ack", "ack");
+  }
   // The held response just went (the fallback) or was lost: with an update budget, this answer is an update.
   if (budget) return update(state, now, facts, budget);
   const deadlineAt = state.deadlineAt ?? state.receivedAt + facts.deadlineMs;
-  if (facts.replyVia === "api" && now <= deadlineAt) return win([{ type: "sendApi" }], "api");
+  if (facts.replyVia === "api" && now <= deadlineAt) {
+    // Only the acknowledgement could carry it, and it has left (the hold window is the deadline).
+    if (facts.ack && !facts.ack.alsoApi) return stay(state, refused(deadlinePassed));
+    return win([{ type: "sendApi" }], "api", "put");
+  }
   // The first answer has gone (the deferred fallback): only the platform's later channel can still reach the user.
   const withinWindow = now - state.receivedAt <= facts.replyWindowMs;
   if (state.replySource !== "fallback" || !withinWindow || !facts.lateChannel) return stay(state, refused(deadlinePassed));

@@ -20,6 +20,8 @@ export interface NewInteraction {
   decoded?: string;
   reply?: string;
   replySource?: string;
+  /** Which channel carried the reply where the acknowledgement can carry it (QQ): ack | put | both. */
+  replyChannel?: string;
   receivedAt: Date;
   deadlineAt?: Date;
   answeredAt?: Date;
@@ -35,11 +37,11 @@ export interface StoredState {
 function statements() {
   const db = getSqlite();
   return {
-    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, receivedAt, deadlineAt, answeredAt)
-      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @receivedAt, @deadlineAt, @answeredAt)
+    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, replyChannel, receivedAt, deadlineAt, answeredAt)
+      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @replyChannel, @receivedAt, @deadlineAt, @answeredAt)
       ON CONFLICT (endpointId, eventId) DO NOTHING`),
     byEvent: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE endpointId = ? AND eventId = ?`),
-    answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, answeredAt = @answeredAt WHERE id = @id AND status = @from`),
+    answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, replyChannel = COALESCE(@replyChannel, replyChannel), answeredAt = @answeredAt WHERE id = @id AND status = @from`),
     state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
     handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
     // Both halves walk the (endpointId, status, receivedAt, id) index over this endpoint's refused rows
@@ -72,6 +74,7 @@ export function insertInteraction(row: NewInteraction): StoredState | null {
     decoded: row.decoded ?? null,
     reply: row.reply ?? null,
     replySource: row.replySource ?? null,
+    replyChannel: row.replyChannel ?? null,
     receivedAt: sqliteTimestamp(row.receivedAt),
     deadlineAt: row.deadlineAt ? sqliteTimestamp(row.deadlineAt) : null,
     answeredAt: row.answeredAt ? sqliteTimestamp(row.answeredAt) : null,
@@ -85,8 +88,8 @@ export function inTransaction<T>(work: () => T): T {
 }
 
 /** The one conditional update that makes exactly one answer win. */
-export function transition(id: string, from: string, to: { status: string; reply: unknown; replySource: string; at: Date }): boolean {
-  const result = prepared().answer.run({ id, from, status: to.status, reply: JSON.stringify(to.reply), replySource: to.replySource, answeredAt: sqliteTimestamp(to.at) });
+export function transition(id: string, from: string, to: { status: string; reply: unknown; replySource: string; at: Date; channel?: string }): boolean {
+  const result = prepared().answer.run({ id, from, status: to.status, reply: JSON.stringify(to.reply), replySource: to.replySource, replyChannel: to.channel ?? null, answeredAt: sqliteTimestamp(to.at) });
   return result.changes === 1;
 }
 
