@@ -10,6 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import type { EndpointView } from "@/lib/endpoints/view";
 import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { EndpointSettingsEditor } from "./endpoint-settings-editor";
 import { RulesEditor } from "./rules-editor";
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
@@ -97,6 +98,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           </div>
         ) : null}
       </dl>
+      {platform ? <EndpointSettingsEditor endpoint={endpoint} platform={platform} /> : null}
       {platform && getPlatform(platform).ruleFields.length > 0 ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}
       <Dialog open={confirm} onOpenChange={setConfirm} title={t("deleteTitle", { name: endpoint.name })} description={t("deleteBody")} closeLabel={t("close")}>
         <div className="flex justify-end gap-2">

@@ -23,6 +23,9 @@ export function NewEndpointButton() {
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const SecretsFields = platformPanels[platform].SecretsFields;
+  const EndpointSettings = platformPanels[platform].EndpointSettings;
+  // Settings only this platform has (QQ's result delivery), sent as they are; the API checks them.
+  const [settings, setSettings] = useState<Record<string, unknown>>({});
   const adapter = getPlatform(platform);
   const [requireSignature, setRequireSignature] = useState(true);
   const simulatorBase = typeof window === "undefined" ? "/api/simulator/platform" : `${window.location.origin}/api/simulator/platform`;
@@ -42,6 +45,7 @@ export function NewEndpointButton() {
         secrets: cleanSecrets,
         ...(apiBaseUrl ? { apiBaseUrl } : {}),
         ...(adapter.optionalSignature ? { requireSignature } : {}),
+        ...(EndpointSettings ? settings : {}),
       }),
     }).catch(() => null);
     const body = await response?.json().catch(() => null);
@@ -52,6 +56,7 @@ export function NewEndpointButton() {
     }
     setOpen(false);
     setSecrets({});
+    setSettings({});
     setError(null);
     router.refresh();
   }
@@ -64,7 +69,7 @@ export function NewEndpointButton() {
       </button>
       <Dialog open={open} onOpenChange={setOpen} title={t("new")} description={t("newDescription")} closeLabel={t("close")}>
         <form onSubmit={create} className="space-y-3">
-          <PlatformPicker legend={t("platform")} value={platform} onChange={(id) => { setPlatform(id); setSecrets({}); }} label={(id) => tp(id)} />
+          <PlatformPicker legend={t("platform")} value={platform} onChange={(id) => { setPlatform(id); setSecrets({}); setSettings({}); }} label={(id) => tp(id)} />
           <div>
             <label htmlFor="endpoint-name" className="mb-1 block text-sm font-medium text-slate-700">{t("name")}</label>
             <input id="endpoint-name" name="name" required maxLength={120} className={inputClasses} />
@@ -80,6 +85,7 @@ export function NewEndpointButton() {
           </div>
           ) : null}
           <SecretsFields values={secrets} onChange={setSecrets} />
+          {EndpointSettings ? <EndpointSettings values={settings} onChange={setSettings} /> : null}
           {adapter.optionalSignature ? (
             <div>
               <label className="flex items-center gap-2 text-sm font-medium text-slate-700">

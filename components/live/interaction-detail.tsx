@@ -66,6 +66,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   }
 
   const ReplyEditor = platform ? platformPanels[platform].ReplyEditor : undefined;
+  const ReplyChannelNote = platform ? platformPanels[platform].ReplyChannelNote : undefined;
   // Platforms with an update token (Feishu) take further answers as card updates while the budget lasts.
   const updating = summary.status === "answered" && (detail?.updatesLeft ?? 0) > 0;
   const answerable = summary.status === "pending" || updating;
@@ -102,6 +103,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
           </>
         ) : null}
       </dl>
+      {ReplyChannelNote && detail?.replyChannel ? <ReplyChannelNote channel={detail.replyChannel} reply={detail.reply} /> : null}
       {summary.status === "refused" && summary.summary ? <RefusalNote code={summary.summary} /> : null}
       {answerable && ReplyEditor ? (
         <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">

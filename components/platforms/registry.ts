@@ -16,11 +16,13 @@ import { FeishuInspector } from "./feishu/feishu-inspector";
 import { FeishuPreview } from "./feishu/feishu-preview";
 import { FeishuReplyEditor } from "./feishu/feishu-reply-editor";
 import { FeishuSecretsFields } from "./feishu/feishu-secrets-fields";
+import { QqDeliveryFields } from "./qq/qq-delivery-fields";
 import { QqInspector } from "./qq/qq-inspector";
 import { QqPreview } from "./qq/qq-preview";
+import { QqReplyChannel } from "./qq/qq-reply-channel";
 import { QqReplyEditor } from "./qq/qq-reply-editor";
 import { QqSecretsFields } from "./qq/qq-secrets-fields";
-import type { GridAfterReplyProps, InspectorProps, PreviewProps, ReplyEditorProps, SecretsFieldsProps, TreePanels } from "./types";
+import type { EndpointSettingsProps, GridAfterReplyProps, InspectorProps, PreviewProps, ReplyChannelNoteProps, ReplyEditorProps, SecretsFieldsProps, TreePanels } from "./types";
 
 interface PlatformPanels<R> {
   /** Builder panels of a grid platform (LayoutAdapter.grid). */
@@ -28,6 +30,10 @@ interface PlatformPanels<R> {
   /** Builder panels of a tree platform (LayoutAdapter.tree). */
   tree?: TreePanels;
   SecretsFields: ComponentType<SecretsFieldsProps>;
+  /** Endpoint settings only this platform has (QQ: where the result code goes). */
+  EndpointSettings?: ComponentType<EndpointSettingsProps>;
+  /** Which channel carried a reply, where the acknowledgement can carry it (QQ). */
+  ReplyChannelNote?: ComponentType<ReplyChannelNoteProps>;
   /** Absent where callbacks take no reply (PlatformAdapter.manualReplies false). */
   ReplyEditor?: ComponentType<ReplyEditorProps<R>>;
   /** What a new rule or a manual reply starts from. */
@@ -36,7 +42,14 @@ interface PlatformPanels<R> {
 
 /** The only place the UI maps a platform to its platform-specific panels. */
 export const platformPanels: { [P in PlatformId]: PlatformPanels<ReplyOf<P>> } = {
-  qq: { grid: { Inspector: QqInspector, Preview: QqPreview }, SecretsFields: QqSecretsFields, ReplyEditor: QqReplyEditor, starterReply: { code: 0 } },
+  qq: {
+    grid: { Inspector: QqInspector, Preview: QqPreview },
+    SecretsFields: QqSecretsFields,
+    EndpointSettings: QqDeliveryFields,
+    ReplyChannelNote: QqReplyChannel,
+    ReplyEditor: QqReplyEditor,
+    starterReply: { code: 0 },
+  },
   discord: {
     // AfterReply: a modal the endpoint answered a click with (type 9), to fill in and submit.
     grid: { Inspector: DiscordInspector, Preview: DiscordPreview, AfterReply: DiscordAfterReply },

@@ -25,6 +25,18 @@ export interface SecretsFieldsProps {
   onChange: (values: Record<string, string>) => void;
 }
 
+/** Endpoint settings a platform adds (QQ's result delivery), as the endpoints API takes them; absent keys keep the default. */
+export interface EndpointSettingsProps {
+  values: Record<string, unknown>;
+  onChange: (values: Record<string, unknown>) => void;
+}
+
+/** Which channel carried an interaction's reply (lifecycle ReplyChannel), said the platform's way. */
+export interface ReplyChannelNoteProps {
+  channel: string;
+  reply: unknown;
+}
+
 /** `R` is the platform's reply type (ReplyOf in lib/platforms/registry.ts): what the editor hands back. */
 export interface ReplyEditorProps<R = unknown> {
   id?: string;

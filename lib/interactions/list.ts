@@ -42,6 +42,7 @@ export function interactionSummary(row: Interaction): InteractionSummary {
     subject: row.subject,
     summary: row.summary,
     replySource: row.replySource,
+    replyChannel: row.replyChannel,
     receivedAt: row.receivedAt.toISOString(),
     deadlineAt: row.deadlineAt?.toISOString() ?? null,
     answeredAt: row.answeredAt?.toISOString() ?? null,

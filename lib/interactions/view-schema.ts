@@ -23,6 +23,8 @@ export const interactionSummarySchema = z.object({
   subject: z.string().nullable(),
   summary: z.string().nullable(),
   replySource: z.string().nullable(),
+  /** Which channel carried the reply where the acknowledgement can carry it (QQ): ack | put | both; else null. */
+  replyChannel: z.string().nullable(),
   receivedAt: z.string(),
   deadlineAt: z.string().nullable(),
   answeredAt: z.string().nullable(),

@@ -49,6 +49,11 @@ export interface SimulatorApi {
   secretFields?: readonly string[];
   /** A body the simulator signed and sent in the platform's place: tokens it carries become valid (Discord's interaction token). */
   sent?(plaintext: string): void;
+  /**
+   * The HTTP answer the simulator got for a body it sent in the platform's place (`at`: when it arrived, ms):
+   * where that answer itself carries the reply (QQ's acknowledgement with a code), the stand-in records it.
+   */
+  acknowledged?(plaintext: string, answer: { status: number; body: string }, at: number): void;
   /** State to show beside the recorded calls, by name (Feishu: the cards its updates left). */
   views?(): Record<string, unknown[]>;
 }

@@ -79,7 +79,10 @@ async function sendSigned(db: Db, endpointId: string, plaintext: string, targetU
   try {
     // No redirects and a capped answer: the simulator reports what the target said, it is no proxy.
     const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+    const arrivedAt = Date.now();
     const answer = await readCapped(response, ANSWER_LIMIT_BYTES);
+    // Standing in for the platform: an answer that carries the reply (QQ's acknowledgement with a code) is what it read first.
+    inbound.simulatorApi?.acknowledged?.(plaintext, { status: response.status, body: answer }, arrivedAt);
     return { url, status: response.status, body: answer, ms: Math.round(performance.now() - started) };
   } catch (error) {
     throw new HttpError(502, "target_unreachable", "targetUnreachable", { url, reason: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseStorableJson } from "@/lib/http/json-safety";
 import { remember } from "@/lib/process/remember";
 import { credentialOf, IssuedTokens } from "@/lib/simulator/issued-tokens";
 import type { AppCredentials, SimulatorAnswer, SimulatorApi } from "../simulator-api";
@@ -10,6 +11,53 @@ const TOKEN_LIFETIME_SEC = 7200;
 const TOKEN_LIMIT = 1000;
 
 const tokens = () => remember("simulator.qq.tokens", () => new IssuedTokens(TOKEN_LIMIT, TOKEN_LIFETIME_SEC * 1000));
+
+/**
+ * Which channel carried each click's result code, as QQ would see it (protocols.md §8.2): the code in the
+ * acknowledgement (field reports: webhook QQ reads it there), the PUT (the official SDKs), and the first
+ * code read, which is what real QQ would show whichever report is right about the other.
+ */
+interface QqResult {
+  id: string;
+  ack: number | null;
+  ackAt: number | null;
+  put: number | null;
+  putAt: number | null;
+}
+/** The newest clicks only: the simulator is a tool, not a store. */
+const RESULT_LIMIT = 500;
+const results = () => remember("simulator.qq.results", () => new Map<string, QqResult>());
+
+function note(id: string, patch: Partial<QqResult>): void {
+  const map = results();
+  const current = map.get(id) ?? { id, ack: null, ackAt: null, put: null, putAt: null };
+  map.delete(id);
+  map.set(id, { ...current, ...patch });
+  if (map.size > RESULT_LIMIT) map.delete(map.keys().next().value!);
+}
+
+const codeOf = (value: unknown): number | null => {
+  const code = z.looseObject({ code: z.number().int() }).safeParse(value);
+  return code.success ? code.data.code : null;
+};
+
+const dispatchSchema = z.looseObject({ t: z.literal("INTERACTION_CREATE"), d: z.looseObject({ id: z.string().min(1).max(256) }) });
+const ackSchema = z.looseObject({ op: z.literal(12) });
+
+function shown(result: QqResult) {
+  const ack = result.ack !== null && result.ackAt !== null ? { code: result.ack, at: result.ackAt } : null;
+  const put = result.put !== null && result.putAt !== null ? { code: result.put, at: result.putAt } : null;
+  const first = ack && (!put || ack.at <= put.at) ? { ...ack, from: "ack" as const } : put ? { ...put, from: "put" as const } : null;
+  return {
+    id: result.id,
+    ack: result.ack,
+    put: result.put,
+    /** Which channel carried a code: ack, put, both, or none. */
+    channel: ack && put ? "both" : ack ? "ack" : put ? "put" : "none",
+    /** What real QQ would show: the first code it read, and where it read it. */
+    shown: first ? { code: first.code, from: first.from } : null,
+  };
+}
 
 const credentialsSchema = z.looseObject({ appId: z.string().min(1).max(128), clientSecret: z.string().min(1).max(512) });
 
@@ -38,8 +86,29 @@ export const qqSimulatorApi: SimulatorApi = {
     if (call.method === "PUT" && /^\/interactions\/[^/]+$/.test(call.path)) {
       const token = credentialOf(call.authorization, "QQBot");
       if (!token || tokens().owner(token) === null) return refused("invalid access token");
+      const id = safeDecode(call.path.slice("/interactions/".length));
+      const code = codeOf(call.body);
+      // The first PUT is the one QQ would act on; a repeated one changes nothing shown.
+      if (id !== null && code !== null && results().get(id)?.put == null) note(id, { put: code, putAt: Date.now() });
       return { status: 200, body: {}, authenticated: true };
     }
     return null;
   },
+  acknowledged(plaintext, answer, at) {
+    const sent = parseStorableJson(plaintext);
+    const dispatch = dispatchSchema.safeParse(sent.ok ? sent.value : null);
+    if (!dispatch.success || answer.status !== 200) return;
+    const body = parseStorableJson(answer.body);
+    if (!body.ok || !ackSchema.safeParse(body.value).success) return;
+    note(dispatch.data.d.id, { ack: codeOf(body.value), ackAt: at });
+  },
+  views: () => ({ qqResults: [...results().values()].map(shown) }),
 };
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
