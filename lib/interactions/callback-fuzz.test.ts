@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { verifyKey } from "discord-interactions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
@@ -19,7 +17,8 @@ import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { qqInbound } from "@/lib/platforms/qq/inbound";
 import { signQq } from "@/lib/platforms/qq/signature";
 import type { PlatformId } from "@/lib/platforms/types";
-import { answerPlatformCall, noteSentBody, recordedCalls } from "@/lib/simulator/platform-api";
+import { startSimulatorServer } from "@/lib/simulator/test-server";
+import { noteSentBody, recordedCalls } from "@/lib/simulator/platform-api";
 import { answerInteraction } from "./answer";
 import { handleCallback } from "./ingest";
 import { getInteraction, listInteractions } from "./list";
@@ -40,30 +39,15 @@ const db = createTestDb();
 const deps = { db, now: () => new Date() };
 
 // The platforms' side is the product's own simulator (lib/simulator/platform-api.ts), served over real HTTP.
-let server: Server;
+let simulator: Awaited<ReturnType<typeof startSimulatorServer>>;
 let apiBase = "";
 let lastCallAt = 0;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      lastCallAt = Date.now();
-      const path = (req.url ?? "").replace(/^\/api\/simulator\/platform/, "");
-      void answerPlatformCall(db, { method: req.method ?? "GET", path, authorization: req.headers.authorization ?? null, bodyText: Buffer.concat(chunks).toString("utf8") }).then(
-        (answer) => res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body)),
-        () => res.writeHead(500).end(),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  apiBase = `http://127.0.0.1:${port}/api/simulator/platform`;
-  // This test's HTTP server plays this server's own simulator: the one loopback port trusted with secrets.
-  process.env.PORT = String(port);
+  simulator = await startSimulatorServer(db, () => (lastCallAt = Date.now()));
+  apiBase = simulator.apiBase;
 });
 afterAll(async () => {
-  server.close();
+  simulator.close();
   await db.$disconnect();
 });
 

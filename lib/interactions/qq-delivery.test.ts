@@ -1,11 +1,10 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { signQq } from "@/lib/platforms/qq/signature";
-import { answerPlatformCall, recordedCalls } from "@/lib/simulator/platform-api";
+import { recordedCalls } from "@/lib/simulator/platform-api";
+import { startSimulatorServer } from "@/lib/simulator/test-server";
 import { answerInteraction } from "./answer";
 import { handleCallback } from "./ingest";
 
@@ -18,27 +17,14 @@ const db = createTestDb();
 const deps = { db, now: () => new Date() };
 const SECRET = "qq-delivery-secret";
 
-let server: Server;
+let simulator: Awaited<ReturnType<typeof startSimulatorServer>>;
 let apiBase = "";
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const path = (req.url ?? "").replace(/^\/api\/simulator\/platform/, "");
-      void answerPlatformCall(db, { method: req.method ?? "GET", path, authorization: req.headers.authorization ?? null, bodyText: Buffer.concat(chunks).toString("utf8") }).then((answer) =>
-        res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body)),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  apiBase = `http://127.0.0.1:${port}/api/simulator/platform`;
-  // This test's HTTP server plays this server's own simulator: the one loopback port trusted with secrets.
-  process.env.PORT = String(port);
+  simulator = await startSimulatorServer(db);
+  apiBase = simulator.apiBase;
 });
 afterAll(async () => {
-  server.close();
+  simulator.close();
   await db.$disconnect();
 });
 
