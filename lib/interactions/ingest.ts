@@ -168,7 +168,7 @@ async function run(effects: readonly Effect[], ctx: Received, before?: StoredSta
         setImmediate(() => void sendApi(ctx).catch(logFailure));
         break;
       case "hold":
-        answer = ctx.facts.ack ? await holdAcknowledgement(ctx, effect.until) : await holdThenFallback(ctx, effect.until);
+        answer = effect.carries === "acknowledgement" ? await holdAcknowledgement(ctx, effect.until) : await holdThenFallback(ctx, effect.until);
         break;
       case "fallbackAt":
         setTimeout(() => void deadlinePassed(ctx).catch(logFailure), Math.max(0, effect.at - ctx.deps.now().getTime()));
@@ -198,11 +198,9 @@ function acknowledgeWith(ctx: Received, reply: unknown): HttpAnswer {
  * in the acknowledgement (ack), or a plain acknowledgement, the reply following by API (both).
  */
 async function holdAcknowledgement(ctx: Received, until: number): Promise<HttpAnswer> {
-  const margin = Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
-  const manual = await holdFor(ctx.id, Math.max(0, until - margin - ctx.deps.now().getTime()));
+  const manual = await holdUntil(ctx, until, 0);
   if (manual !== null) return acknowledgeWith(ctx, manual);
-  const state: LifecycleState = { status: "pending", replySource: null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
-  const decision = decide(state, { type: "holdEnded" }, ctx.deps.now().getTime(), ctx.facts);
+  const decision = decide(stateOf(ctx), { type: "holdEnded" }, ctx.deps.now().getTime(), ctx.facts);
   return decision.write ? deadlinePassed(ctx) : run(decision.effects, ctx);
 }
 
@@ -214,10 +212,20 @@ function storedReply(ctx: Received, before?: StoredState): unknown {
 
 /** Holds the request open for a person (the reply is the HTTP answer), then falls back. */
 async function holdThenFallback(ctx: Received, until: number): Promise<HttpAnswer> {
-  const margin = SAFETY_MARGIN_MS + Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
-  const manual = await holdFor(ctx.id, Math.max(0, until - margin - ctx.deps.now().getTime()));
+  const manual = await holdUntil(ctx, until, SAFETY_MARGIN_MS);
   if (manual !== null) return json(200, manual);
   return deadlinePassed(ctx);
+}
+
+/** Waits for a person until `until` less `safetyMs` and the burst margin; their reply, or null. */
+function holdUntil(ctx: Received, until: number, safetyMs: number): Promise<unknown | null> {
+  const margin = safetyMs + Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
+  return holdFor(ctx.id, Math.max(0, until - margin - ctx.deps.now().getTime()));
+}
+
+/** The lifecycle state of a held interaction; as stored when given, else as it was received (pending, undecided). */
+function stateOf(ctx: Received, stored?: StoredState): LifecycleState {
+  return { status: stored?.status ?? "pending", replySource: stored?.replySource ?? null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
 }
 
 /**
@@ -226,8 +234,7 @@ async function holdThenFallback(ctx: Received, until: number): Promise<HttpAnswe
  * the row read (in a burst thousands come due together: one write each, no read).
  */
 async function deadlinePassed(ctx: Received): Promise<HttpAnswer> {
-  const state: LifecycleState = { status: "pending", replySource: null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
-  const decision = decide(state, { type: "deadline" }, ctx.deps.now().getTime(), ctx.facts);
+  const decision = decide(stateOf(ctx), { type: "deadline" }, ctx.deps.now().getTime(), ctx.facts);
   const fallback = { ...ctx, reply: fallbackFor(ctx.endpoint, ctx.event) };
   const write = decision.write;
   if (write?.op === "transition") {
@@ -250,8 +257,7 @@ async function sendApi(ctx: Received): Promise<void> {
   } catch (error) {
     logDeliveryFailure(ctx.endpoint, error);
     const stored = interactionState(ctx.id);
-    const state: LifecycleState = { status: stored?.status ?? "answered", replySource: stored?.replySource ?? null, receivedAt: ctx.receivedAt.getTime(), deadlineAt: ctx.deadlineAt.getTime(), updates: 0, held: false };
-    const decision = decide(state, { type: "deliveryFailed", channel: "answer", maybeDelivered: false, exhausted: false }, ctx.deps.now().getTime(), ctx.facts);
+    const decision = decide(stateOf(ctx, stored ?? { id: ctx.id, status: "answered", reply: null, replySource: null }), { type: "deliveryFailed", channel: "answer", maybeDelivered: false, exhausted: false }, ctx.deps.now().getTime(), ctx.facts);
     const write = decision.write;
     if (write?.op === "transition" && transition(ctx.id, write.from, { status: write.status, reply: ctx.reply, replySource: write.replySource, at: ctx.deps.now() })) {
       await run(decision.effects, ctx);

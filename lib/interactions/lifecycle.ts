@@ -135,7 +135,7 @@ export type Effect =
   /** The reply through the platform's later channel (`deliverLate`). */
   | { type: "sendLate"; as: "followup" | "update" }
   /** Hold the request open for a person until `until` (ms; the caller keeps its own safety margin). */
-  | { type: "hold"; until: number }
+  | { type: "hold"; until: number; /** What the held request answers with: the reply itself, or the acknowledgement carrying it (QQ). */ carries: "response" | "acknowledgement" }
   /** Send the fallback at `at` (ms) unless a person answered: a `deadline` event then. */
   | { type: "fallbackAt"; at: number }
   | { type: "publish"; event: "interaction.created" | "interaction.updated"; status: string };
@@ -225,10 +225,10 @@ function receipt(state: LifecycleState, event: Extract<LifecycleEvent, { type: "
     return insert("answered", event.decided, [{ type: "acknowledgeWithReply" }], "ack");
   }
   const deadlineAt = state.deadlineAt ?? state.receivedAt + facts.deadlineMs;
-  if (facts.replyVia === "response") return insert("pending", null, [{ type: "hold", until: deadlineAt }]);
+  if (facts.replyVia === "response") return insert("pending", null, [{ type: "hold", until: deadlineAt, carries: "response" }]);
   if (!facts.ack) return insert("pending", null, [{ type: "acknowledge" }, { type: "fallbackAt", at: deadlineAt }]);
   // The acknowledgement waits for a person; with the API as well, the fallback goes by API at the deadline.
-  const hold: Effect = { type: "hold", until: state.receivedAt + facts.ack.holdMs };
+  const hold: Effect = { type: "hold", until: state.receivedAt + facts.ack.holdMs, carries: "acknowledgement" };
   return insert("pending", null, facts.ack.alsoApi ? [{ type: "fallbackAt", at: deadlineAt }, hold] : [hold]);
 }
 
