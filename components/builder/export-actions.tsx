@@ -2,7 +2,8 @@
 
 import { Check, ChevronDown, Copy, Download } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 /**
@@ -26,18 +27,8 @@ export function ExportActions({ templateId, name, dirty, extras = [] }: { templa
   const hint = dirty ? t("savedOnly") : undefined;
   const label = (form: string) => (t.has(`extra.${form}`) ? t(`extra.${form}` as never) : form);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !menu.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener("mousedown", close);
-    window.addEventListener("keydown", close);
-    return () => {
-      window.removeEventListener("mousedown", close);
-      window.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  const dismiss = useCallback(() => setOpen(false), []);
+  useDismiss(open, menu, dismiss);
 
   return (
     <>

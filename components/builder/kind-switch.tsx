@@ -2,7 +2,8 @@
 
 import { ChevronDown } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import type { Snapshot } from "@/lib/builder/editor-state";
@@ -33,18 +34,10 @@ export function KindSwitch({ platform, present, onSwitch }: Props) {
   const currentId = useId();
   const kindName = (kind: string) => (tk.has(`${kind}.name`) ? tk(`${kind}.name` as never) : kind);
 
+  const dismiss = useCallback(() => setOpen(false), []);
+  useDismiss(open, menu, dismiss);
   useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLButtonElement>("[data-kind]")?.focus();
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !menu.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener("mousedown", close);
-    window.addEventListener("keydown", close);
-    return () => {
-      window.removeEventListener("mousedown", close);
-      window.removeEventListener("keydown", close);
-    };
+    if (open) menu.current?.querySelector<HTMLButtonElement>("[data-kind]")?.focus();
   }, [open]);
 
   if (!choices) return null;
