@@ -34,11 +34,7 @@ export function DiscordMediaTile({ url, description, spoiler, className }: { url
           <span className="max-w-full truncate text-xs">{fileName(url) || t("noMedia")}</span>
         </div>
       )}
-      {hidden ? (
-        <button type="button" className="absolute inset-0 flex items-center justify-center" onClick={() => setRevealed(true)} aria-label={t("revealSpoiler")}>
-          <span className="rounded-full bg-black/60 px-3 py-1 text-xs font-bold tracking-wide text-white">{t("spoiler")}</span>
-        </button>
-      ) : null}
+      {hidden ? <DiscordSpoilerCover onReveal={() => setRevealed(true)} /> : null}
     </div>
   );
 }
@@ -75,5 +71,15 @@ export function DiscordFileView({ node }: { node: Record<string, unknown> }) {
       </div>
       <Download aria-hidden className="size-5 shrink-0 text-[#b5bac1]" />
     </div>
+  );
+}
+
+/** The SPOILER cover Discord lays over hidden media or a container until it is clicked. */
+export function DiscordSpoilerCover({ onReveal }: { onReveal: () => void }) {
+  const t = useTranslations("editor.discordTree.preview");
+  return (
+    <button type="button" className="absolute inset-0 flex items-center justify-center" onClick={onReveal} aria-label={t("revealSpoiler")}>
+      <span className="rounded-full bg-black/60 px-3 py-1 text-xs font-bold tracking-wide text-white">{t("spoiler")}</span>
+    </button>
   );
 }

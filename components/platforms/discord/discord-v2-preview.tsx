@@ -1,7 +1,6 @@
 "use client";
 
 import { clsx } from "clsx";
-import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { isRecord } from "@/lib/platforms/issues";
 import { DISCORD_COMPONENT } from "@/lib/platforms/discord/limits";
@@ -11,7 +10,7 @@ import { accentHex } from "./discord-accent-color";
 import { DiscordButtonView } from "./discord-button-view";
 import { DiscordMarkdown } from "./discord-markdown";
 import { DiscordMessageFrame } from "./discord-message-frame";
-import { DiscordFileView, DiscordGalleryView, DiscordMediaTile, mediaUrl } from "./discord-media-view";
+import { DiscordFileView, DiscordGalleryView, DiscordMediaTile, DiscordSpoilerCover, mediaUrl } from "./discord-media-view";
 import { DiscordSelectView } from "./discord-select-view";
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
@@ -19,7 +18,6 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** A Container: a card with the accent colour as a bar on its left; a spoiler one is blurred until clicked. */
 function ContainerView({ node, children }: { node: Record<string, unknown>; children: ReactNode }) {
-  const t = useTranslations("editor.discordTree.preview");
   const [revealed, setRevealed] = useState(false);
   const accent = accentHex(node.accent_color);
   const hidden = node.spoiler === true && !revealed;
@@ -27,11 +25,7 @@ function ContainerView({ node, children }: { node: Record<string, unknown>; chil
     <div className="relative flex max-w-[32rem] overflow-hidden rounded-lg border border-[#3f4147] bg-[#2b2d31]" data-accent={accent ?? "none"}>
       {accent ? <div aria-hidden className="w-1 shrink-0" style={{ background: accent }} /> : null}
       <div className={clsx("min-w-0 flex-1 space-y-2 p-4", hidden && "pointer-events-none blur-md select-none")} aria-hidden={hidden || undefined}>{children}</div>
-      {hidden ? (
-        <button type="button" className="absolute inset-0 flex items-center justify-center" onClick={() => setRevealed(true)} aria-label={t("revealSpoiler")}>
-          <span className="rounded-full bg-black/60 px-3 py-1 text-xs font-bold tracking-wide text-white">{t("spoiler")}</span>
-        </button>
-      ) : null}
+      {hidden ? <DiscordSpoilerCover onReveal={() => setRevealed(true)} /> : null}
     </div>
   );
 }
