@@ -176,9 +176,14 @@ export interface TreeAdapter {
   countNodes(layout: unknown): number;
 }
 
-/** What a person entered in the preview's form fields, by field name. */
+/** What a person entered in the preview: a form's fields by name, or what one control was set to. */
 export interface ClickInput {
   formValue?: Record<string, unknown>;
+  /**
+   * The state a control outside a form was put in when it fires on its own: a picked option or
+   * options, a date, a checker's state, typed text. The platform's click reads it by the control's kind.
+   */
+  value?: unknown;
 }
 
 /** Someone clicking in the preview or the simulator. */
