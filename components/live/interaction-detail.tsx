@@ -86,6 +86,21 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
         <dd className="truncate font-mono text-xs">{summary.eventId}</dd>
         <dt className="text-slate-500">{t("fields.control")}</dt>
         <dd className="truncate font-mono text-xs">{summary.control ?? "—"}{summary.data ? ` · ${summary.data}` : ""}</dd>
+        {detail?.fields && Object.keys(detail.fields).length > 0 ? (
+          <>
+            <dt className="text-slate-500">{t("fields.ruleFields")}</dt>
+            <dd>
+              <dl data-testid="detail-rule-fields" className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 font-mono text-xs">
+                {Object.entries(detail.fields).map(([name, value]) => (
+                  <div key={name} className="contents">
+                    <dt className="text-slate-500">{name}</dt>
+                    <dd className="break-all">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </dd>
+          </>
+        ) : null}
         <dt className="text-slate-500">{t("fields.actor")}</dt>
         <dd className="truncate font-mono text-xs">{summary.actor ?? "—"}{summary.scene ? ` · ${summary.scene}` : ""}</dd>
         <dt className="text-slate-500">{t("fields.verified")}</dt>

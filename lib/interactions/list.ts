@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { Interaction } from "@/lib/db/generated/client";
 import { HttpError } from "@/lib/http/errors";
+import type { InboundAdapter } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
@@ -50,7 +51,8 @@ export function interactionSummary(row: Interaction): InteractionSummary {
 }
 
 /** The inspector's detail: headers and body as received (secrets the platform echoes redacted), the reply and the timing. */
-export function interactionDetail(row: Interaction, lateBudget?: { max: number }, secrets: readonly string[] = []): InteractionDetail {
+export function interactionDetail(row: Interaction, inbound?: Pick<InboundAdapter, "lateBudget" | "fieldsOf">, secrets: readonly string[] = []): InteractionDetail {
+  const lateBudget = inbound?.lateBudget;
   const body = redact(row.body, secrets);
   const decoded = row.decoded === null ? null : redact(row.decoded, secrets);
   // A stored body may be anything a client sent (refused ones above all): only JSON that is safe
@@ -65,6 +67,8 @@ export function interactionDetail(row: Interaction, lateBudget?: { max: number }
     /** The plaintext of an encrypted body; `parsed` is read from it when present. */
     decoded,
     parsed,
+    // What rules match on, read from the body (refused bodies match nothing, so they show none).
+    fields: row.status !== "refused" && parsed !== null && inbound?.fieldsOf ? inbound.fieldsOf(parsed) : null,
     verified: row.status !== "refused",
     reply: reply?.ok ? reply.value : null,
     /** Late card updates still allowed (platforms with an update budget), else null. */
@@ -100,5 +104,5 @@ export async function getInteraction(db: Db, id: string): Promise<InteractionDet
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
   const endpoint = await getLiveEndpoint(db, row.endpointId);
-  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform).lateBudget : undefined, endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : []);
+  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform) : undefined, endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : []);
 }

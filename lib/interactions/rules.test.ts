@@ -54,6 +54,22 @@ describe("rules", () => {
     expect(compileRule("s", { on: "value", pattern: "*" }, 1).test(value)).toBe(true);
   });
 
+  const fielded = (fields: Record<string, string>): ParsedEvent => ({ eventId: "e", kind: "button", interactive: true, fields, context: {} });
+  it.each([
+    ["one item of a list field", "options", "urgent", '["later","urgent"]', true],
+    ["a glob over the items", "options", "urg*", '["later","urgent"]', true],
+    ["no item fits", "options", "soon", '["later","urgent"]', false],
+    ["a checker's state", "checked", "true", "true", true],
+    ["a picked date by prefix", "option", "2026-12-*", "2026-12-01 +0800", true],
+    ["a date in another month", "option", "2026-12-*", "2027-01-01 +0800", false],
+    ["key=pattern on a list in the form", "form", "tags=urgent", '{"tags":["later","urgent"]}', true],
+    ["key=pattern on a list, no item fits", "form", "tags=soon", '{"tags":["later","urgent"]}', false],
+    ["key=pattern on a boolean in the form", "form", "agree=true", '{"agree":true}', true],
+    ["key=pattern on a date in the form", "form", "due=2026-12-01*", '{"due":"2026-12-01 +0800"}', true],
+  ])("matches picked values: %s", (_name, on, pattern, value, hit) => {
+    expect(compileRule("p", { on, pattern }, 1).test(fielded({ [on]: value }))).toBe(hit);
+  });
+
   it("matches form values and never a field the event lacks", () => {
     const rule = compileRule("f", { on: "form", pattern: '{"choice":"yes"}' }, 1);
     expect(rule.test(action({ a: 1 }, { choice: "yes", note: "x" }))).toBe(true);

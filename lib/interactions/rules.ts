@@ -10,7 +10,8 @@ export const ruleMatchSchema = z.object({
   on: z.string().regex(/^[a-z]{1,32}$/),
   /**
    * Exact text, or a pattern where * stands for any run of characters. On a field holding a
-   * JSON object, also a JSON object (matches when it is a subset) or `key=pattern`.
+   * JSON array, also any one item; on a JSON object, also a JSON object (matches when it is a
+   * subset) or `key=pattern` (on a list value: any one item).
    */
   pattern: z.string().min(1).max(200),
   scope: z.enum(["guild", "global"]).optional(),
@@ -62,6 +63,18 @@ function parseObject(text: string): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
+/** A JSON array of a field (a multi-select's picks) as its items' texts, else null. */
+function parseArray(text: string): string[] | null {
+  if (!text.startsWith("[")) return null;
+  const parsed = parseStorableJson(text);
+  return parsed.ok && Array.isArray(parsed.value) ? parsed.value.map(scalarText) : null;
+}
+
+/** A string as itself, anything else (true, 3, an object) as its JSON text. */
+function scalarText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value) ?? "";
+}
+
 /** Every key of `part` is in `whole` with an equal value (recursively for objects). */
 function isSubset(part: unknown, whole: unknown): boolean {
   if (part && typeof part === "object" && !Array.isArray(part)) {
@@ -81,12 +94,16 @@ export function compileRule(id: string, match: RuleMatch, reply: unknown): Compi
     if (value === undefined) return false;
     if (match.scope && event.context.scope !== match.scope) return false;
     if (glob.test(value)) return true;
+    const list = parseArray(value);
+    if (list) return list.some((item) => glob.test(item));
     const object = parseObject(value);
     if (!object) return false;
     if (patternObject) return isSubset(patternObject, object);
     if (!keyed || !(keyed.key in object)) return false;
     const field = object[keyed.key];
-    return keyed.value.test(typeof field === "string" ? field : JSON.stringify(field));
+    // A list value (a multi-select's picks) matches when one of its items does.
+    if (Array.isArray(field) && field.some((item) => keyed.value.test(scalarText(item)))) return true;
+    return keyed.value.test(scalarText(field));
   };
   return { id, match, reply, test };
 }

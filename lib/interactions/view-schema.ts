@@ -40,6 +40,8 @@ export const interactionDetailSchema = interactionSummarySchema.extend({
   decoded: z.string().nullable(),
   /** The body as JSON when it is safe to show parsed, else null (the text is always in body/decoded). */
   parsed: z.unknown(),
+  /** The fields reply rules match on, read from the body, where the platform says more than control and data; else null. */
+  fields: z.record(z.string(), z.string()).nullable(),
   verified: z.boolean(),
   /** The reply sent, as stored (any platform's shape); null when none. */
   reply: z.unknown(),

@@ -132,6 +132,11 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   defaultApiBase: string;
   /** Verify over the raw bytes, decrypt, answer handshakes, parse events. */
   receive(request: RawCallback, secrets: S, options?: EndpointOptions): Promise<InboundOutcome>;
+  /**
+   * The rule fields (ParsedEvent.fields) of a stored body, parsed (the plaintext of an encrypted one), so
+   * the inspector shows what rules match on; absent where control and data already say it all.
+   */
+  fieldsOf?(body: unknown): Record<string, string>;
   /** The immediate HTTP answer to an accepted event when the reply travels separately; null when the reply is the answer. */
   acknowledge(event: ParsedEvent): HttpAnswer | null;
   deliver(event: ParsedEvent, reply: R): ReplyDelivery;

@@ -115,6 +115,26 @@ describe("Feishu events", () => {
     expect(onlyEvent(await receive(JSON.stringify(body), plain))).toMatchObject({ control: "button", data: "approve", fields: { value: "approve", tag: "button" } });
   });
 
+  const withAction = (action: Record<string, unknown>) => ({ ...FEISHU_CARD_ACTION, event: { ...FEISHU_CARD_ACTION.event, action } });
+  it.each([
+    ["select_static: the picked option", { tag: "select_static", option: "high", value: { k: 1 } }, { option: "high" }, '{"k":1}'],
+    ["multi_select_static: the picked options as a JSON list", { tag: "multi_select_static", options: ["a", "b"] }, { options: '["a","b"]' }, '["a","b"]'],
+    ["date_picker: the date in option, with its timezone", { tag: "date_picker", option: "2026-12-01 +0800", timezone: "Asia/Shanghai" }, { option: "2026-12-01 +0800" }, "2026-12-01 +0800"],
+    ["checker: its state", { tag: "checker", checked: false }, { checked: "false" }, "false"],
+    ["input: the typed text", { tag: "input", input_value: "hi" }, { input: "hi" }, "hi"],
+  ])("reads each tag's own value as a rule field: %s", async (_name, action, fields, data) => {
+    const event = onlyEvent(await receive(JSON.stringify(withAction(action)), plain));
+    expect(event.fields).toMatchObject({ tag: action.tag, ...fields });
+    expect(event.data).toBe(data);
+    // The inspector reads the same fields back from the stored body.
+    expect(feishuInbound.fieldsOf?.(withAction(action))).toEqual(event.fields);
+  });
+
+  it("refuses an action whose options are not a list of strings (400)", async () => {
+    expect(await receive(JSON.stringify(withAction({ tag: "multi_select_static", options: "a" })), plain)).toMatchObject({ status: 400 });
+    expect(feishuInbound.fieldsOf?.({ event: { action: { options: "a" } } })).toEqual({});
+  });
+
   it("parses url.preview.get as a preview of its URL", async () => {
     expect(onlyEvent(await receive(JSON.stringify(FEISHU_URL_PREVIEW), plain))).toMatchObject({
       eventId: "ev_preview_0001",

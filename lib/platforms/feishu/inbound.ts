@@ -24,11 +24,16 @@ const contextSchema = z.looseObject({
   open_chat_id: z.string().optional(),
 });
 const actionSchema = z.looseObject({
-  value: z.unknown(),
+  value: z.unknown().optional(),
   tag: z.string().optional(),
   name: z.string().optional(),
+  // By tag (§8.3): option (select_static, select_person, overflow, the pickers), options (the multi
+  // selects, select_img), input_value (input), checked (checker), form_value (a form's submit).
   option: z.string().optional(),
+  options: z.array(z.string()).optional(),
   input_value: z.string().optional(),
+  checked: z.boolean().optional(),
+  timezone: z.string().optional(),
   form_value: z.record(z.string(), z.unknown()).optional(),
 });
 const operatorSchema = z.looseObject({ open_id: z.string().optional(), user_id: z.string().optional() });
@@ -143,19 +148,38 @@ function valueText(value: unknown): string | undefined {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/** The fields rules match on, from a card action: each tag's own value under its own name. */
+function actionFields(action: z.infer<typeof actionSchema>): Record<string, string> {
+  return defined({
+    value: valueText(action.value),
+    name: action.name,
+    tag: action.tag,
+    option: action.option,
+    // A JSON array: a rule's pattern matches when it fits one of the picked options.
+    options: action.options ? JSON.stringify(action.options) : undefined,
+    checked: action.checked === undefined ? undefined : String(action.checked),
+    input: action.input_value,
+    form: action.form_value ? JSON.stringify(action.form_value) : undefined,
+  });
+}
+
 function fromAction(action: z.infer<typeof actionSchema>) {
-  const value = valueText(action.value);
+  const fields = actionFields(action);
   return {
     control: action.name ?? action.tag,
-    // Selects and inputs carry no value of their own, only the choice or the text.
-    data: value ?? action.option ?? action.input_value,
-    fields: defined({
-      value,
-      name: action.name,
-      tag: action.tag,
-      form: action.form_value ? JSON.stringify(action.form_value) : undefined,
-    }),
+    // Selects, pickers, inputs and checkers carry no value of their own, only what was picked or typed.
+    data: fields.value ?? fields.option ?? fields.options ?? fields.input ?? fields.checked,
+    fields,
   };
+}
+
+/** The rule fields of a stored card callback (plaintext), for the inspector; empty for anything else. */
+function fieldsOf(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return {};
+  const json = body as Json;
+  const event = isEnvelope(json) ? json.event : json;
+  const action = cardActionSchema.shape.action.safeParse(event !== null && typeof event === "object" ? (event as Json).action : undefined);
+  return action.success ? actionFields(action.data) : {};
 }
 
 function fromEnvelope(json: Json): ParsedEvent | null {
@@ -271,6 +295,7 @@ export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
   lateBudget: { max: 2, windowMs: 30 * 60 * 1000, exhaustedCode: 300040 },
   defaultApiBase: "https://open.feishu.cn",
   receive,
+  fieldsOf,
   acknowledge: () => null,
   deliver: (_event, reply) => ({ via: "response", answer: { status: 200, body: reply } }),
   replyFits(kind, reply) {

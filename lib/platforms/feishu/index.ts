@@ -1,5 +1,5 @@
 import type { LimitNote, PlatformAdapter } from "../types";
-import { clickFeishuButton } from "./click";
+import { clickFeishuElement } from "./click";
 import { convertV1Card, isV1Card } from "./convert-v1";
 import { importFeishuMessage } from "./import";
 import { FEISHU_ELEMENT_ID_MAX, FEISHU_MAX_COMPONENTS, FEISHU_MESSAGE_BODY_MAX_BYTES } from "./limits";
@@ -16,7 +16,7 @@ function normalizeFeishuCard(input: unknown) {
 export const feishuAdapter: PlatformAdapter<FeishuCard> = {
   id: "feishu",
   name: "Feishu / Lark",
-  ruleFields: ["value", "name", "tag", "form", "url"],
+  ruleFields: ["value", "name", "tag", "option", "options", "checked", "input", "form", "url"],
   manualReplies: true,
   layout: {
     schema: feishuCardSchema,
@@ -38,7 +38,7 @@ export const feishuAdapter: PlatformAdapter<FeishuCard> = {
     checkText: () => checkFeishuText(),
     importMessage: importFeishuMessage,
     tree: feishuTree,
-    click: clickFeishuButton,
+    click: clickFeishuElement,
     extraExports: feishuExtraExports,
   },
 };
