@@ -124,7 +124,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
         <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
           <div className="flex items-center justify-between gap-2 text-sm">
             <span className="font-medium text-amber-900">{updating ? t("updateTitle") : t("answerTitle")}</span>
-            {summary.deadlineAt ? <Countdown deadline={summary.deadlineAt} /> : null}
+            {summary.deadlineAt ? <Countdown deadline={summary.deadlineAt} holdUntil={summary.holdUntil} /> : null}
           </div>
           {summary.replySource === "fallback" && summary.status === "pending" ? <p className="text-xs text-amber-800">{t("afterFallback")}</p> : null}
           {updating ? <p className="text-xs text-amber-800">{t("updatesLeft", { count: detail?.updatesLeft ?? 0 })}</p> : null}

@@ -129,6 +129,8 @@ function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
     ...stored,
     receivedAt,
     deadlineAt: event.interactive ? deadlineAt : undefined,
+    // A person sees how long their answer can still go in the acknowledgement, then by the API.
+    holdUntil: facts.ack && write.status === "pending" ? new Date(receivedAt.getTime() + facts.ack.holdMs) : undefined,
     answeredAt: write.status === "answered" ? receivedAt : undefined,
     reply: immediate ? JSON.stringify(immediate.reply) : undefined,
     replySource: write.replySource ?? undefined,

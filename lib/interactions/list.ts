@@ -46,6 +46,7 @@ export function interactionSummary(row: Interaction): InteractionSummary {
     replyChannel: row.replyChannel,
     receivedAt: row.receivedAt.toISOString(),
     deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    holdUntil: row.holdUntil?.toISOString() ?? null,
     answeredAt: row.answeredAt?.toISOString() ?? null,
   } satisfies InteractionSummary;
 }

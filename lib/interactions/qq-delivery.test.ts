@@ -89,6 +89,9 @@ describe("QQ result delivery through the callback path", () => {
     const { eventId, raw } = click("ask");
     const ack = handleCallback(e.id, raw, deps);
     const row = await rowOf(e.id, eventId);
+    // /live counts the hold window first, then the PUT window (none without a hold).
+    expect(row.holdUntil === null ? null : row.holdUntil.getTime() - row.receivedAt.getTime()).toBe(mode === "put" ? null : 2000);
+    expect(row.deadlineAt!.getTime() - row.receivedAt.getTime()).toBe(mode === "ack" ? 2000 : 15_000);
     expect(await answerInteraction(db, row.id, { code: 2 }, "en")).toEqual({ delivered: via });
     const started = Date.now();
     expect(await ack).toEqual({ status: 200, body: ackBody });

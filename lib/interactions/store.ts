@@ -24,6 +24,8 @@ export interface NewInteraction {
   replyChannel?: string;
   receivedAt: Date;
   deadlineAt?: Date;
+  /** Until when the acknowledgement waits to carry the reply (lifecycle fact `ack`). */
+  holdUntil?: Date;
   answeredAt?: Date;
 }
 
@@ -37,8 +39,8 @@ export interface StoredState {
 function statements() {
   const db = getSqlite();
   return {
-    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, replyChannel, receivedAt, deadlineAt, answeredAt)
-      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @replyChannel, @receivedAt, @deadlineAt, @answeredAt)
+    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, replyChannel, receivedAt, deadlineAt, holdUntil, answeredAt)
+      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @replyChannel, @receivedAt, @deadlineAt, @holdUntil, @answeredAt)
       ON CONFLICT (endpointId, eventId) DO NOTHING`),
     byEvent: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE endpointId = ? AND eventId = ?`),
     answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, replyChannel = COALESCE(@replyChannel, replyChannel), answeredAt = @answeredAt WHERE id = @id AND status = @from`),
@@ -77,6 +79,7 @@ export function insertInteraction(row: NewInteraction): StoredState | null {
     replyChannel: row.replyChannel ?? null,
     receivedAt: sqliteTimestamp(row.receivedAt),
     deadlineAt: row.deadlineAt ? sqliteTimestamp(row.deadlineAt) : null,
+    holdUntil: row.holdUntil ? sqliteTimestamp(row.holdUntil) : null,
     answeredAt: row.answeredAt ? sqliteTimestamp(row.answeredAt) : null,
   });
   return result.changes === 1 ? null : (prepared().byEvent.get(row.endpointId, row.eventId) as StoredState);

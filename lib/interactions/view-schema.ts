@@ -27,6 +27,8 @@ export const interactionSummarySchema = z.object({
   replyChannel: z.string().nullable(),
   receivedAt: z.string(),
   deadlineAt: z.string().nullable(),
+  /** Until when the acknowledgement can still carry the reply (QQ ack / both); then only the API (until deadlineAt). */
+  holdUntil: z.string().nullable(),
   answeredAt: z.string().nullable(),
 });
 export type InteractionSummary = z.infer<typeof interactionSummarySchema>;
