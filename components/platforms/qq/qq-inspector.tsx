@@ -3,16 +3,19 @@
 import { useTranslations } from "next-intl";
 import { Field, smallInput } from "@/components/ui/field";
 import { getIn, setIn } from "@/lib/builder/set-in";
+import { QQ_ACTION_MQQAPI, QQ_ACTION_SUBSCRIBE, QQ_BOTGO_ACTION_TYPES, QQ_BOTGO_BUTTON_STYLES } from "@/lib/platforms/qq/botgo-fields";
 import { QQ_ACTION_COMMAND, QQ_ACTION_TYPES, QQ_BUTTON_STYLES, QQ_PERMISSION_ROLES, QQ_PERMISSION_TYPES, QQ_PERMISSION_USERS } from "@/lib/platforms/qq/limits";
 import type { InspectorProps } from "../types";
 import { IdListInput } from "./id-list-input";
+import { BotgoNotes, isBotgoIssue, QqBotgoFields } from "./qq-botgo-fields";
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
+const DATA_HELP: Partial<Record<number, "jump" | "command" | "mqqapi" | "subscribe">> = { 0: "jump", 2: "command", [QQ_ACTION_MQQAPI]: "mqqapi", [QQ_ACTION_SUBSCRIBE]: "subscribe" };
 
 /** Every field of a QQ button; command-only and permission-list fields appear only where the rules allow them. */
 export function QqInspector({ cell, path, issues, onChange }: InspectorProps) {
   const t = useTranslations("editor.qq");
-  const errorAt = (field: string) => issues.find((i) => i.path === `${path}.${field}`)?.message;
+  const errorAt = (field: string) => issues.find((i) => i.path === `${path}.${field}` && !isBotgoIssue(i))?.message;
   const set = (field: string, value: unknown) => onChange(setIn(cell, field.split("."), value), field);
   const actionType = getIn(cell, ["action", "type"]);
   const permissionType = getIn(cell, ["action", "permission", "type"]);
@@ -51,27 +54,29 @@ export function QqInspector({ cell, path, issues, onChange }: InspectorProps) {
         {text("render_data.visited_label", t("visitedLabel"), t("visitedLabelHelp"))}
         <Field id={id("render_data.style")} label={t("style")} error={errorAt("render_data.style")}>
           <select id={id("render_data.style")} className={smallInput} value={String(getIn(cell, ["render_data", "style"]) ?? "")} onChange={(e) => set("render_data.style", Number(e.target.value))}>
-            {QQ_BUTTON_STYLES.map((s) => (
+            {[...QQ_BUTTON_STYLES, ...QQ_BOTGO_BUTTON_STYLES].map((s) => (
               <option key={s} value={s}>
                 {t(`styles.${s}`)}
               </option>
             ))}
           </select>
         </Field>
+        <BotgoNotes issues={issues} at={`${path}.render_data.style`} />
         {text("id", t("id"), t("idHelp"))}
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("action")}</legend>
         <Field id={id("action.type")} label={t("actionType")} error={errorAt("action.type")}>
           <select id={id("action.type")} className={smallInput} value={String(actionType ?? "")} onChange={(e) => changeActionType(Number(e.target.value))}>
-            {QQ_ACTION_TYPES.map((s) => (
+            {[...QQ_ACTION_TYPES, ...QQ_BOTGO_ACTION_TYPES].map((s) => (
               <option key={s} value={s}>
                 {t(`actionTypes.${s}`)}
               </option>
             ))}
           </select>
         </Field>
-        {text("action.data", t("data"), t(`dataHelp.${actionType === 0 ? "jump" : actionType === 2 ? "command" : "callback"}`))}
+        <BotgoNotes issues={issues} at={`${path}.action.type`} />
+        {text("action.data", t("data"), t(`dataHelp.${(typeof actionType === "number" && DATA_HELP[actionType]) || "callback"}`))}
         {text("action.unsupport_tips", t("unsupportTips"), t("unsupportTipsHelp"))}
         {actionType === QQ_ACTION_COMMAND ? (
           <div className="space-y-2 rounded-md bg-slate-50 p-3">
@@ -93,6 +98,7 @@ export function QqInspector({ cell, path, issues, onChange }: InspectorProps) {
           </div>
         ) : null}
       </fieldset>
+      <QqBotgoFields cell={cell} path={path} issues={issues} onChange={onChange} />
       <fieldset className="space-y-3">
         <legend className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("permission")}</legend>
         <Field id={id("action.permission.type")} label={t("permissionType")} error={errorAt("action.permission.type")}>

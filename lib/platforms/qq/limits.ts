@@ -2,9 +2,9 @@
 export const QQ_MAX_ROWS = 5;
 export const QQ_MAX_BUTTONS_PER_ROW = 5;
 
-/** render_data.style: 0 灰色线框 (grey outline), 1 蓝色线框 (blue outline). */
+/** render_data.style: 0 灰色线框 (grey outline), 1 蓝色线框 (blue outline). botgo adds 3 and 4 (botgo-fields.ts). */
 export const QQ_BUTTON_STYLES = [0, 1] as const;
-/** action.type: 0 跳转按钮 (jump), 1 回调按钮 (callback), 2 指令按钮 (command). */
+/** action.type: 0 跳转按钮 (jump), 1 回调按钮 (callback), 2 指令按钮 (command). botgo adds 3 and 4 (botgo-fields.ts). */
 export const QQ_ACTION_TYPES = [0, 1, 2] as const;
 export const QQ_ACTION_JUMP = 0;
 export const QQ_ACTION_CALLBACK = 1;

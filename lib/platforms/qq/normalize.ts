@@ -1,11 +1,13 @@
 import { isRecord } from "../issues";
 import type { RuleIssue } from "../types";
+import { botgoFieldWarnings } from "./botgo-fields";
 
 /**
  * Tolerant import. The official field table spells `permisson` while the API
  * reads `permission`; layouts copied from the table get the misspelling fixed,
  * with a warning, instead of failing later at QQ with a parse error.
- * The input is never mutated.
+ * Fields only botgo knows are read as they are, each with a warning naming botgo, so import shows
+ * them as well as validation. The input is never mutated.
  */
 export function normalizeQqKeyboard(input: unknown): { layout: unknown; warnings: RuleIssue[] } {
   const warnings: RuleIssue[] = [];
@@ -27,5 +29,6 @@ export function normalizeQqKeyboard(input: unknown): { layout: unknown; warnings
     });
     return { ...row, buttons };
   });
-  return { layout: { ...input, content: { ...input.content, rows } }, warnings };
+  const layout = { ...input, content: { ...input.content, rows } };
+  return { layout, warnings: [...warnings, ...botgoFieldWarnings(layout)] };
 }

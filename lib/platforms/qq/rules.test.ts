@@ -48,7 +48,11 @@ const table: Row[] = [
   // Enums
   { rule: "style 0 (grey) ok", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 0 } })), errors: [] },
   { rule: "style 2 rejected", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 2 } })), errors: [`field.enum@${B}.render_data.style`] },
-  { rule: "action.type 3 rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 3 } })), errors: [`field.enum@${B}.action.type`] },
+  // botgo's types 3 and 4 and styles 3 and 4 are accepted with a warning (botgo-fields.test.ts has the rest)
+  { rule: "action.type 3 (botgo) warned", layout: qqKeyboardOf(qqButton("a", { action: { type: 3, data: "mqqapi://x" } })), errors: [], warnings: [`qq.botgo.field@${B}.action.type`] },
+  { rule: "action.type 5 rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 5 } })), errors: [`field.enum@${B}.action.type`] },
+  { rule: "style 4 (botgo) warned", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 4 } })), errors: [], warnings: [`qq.botgo.field@${B}.render_data.style`] },
+  { rule: "style 5 rejected", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 5 } })), errors: [`field.enum@${B}.render_data.style`] },
   { rule: "permission.type 4 rejected", layout: qqKeyboardOf(qqButton("a", { permission: { type: 4 } })), errors: [`field.enum@${B}.action.permission.type`] },
   { rule: "style as string rejected", layout: qqKeyboardOf(qqButton("a", { render_data: { style: "1" } })), errors: [`field.enum@${B}.render_data.style`] },
   // Ids
@@ -114,10 +118,11 @@ describe("QQ keyboard rules", () => {
   });
 
   it("keeps unknown fields so export matches what was designed", () => {
-    const button = qqButton("a", { extra: { group_id: "g1" } });
+    const button = qqButton("a", { extra: { group_id: "g1", later_field: { x: 1 } } });
     const result = validate(qqKeyboardOf(button));
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result.layout)).toContain('"group_id":"g1"');
+    expect(JSON.stringify(result.layout)).toContain('"later_field":{"x":1}');
   });
 
   it("starts new templates from a valid layout", () => {
