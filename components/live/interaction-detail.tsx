@@ -83,7 +83,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
         <dt className="text-slate-500">{t("fields.status")}</dt>
         <dd data-testid="detail-status" className="font-medium">{t(`statuses.${summary.status as "pending"}`)}</dd>
         <dt className="text-slate-500">{t("fields.event")}</dt>
-        <dd className="truncate font-mono text-xs">{summary.eventId}</dd>
+        <dd data-testid="detail-event-id" className="truncate font-mono text-xs">{summary.eventId}</dd>
         <dt className="text-slate-500">{t("fields.control")}</dt>
         <dd className="truncate font-mono text-xs">{summary.control ?? "—"}{summary.data ? ` · ${summary.data}` : ""}</dd>
         {detail?.fields && Object.keys(detail.fields).length > 0 ? (
