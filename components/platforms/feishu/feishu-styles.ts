@@ -40,3 +40,42 @@ export const BUTTON_SIZE_CLASSES: Record<string, string> = {
 };
 
 export const BUTTON_DISABLED_CLASSES = "border border-[#dee0e3] bg-[#f2f3f5] text-[#bbbfc4] cursor-not-allowed";
+
+/** Text fields, selects and pickers: Feishu's 32 px field with the grey border that turns blue on focus. */
+export const FIELD_CLASSES =
+  "h-8 w-full rounded-md border border-[#d0d3d6] bg-white px-2.5 text-sm text-[#1f2329] placeholder:text-[#8f959e] hover:border-[#3370ff] focus:border-[#3370ff] focus:outline-none disabled:cursor-not-allowed disabled:border-[#dee0e3] disabled:bg-[#f2f3f5] disabled:text-[#bbbfc4]";
+
+/** Table `options` tags and select tags: a light tint with the colour's ink, per Feishu's tag colours. */
+export const TAG_COLOURS: Record<string, { background: string; color: string }> = {
+  neutral: { background: "#eff0f1", color: "#1f2329" },
+  blue: { background: "#e1eaff", color: "#245bdb" },
+  turquoise: { background: "#d5f6f2", color: "#078372" },
+  lime: { background: "#eef6c6", color: "#667901" },
+  orange: { background: "#feead2", color: "#b26206" },
+  violet: { background: "#eadffd", color: "#6425d0" },
+  indigo: { background: "#e0e2fa", color: "#2f3ab2" },
+  wathet: { background: "#d9f3fd", color: "#037eaa" },
+  green: { background: "#d9f5d6", color: "#237b19" },
+  yellow: { background: "#faf1d1", color: "#8f7600" },
+  red: { background: "#fde2e2", color: "#c02a26" },
+  purple: { background: "#f1defb", color: "#8a2ec2" },
+  carmine: { background: "#fddded", color: "#c71e6e" },
+};
+
+/** Collapsible panel and interactive container backgrounds by colour name. */
+export const BACKGROUND_COLOURS: Record<string, string> = {
+  default: "transparent",
+  grey: "#f2f3f5",
+  blue: "#e1eaff",
+  wathet: "#d9f3fd",
+  turquoise: "#d5f6f2",
+  green: "#d9f5d6",
+  yellow: "#faf1d1",
+  orange: "#feead2",
+  red: "#fde2e2",
+  carmine: "#fddded",
+  violet: "#eadffd",
+  purple: "#f1defb",
+  indigo: "#e0e2fa",
+  laser: "linear-gradient(90deg,#eef3ff,#f5efff,#fff0f4)",
+};
