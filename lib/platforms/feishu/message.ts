@@ -10,9 +10,13 @@ export function feishuExtraExports(card: unknown): Record<string, unknown> {
   return { callbackResponse: { card: { type: "raw", data: card } } };
 }
 
-/** UTF-8 size of the send-message body, which Feishu caps (error 230025). */
-export function messageBodyBytes(card: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(toFeishuMessage(card))).length;
+/**
+ * UTF-8 size of the card JSON as sent. Feishu's 30 KB cap (200860) is on the card content, which
+ * travels the same in every body (the send-message `content` string, a callback's `card.data`), so
+ * the card itself is measured, not one body's escaping of it.
+ */
+export function cardBytes(card: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(card)).length;
 }
 
 /** A card holds its own text; there is no message text to check. */

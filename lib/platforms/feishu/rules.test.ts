@@ -105,9 +105,11 @@ const table: { rule: string; layout: unknown; errors: string[]; warnings?: strin
   // Warnings
   { rule: "a submit outside a form warns", layout: card([submit()]), errors: [], warnings: [`feishu.submitOutsideForm@${B}`] },
   { rule: "a button that does nothing warns", layout: card([{ tag: "button", text: plain("x") }]), errors: [], warnings: [`feishu.buttonNoBehavior@${B}`] },
-  { rule: "components this builder does not model warn", layout: card([{ tag: "table", columns: [] }]), errors: [], warnings: [`feishu.tagUnchecked@${B}.tag`] },
-  { rule: "a card body near 30 KB ok", layout: card([md({ content: "x".repeat(30 * 1024 - 200) })]), errors: [], warnings: [] },
-  { rule: "a card body over 30 KB warns", layout: card([md({ content: "x".repeat(30 * 1024) })]), errors: [], warnings: ["feishu.cardTooLarge@"] },
+  // Every tag of §8.3 is checked; only tags outside card JSON 2.0 are left to Feishu.
+  { rule: "a tag outside JSON 2.0 warns", layout: card([{ tag: "note", elements: [] }]), errors: [], warnings: [`feishu.tagUnchecked@${B}.tag`] },
+  { rule: "a 2.0 table is checked, not left unchecked", layout: card([{ tag: "table", columns: [] }]), errors: [`field.required@${B}.rows`], warnings: [] },
+  { rule: "a card near 30 KB ok", layout: card([md({ content: "x".repeat(30 * 1024 - 200) })]), errors: [], warnings: [] },
+  { rule: "a card over 30 KB is refused (200860)", layout: card([md({ content: "x".repeat(30 * 1024) })]), errors: ["feishu.cardTooLarge@"], warnings: [] },
 ];
 
 describe("Feishu card rules", () => {
@@ -125,7 +127,7 @@ describe("Feishu card rules", () => {
 
   it("reports the component count and the body size", () => {
     expect(feishuAdapter.layout!.validate(card(mds(201))).errors[0]!.params).toEqual({ max: 200, count: 201 });
-    const big = feishuAdapter.layout!.validate(card([md({ content: "飞".repeat(11 * 1024) })])).warnings[0]!;
+    const big = feishuAdapter.layout!.validate(card([md({ content: "飞".repeat(11 * 1024) })])).errors[0]!;
     expect(big.code).toBe("feishu.cardTooLarge");
     expect(big.params!.size).toBeGreaterThan(33 * 1024);
   });

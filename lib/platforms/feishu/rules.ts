@@ -1,21 +1,18 @@
-import type { z } from "zod";
-import { isRecord, issuesFromZod, WITH_INPUT } from "../issues";
+import { isRecord, WITH_INPUT } from "../issues";
 import type { IssuePath, RuleIssue } from "../types";
 import {
+  FEISHU_CARD_MAX_BYTES,
+  FEISHU_COLUMN_SET_DEPTH_MAX,
   FEISHU_ELEMENT_ID,
   FEISHU_ELEMENT_ID_MAX,
   FEISHU_INTERACTIVE_TAGS,
   FEISHU_MAX_COMPONENTS,
-  FEISHU_MESSAGE_BODY_MAX_BYTES,
+  FEISHU_TABLES_MAX,
 } from "./limits";
-import { messageBodyBytes } from "./message";
-import {
-  FEISHU_ELEMENT_SCHEMAS,
-  feishuCallbackBehaviorSchema,
-  feishuCardShallowSchema,
-  feishuFormActionBehaviorSchema,
-  feishuOpenUrlBehaviorSchema,
-} from "./schema";
+import { cardBytes } from "./message";
+import { checkBehaviors, zodFindings } from "./rules-behaviors";
+import { checkComponent } from "./rules-components";
+import { FEISHU_ELEMENT_SCHEMAS, feishuCardShallowSchema } from "./schema";
 
 interface Findings {
   errors: RuleIssue[];
@@ -30,29 +27,21 @@ interface FormScope {
 interface Walk {
   found: Findings;
   count: number;
+  tables: number;
   elementIds: Map<string, IssuePath>;
   /** Interactive names are unique across the card, not only per form ("卡片内全局唯一"). */
   names: Map<string, IssuePath>;
 }
 
-// open_url opens a web page or an app link (e.g. lark://, https://applink.feishu.cn/…);
-// schemes that run code or read local files are never a target.
-const LINK_TARGET = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
-const UNSAFE_SCHEME = /^\s*(javascript|data|vbscript|file|blob):/i;
-const BEHAVIOR_SCHEMAS: Record<string, z.ZodType> = {
-  callback: feishuCallbackBehaviorSchema,
-  open_url: feishuOpenUrlBehaviorSchema,
-  form_action: feishuFormActionBehaviorSchema,
-};
-
-/** Structural zod findings with Feishu's own code for attributes 2.0 does not know. */
-function zodFindings(error: z.ZodError, path: IssuePath): RuleIssue[] {
-  return issuesFromZod(error, path).map((issue) =>
-    issue.code === "field.unknown"
-      ? { code: "feishu.unknownAttribute", path: issue.path, params: { attribute: String(issue.params?.key ?? "") } }
-      : issue,
-  );
+interface Place {
+  /** The container the element sits in; null at the root of the body. */
+  parent: string | null;
+  form: FormScope | null;
+  /** column_sets around the element (the docs allow five levels of nesting). */
+  columnSetDepth: number;
 }
+
+const ROOT: Place = { parent: null, form: null, columnSetDepth: 0 };
 
 /** Checks a (normalized, 2.0) card: structure first, then the rules that span components. */
 export function checkFeishuCard(card: unknown): Findings {
@@ -67,23 +56,18 @@ export function checkFeishuCard(card: unknown): Findings {
     found.errors.push({ code: "feishu.updateMultiTrue", path: ["config", "update_multi"] });
   }
   const elements = isRecord(card.body) && Array.isArray(card.body.elements) ? card.body.elements : [];
-  const walk: Walk = { found, count: 0, elementIds: new Map(), names: new Map() };
-  elements.forEach((element: unknown, i) => checkElement(element, ["body", "elements", i], walk, { root: true, form: null, inColumnSet: false }));
+  const walk: Walk = { found, count: 0, tables: 0, elementIds: new Map(), names: new Map() };
+  eachChild(elements, ["body", "elements"], walk, ROOT);
   if (walk.count > FEISHU_MAX_COMPONENTS) {
     found.errors.push({ code: "feishu.tooManyComponents", path: ["body", "elements"], params: { max: FEISHU_MAX_COMPONENTS, count: walk.count } });
   }
-  const bytes = messageBodyBytes(card);
-  if (bytes > FEISHU_MESSAGE_BODY_MAX_BYTES) {
-    found.warnings.push({ code: "feishu.cardTooLarge", path: [], params: { max: FEISHU_MESSAGE_BODY_MAX_BYTES, size: bytes } });
+  if (walk.tables > FEISHU_TABLES_MAX) {
+    found.errors.push({ code: "feishu.tooManyTables", path: ["body", "elements"], params: { max: FEISHU_TABLES_MAX, count: walk.tables } });
   }
+  // Feishu refuses a card over 30 KB (200860), so this is an error, not advice.
+  const bytes = cardBytes(card);
+  if (bytes > FEISHU_CARD_MAX_BYTES) found.errors.push({ code: "feishu.cardTooLarge", path: [], params: { max: FEISHU_CARD_MAX_BYTES, size: bytes } });
   return found;
-}
-
-interface Place {
-  root: boolean;
-  form: FormScope | null;
-  /** True for the direct children of a column_set, the only place a column may be. */
-  inColumnSet: boolean;
 }
 
 function checkElement(element: unknown, path: IssuePath, walk: Walk, place: Place): void {
@@ -105,27 +89,69 @@ function checkElement(element: unknown, path: IssuePath, walk: Walk, place: Plac
   }
   const schema = FEISHU_ELEMENT_SCHEMAS[tag];
   if (!schema) {
-    // A 2.0 component this builder does not model (table, chart, person…): counted, not judged.
+    // A tag outside card JSON 2.0's component set (§8.3): counted, left to Feishu.
     found.warnings.push({ code: "feishu.tagUnchecked", path: [...path, "tag"], params: { tag } });
     return;
   }
   const parsed = schema.safeParse(element, WITH_INPUT);
   if (!parsed.success) found.errors.push(...zodFindings(parsed.error, path));
 
-  if (tag === "column" && !place.inColumnSet) found.errors.push({ code: "feishu.columnOutsideSet", path: [...path, "tag"] });
-  if (tag !== "column" && place.inColumnSet) found.errors.push({ code: "feishu.columnSetChild", path: [...path, "tag"], params: { tag } });
-  if (place.form && FEISHU_INTERACTIVE_TAGS.includes(tag)) checkFormName(element.name, path, walk);
+  checkPlacement(tag, path, walk, place);
+  if (tag === "table") walk.tables++;
+  const interactive = FEISHU_INTERACTIVE_TAGS.includes(tag);
+  if (place.form && interactive) checkFormName(element.name, path, walk);
+  if (interactive || tag === "interactive_container") checkBehaviors(element.behaviors, path, tag, found.errors);
   if (tag === "button") checkButton(element, path, walk, place);
+  checkComponent(tag, element, path, found, { inForm: place.form !== null });
+  walkChildren(tag, element, path, walk, place);
+}
 
-  if (tag === "form") {
-    if (!place.root) found.errors.push({ code: "feishu.formNotRoot", path: [...path, "tag"] });
-    const scope: FormScope = { hasSubmit: false };
-    eachChild(element.elements, [...path, "elements"], walk, { root: false, form: scope, inColumnSet: false });
-    if (!scope.hasSubmit) found.errors.push({ code: "feishu.formNoSubmit", path });
-  } else if (tag === "column_set") {
-    eachChild(element.columns, [...path, "columns"], walk, { root: false, form: place.form, inColumnSet: true });
-  } else if (tag === "column") {
-    eachChild(element.elements, [...path, "elements"], walk, { root: false, form: place.form, inColumnSet: false });
+/** §8.3 nesting: column only in a column_set, which holds only columns; form and table only at the root. */
+function checkPlacement(tag: string, path: IssuePath, walk: Walk, place: Place): void {
+  const { errors } = walk.found;
+  const tagPath = [...path, "tag"];
+  if (tag === "column") {
+    if (place.parent !== "column_set") errors.push({ code: "feishu.columnOutsideSet", path: tagPath });
+    return;
+  }
+  if (place.parent === "column_set") {
+    errors.push({ code: "feishu.columnSetChild", path: tagPath, params: { tag } });
+    return;
+  }
+  if (place.parent === "checker") {
+    if (tag !== "button") errors.push({ code: "feishu.buttonAreaChild", path: tagPath, params: { tag } });
+    return;
+  }
+  if (place.parent === null) return;
+  if (tag === "form") errors.push({ code: "feishu.formNotRoot", path: tagPath, params: { parent: place.parent } });
+  if (tag === "table") errors.push({ code: "feishu.tableNotRoot", path: tagPath, params: { parent: place.parent } });
+  if (tag === "column_set" && place.columnSetDepth >= FEISHU_COLUMN_SET_DEPTH_MAX) {
+    errors.push({ code: "feishu.columnSetTooDeep", path: tagPath, params: { max: FEISHU_COLUMN_SET_DEPTH_MAX } });
+  }
+}
+
+function walkChildren(tag: string, element: Record<string, unknown>, path: IssuePath, walk: Walk, place: Place): void {
+  const inside = (parent: string, form = place.form): Place => ({ parent, form, columnSetDepth: place.columnSetDepth });
+  switch (tag) {
+    case "form": {
+      const scope: FormScope = { hasSubmit: false };
+      eachChild(element.elements, [...path, "elements"], walk, inside("form", scope));
+      if (!scope.hasSubmit) walk.found.errors.push({ code: "feishu.formNoSubmit", path });
+      return;
+    }
+    case "column_set":
+      eachChild(element.columns, [...path, "columns"], walk, { ...inside("column_set"), columnSetDepth: place.columnSetDepth + 1 });
+      return;
+    case "column":
+    case "interactive_container":
+    case "collapsible_panel":
+      eachChild(element.elements, [...path, "elements"], walk, inside(tag));
+      return;
+    case "checker":
+      if (isRecord(element.button_area)) eachChild(element.button_area.buttons, [...path, "button_area", "buttons"], walk, inside("checker"));
+      return;
+    default:
+      return;
   }
 }
 
@@ -168,35 +194,7 @@ function checkButton(button: Record<string, unknown>, path: IssuePath, walk: Wal
   const submits = isSubmitButton(button);
   if (submits && place.form) place.form.hasSubmit = true;
   if (submits && !place.form) found.warnings.push({ code: "feishu.submitOutsideForm", path });
-  const behaviors = button.behaviors;
-  if (!Array.isArray(behaviors)) {
-    const acts = submits || button.form_action_type === "reset" || button.action_type === "form_reset";
-    if (!acts && button.disabled !== true) found.warnings.push({ code: "feishu.buttonNoBehavior", path });
-    return;
-  }
-  const seen = new Set<string>();
-  behaviors.forEach((behavior: unknown, i) => {
-    const behaviorPath = [...path, "behaviors", i];
-    const type = isRecord(behavior) ? behavior.type : undefined;
-    const schema = typeof type === "string" ? BEHAVIOR_SCHEMAS[type] : undefined;
-    if (!isRecord(behavior) || !schema) {
-      found.errors.push({ code: "feishu.behaviorType", path: [...behaviorPath, "type"], params: { type: String(type ?? "") } });
-      return;
-    }
-    if (seen.has(type as string)) found.errors.push({ code: "feishu.behaviorDuplicate", path: [...behaviorPath, "type"], params: { type: String(type) } });
-    seen.add(type as string);
-    const parsed = schema.safeParse(behavior, WITH_INPUT);
-    if (!parsed.success) {
-      found.errors.push(...zodFindings(parsed.error, behaviorPath));
-      return;
-    }
-    if (type === "open_url") {
-      for (const field of ["default_url", "pc_url", "ios_url", "android_url"]) {
-        const url = behavior[field];
-        if (typeof url === "string" && url !== "" && (!LINK_TARGET.test(url) || UNSAFE_SCHEME.test(url))) {
-          found.errors.push({ code: "feishu.behaviorUrl", path: [...behaviorPath, field] });
-        }
-      }
-    }
-  });
+  if (Array.isArray(button.behaviors)) return;
+  const acts = submits || button.form_action_type === "reset" || button.action_type === "form_reset";
+  if (!acts && button.disabled !== true) found.warnings.push({ code: "feishu.buttonNoBehavior", path });
 }

@@ -4,6 +4,7 @@ import {
   FEISHU_CHART_COLOR_THEMES,
   FEISHU_IMG_COMBINATION_MODES,
   FEISHU_PERSON_SIZES,
+  FEISHU_TABLE_COLUMNS_MAX,
   FEISHU_TABLE_DATA_TYPES,
   FEISHU_TABLE_PAGE_SIZE_MAX,
 } from "./limits";
@@ -99,7 +100,7 @@ export const feishuTableSchema = z.strictObject({
     bold: z.boolean().optional(),
     lines: z.number().int().optional(),
   }).optional(),
-  columns: z.array(feishuTableColumnSchema),
+  columns: z.array(feishuTableColumnSchema).max(FEISHU_TABLE_COLUMNS_MAX),
   rows: z.array(z.record(z.string(), z.unknown())),
 });
 

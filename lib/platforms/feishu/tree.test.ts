@@ -51,11 +51,17 @@ describe("Feishu card tree", () => {
   });
 
   it("says what may go where", () => {
-    expect(tree.insertable(null)).toEqual(["markdown", "div", "hr", "img", "button", "column_set", "form"]);
+    expect(tree.insertable(null)).toEqual(expect.arrayContaining(["markdown", "button", "column_set", "form", "table", "checker", "collapsible_panel"]));
+    expect(tree.insertable(null)).not.toContain("column");
     expect(tree.insertable({ tag: "column_set" })).toEqual(["column"]);
-    expect(tree.insertable({ tag: "column" })).not.toContain("form");
-    expect(tree.insertable({ tag: "form" })).toEqual(["markdown", "div", "hr", "img", "button", "column_set", "input", "select_static"]);
+    for (const container of ["column", "form", "interactive_container", "collapsible_panel"]) {
+      expect(tree.insertable({ tag: container }), container).not.toContain("form");
+      expect(tree.insertable({ tag: container }), container).not.toContain("table");
+      expect(tree.insertable({ tag: container }), container).not.toContain("column");
+      expect(tree.insertable({ tag: container }), container).toEqual(expect.arrayContaining(["input", "select_static", "column_set", "interactive_container"]));
+    }
     expect(tree.insertable({ tag: "button" })).toEqual([]);
+    expect(tree.insertable({ tag: "checker" })).toEqual([]);
   });
 
   it.each(["markdown", "div", "hr", "img", "button", "column_set", "form"])("a new %s is valid at the root", (kind) => {

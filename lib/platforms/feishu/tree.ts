@@ -1,23 +1,28 @@
-import { nextFreeId } from "../grid-ids";
 import { isRecord } from "../issues";
 import { ENGLISH_STARTER, type IssuePath, type StarterText, type TreeAdapter } from "../types";
-import { FEISHU_CONTENT_TAGS, FEISHU_FORM_FIELD_TAGS, FEISHU_MAX_COMPONENTS } from "./limits";
+import { FEISHU_COLUMN_SET_DEPTH_MAX, FEISHU_CONTENT_TAGS, FEISHU_MAX_COMPONENTS, FEISHU_ROOT_ONLY_TAGS } from "./limits";
+import { allocator, buildNode, checkerButtons, clean } from "./tree-starters";
 
-/** Texts a new card starts with; the catalogue may pass the card ones, English otherwise. */
+// Where each kind may be added follows the nesting rules the validator checks (limits.ts, §8.3): a
+// form and a table at the root only, a column only in a column_set, everything else in any container.
 
-const ROOT_KINDS = [...FEISHU_CONTENT_TAGS, "form"] as const;
-const FORM_KINDS = [...FEISHU_CONTENT_TAGS, ...FEISHU_FORM_FIELD_TAGS] as const;
-const COLUMN_KINDS = FEISHU_CONTENT_TAGS;
-const ID_PREFIX: Record<string, string> = {
-  markdown: "md", div: "div", hr: "hr", img: "img", button: "button", column_set: "columns", column: "column",
-  form: "form", input: "input", select_static: "select",
-};
+/** The order kinds are offered in: display, then interactive, then containers. */
+const KIND_ORDER = [
+  "markdown", "div", "hr", "img", "img_combination", "chart", "table", "person", "person_list",
+  "button", "input", "overflow", "select_static", "multi_select_static", "select_person", "multi_select_person",
+  "date_picker", "picker_time", "picker_datetime", "select_img", "checker",
+  "column_set", "form", "interactive_container", "collapsible_panel",
+];
+const CONTENT_KINDS = KIND_ORDER.filter((kind) => FEISHU_CONTENT_TAGS.includes(kind));
+const ROOT_KINDS = KIND_ORDER.filter((kind) => FEISHU_CONTENT_TAGS.includes(kind) || FEISHU_ROOT_ONLY_TAGS.includes(kind));
+/** Containers whose elements take any content kind. */
+const ELEMENT_CONTAINERS = ["column", "form", "interactive_container", "collapsible_panel"];
 
 /** The key a container keeps its children under. */
 function childKey(node: unknown): "columns" | "elements" | null {
-  if (!isRecord(node)) return null;
+  if (!isRecord(node) || typeof node.tag !== "string") return null;
   if (node.tag === "column_set") return "columns";
-  return node.tag === "column" || node.tag === "form" ? "elements" : null;
+  return ELEMENT_CONTAINERS.includes(node.tag) ? "elements" : null;
 }
 
 function roots(layout: unknown): unknown[] {
@@ -31,13 +36,14 @@ function children(node: unknown): unknown[] | null {
   return Array.isArray(list) ? list : [];
 }
 
-/** Every node of a layout, depth first. */
+/** Every component of a layout, depth first, a checker's buttons included (Feishu counts them). */
 function allNodes(layout: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const visit = (list: unknown[]) => {
     for (const node of list) {
       if (!isRecord(node)) continue;
       out.push(node);
+      visit(checkerButtons(node));
       visit(children(node) ?? []);
     }
   };
@@ -45,64 +51,19 @@ function allNodes(layout: unknown): Record<string, unknown>[] {
   return out;
 }
 
-/** Hands out element_ids and names not used in the layout nor earlier by this same allocator. */
-function allocator(layout: unknown) {
-  const nodes = allNodes(layout);
-  const ids = new Set(nodes.map((n) => n.element_id));
-  const names = new Set(nodes.map((n) => n.name));
-  const take = (taken: Set<unknown>, prefix: string) => {
-    const { n, id } = nextFreeId(taken, (i) => `${prefix}_${i}`);
-    taken.add(id);
-    return { n, id };
-  };
-  return { id: (kind: string) => take(ids, ID_PREFIX[kind] ?? "el"), name: (prefix: string) => take(names, prefix).id };
-}
-
-const plain = (content: string) => ({ tag: "plain_text", content });
-
-function buildNode(kind: string, next: ReturnType<typeof allocator>, text: StarterText): Record<string, unknown> {
-  const { n, id } = next.id(kind);
-  switch (kind) {
-    case "markdown":
-      return { tag: "markdown", element_id: id, content: text.phrase?.("cardBody") ?? "**Button Studio**" };
-    case "div":
-      return { tag: "div", element_id: id, text: plain(text.phrase?.("cardBody") ?? "Text") };
-    case "hr":
-      return { tag: "hr", element_id: id };
-    case "img":
-      // A placeholder key: a real one comes from uploading the image (im/v1/images).
-      return { tag: "img", element_id: id, img_key: "img_key_placeholder", alt: plain("") };
-    case "button":
-      return {
-        tag: "button", element_id: id, name: next.name("button"), type: "primary", text: plain(text.label(n)),
-        behaviors: [{ type: "callback", value: { action: id } }],
-      };
-    case "column_set":
-      return { tag: "column_set", element_id: id, flex_mode: "flow", columns: [buildNode("column", next, text), buildNode("column", next, text)] };
-    case "column":
-      return { tag: "column", element_id: id, width: "auto", elements: [buildNode("button", next, text)] };
-    case "form":
-      return {
-        tag: "form", element_id: id, name: next.name("form"),
-        elements: [buildNode("input", next, text), { ...buildNode("button", next, text), behaviors: undefined, form_action_type: "submit" }],
-      };
-    case "input":
-      return { tag: "input", element_id: id, name: next.name("input") };
-    case "select_static": {
-      const option = (i: number) => text.phrase?.("option", { n: i }) ?? `Option ${i}`;
-      return {
-        tag: "select_static", element_id: id, name: next.name("select"),
-        options: [1, 2].map((i) => ({ text: plain(option(i)), value: `option_${i}` })),
-      };
+/** How many column_sets enclose `target`, itself included; 0 when it is not in the layout. */
+function columnSetDepth(layout: unknown, target: unknown): number {
+  let found = 0;
+  const visit = (list: unknown[], depth: number) => {
+    for (const node of list) {
+      if (!isRecord(node) || found) continue;
+      const own = node.tag === "column_set" ? depth + 1 : depth;
+      if (node === target) found = own;
+      else visit(children(node) ?? [], own);
     }
-    default:
-      throw new Error(`Feishu cards have no new-node template for ${kind}`);
-  }
-}
-
-/** Drops undefined values so new nodes serialize exactly as they show. */
-function clean(node: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(node)) as Record<string, unknown>;
+  };
+  visit(roots(layout), 0);
+  return found;
 }
 
 export const feishuTree: TreeAdapter & {
@@ -137,23 +98,27 @@ export const feishuTree: TreeAdapter & {
     });
     return path;
   },
-  insertable(parent) {
+  insertable(parent, layout) {
     if (parent === null) return ROOT_KINDS;
-    if (!isRecord(parent)) return [];
+    if (!isRecord(parent) || typeof parent.tag !== "string") return [];
     if (parent.tag === "column_set") return ["column"];
-    if (parent.tag === "form") return FORM_KINDS;
-    return parent.tag === "column" ? COLUMN_KINDS : [];
+    if (!ELEMENT_CONTAINERS.includes(parent.tag)) return [];
+    // A column_set inside the fifth one would be a sixth level (FEISHU_COLUMN_SET_DEPTH_MAX).
+    const full = layout !== undefined && columnSetDepth(layout, parent) >= FEISHU_COLUMN_SET_DEPTH_MAX;
+    return full ? CONTENT_KINDS.filter((kind) => kind !== "column_set") : CONTENT_KINDS;
   },
   newNode(kind, layout, text = ENGLISH_STARTER) {
-    return clean(buildNode(kind, allocator(layout), text));
+    return clean(buildNode(kind, allocator(allNodes(layout)), text));
   },
   nodeKind: (node) => (isRecord(node) && typeof node.tag === "string" ? node.tag : ""),
   nodeLabel(node) {
     if (!isRecord(node)) return "";
     const textOf = (value: unknown) => (isRecord(value) && typeof value.content === "string" ? value.content : "");
+    const header = isRecord(node.header) ? node.header.title : undefined;
     const label =
       node.tag === "markdown" && typeof node.content === "string" ? node.content.split("\n")[0]!
-        : textOf(node.text) || textOf(node.label) || textOf(node.placeholder) || textOf(node.alt);
+        : textOf(node.text) || textOf(node.label) || textOf(node.placeholder) || textOf(node.alt) || textOf(header)
+          || (node.tag === "person" && typeof node.user_id === "string" ? node.user_id : "");
     if (label) return label;
     if (typeof node.name === "string" && node.name) return node.name;
     return typeof node.element_id === "string" ? node.element_id : "";
@@ -164,7 +129,8 @@ export const feishuTree: TreeAdapter & {
 
 /** The card a new Feishu template starts from: a title and a line of markdown. */
 export function emptyFeishuCard(text: StarterText = ENGLISH_STARTER): Record<string, unknown> {
-  const next = allocator(undefined);
+  const next = allocator([]);
+  const plain = (content: string) => ({ tag: "plain_text", content });
   return {
     schema: "2.0",
     config: { update_multi: true },
