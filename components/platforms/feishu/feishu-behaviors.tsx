@@ -9,6 +9,9 @@ import type { DescribedIssue } from "@/lib/i18n/describe-issue";
 import { str } from "./feishu-fields";
 
 const BEHAVIOR_TYPES = ["callback", "open_url", "form_action"] as const;
+export type FeishuBehaviorType = (typeof BEHAVIOR_TYPES)[number];
+/** Every interactive component but a button: only a button submits or resets a form. */
+export const CONTROL_BEHAVIOR_TYPES: readonly FeishuBehaviorType[] = ["callback", "open_url"];
 const URL_FIELDS = ["default_url", "pc_url", "ios_url", "android_url"] as const;
 
 function fresh(type: string): Record<string, unknown> {
@@ -90,8 +93,11 @@ function CallbackValue({ id, value, error, onChange }: { id: string; value: unkn
   );
 }
 
-/** A button's behaviors: what a click does (callback, open a link, submit or reset the form). */
-export function FeishuBehaviors({ behaviors, path, issues, onChange }: { behaviors: unknown[]; path: string; issues: DescribedIssue[]; onChange: (next: unknown[] | undefined) => void }) {
+/**
+ * A component's behaviors: what using it does (callback, open a link, and for a button submit or
+ * reset the form). `types` narrows the kinds offered; `legend` names when they happen.
+ */
+export function FeishuBehaviors({ behaviors, path, issues, onChange, types = BEHAVIOR_TYPES, legend }: { behaviors: unknown[]; path: string; issues: DescribedIssue[]; onChange: (next: unknown[] | undefined) => void; types?: readonly FeishuBehaviorType[]; legend?: string }) {
   const t = useTranslations("editor.feishu");
   const list = behaviors.map((b) => (isRecord(b) ? b : {}));
   const errorAt = (i: number, field?: string) => {
@@ -103,10 +109,10 @@ export function FeishuBehaviors({ behaviors, path, issues, onChange }: { behavio
     onChange(all.length ? all : undefined);
   };
   const listError = issues.find((issue) => issue.path === `${path}.behaviors`)?.message;
-  const unused = BEHAVIOR_TYPES.filter((type) => !list.some((b) => b.type === type));
+  const unused = types.filter((type) => !list.some((b) => b.type === type));
   return (
     <fieldset className="space-y-3">
-      <legend className="text-xs font-medium text-slate-700">{t("behaviors")}</legend>
+      <legend className="text-xs font-medium text-slate-700">{legend ?? t("behaviors")}</legend>
       {listError ? <p className="text-xs text-red-600">{listError}</p> : null}
       {list.map((behavior, i) => {
         const id = (field: string) => `feishu-behavior-${i}-${field}`;
@@ -116,7 +122,8 @@ export function FeishuBehaviors({ behaviors, path, issues, onChange }: { behavio
               <div className="flex-1">
                 <Field id={id("type")} label={t("behaviorType", { n: i + 1 })} error={errorAt(i, "type")}>
                   <select id={id("type")} className={smallInput} value={str(behavior.type)} onChange={(e) => update(i, fresh(e.target.value))}>
-                    {BEHAVIOR_TYPES.map((type) => <option key={type} value={type}>{t(`behaviorTypes.${type}`)}</option>)}
+                    {/* A kind already stored stays listed, so a form_action on a non-button shows (and its finding explains it). */}
+                    {BEHAVIOR_TYPES.filter((type) => types.includes(type) || type === behavior.type).map((type) => <option key={type} value={type}>{t(`behaviorTypes.${type}`)}</option>)}
                   </select>
                 </Field>
               </div>

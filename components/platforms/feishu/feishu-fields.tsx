@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Field, smallInput } from "@/components/ui/field";
+import { ListField } from "./feishu-list-field";
 import { getIn, setIn } from "@/lib/builder/set-in";
 import { isRecord } from "@/lib/platforms/issues";
 import type { DescribedIssue } from "@/lib/i18n/describe-issue";
@@ -19,6 +20,9 @@ export function fieldKit(options: { value: Record<string, unknown>; path: string
   const id = (field: string) => `${idPrefix}-${field.replaceAll(".", "-")}`;
   const get = (field: string) => getIn(value, field.split("."));
   const set = (field: string, next: unknown) => onChange(setIn(value, field.split("."), next) as Record<string, unknown>, field);
+  /** Several fields in one change (a table's columns and rows), so undo takes them back together. */
+  const setAll = (fields: Record<string, unknown>, field: string) =>
+    onChange(Object.entries(fields).reduce<unknown>((acc, [f, next]) => setIn(acc, f.split("."), next), value) as Record<string, unknown>, field);
 
   /** A `{tag, content}` text object; empty removes optional ones. */
   const setText = (field: string, content: string, optional: boolean) => {
@@ -27,11 +31,22 @@ export function fieldKit(options: { value: Record<string, unknown>; path: string
     set(field, content === "" && optional ? undefined : { ...(isRecord(current) ? current : {}), tag, content });
   };
 
-  const text = (field: string, label: string, help?: string, opts: { mono?: boolean; keepEmpty?: boolean } = {}) => (
-    <Field id={id(field)} label={label} help={help} error={errorAt(field)}>
-      <input id={id(field)} className={`${smallInput} ${opts.mono ? "font-mono" : ""}`} value={str(get(field))} aria-invalid={errorAt(field) ? true : undefined} onChange={(e) => set(field, e.target.value === "" && !opts.keepEmpty ? undefined : e.target.value)} />
-    </Field>
-  );
+  const text = (field: string, label: string, help?: string, opts: { mono?: boolean; keepEmpty?: boolean; multiline?: boolean; placeholder?: string; error?: string } = {}) => {
+    const error = errorAt(field) ?? opts.error;
+    const props = {
+      id: id(field),
+      className: `${smallInput} ${opts.mono ? "font-mono" : ""}`,
+      value: str(get(field)),
+      placeholder: opts.placeholder,
+      "aria-invalid": error ? true : undefined,
+    } as const;
+    const onText = (next: string) => set(field, next === "" && !opts.keepEmpty ? undefined : next);
+    return (
+      <Field id={id(field)} label={label} help={help} error={error}>
+        {opts.multiline ? <textarea {...props} rows={3} onChange={(e) => onText(e.target.value)} /> : <input {...props} onChange={(e) => onText(e.target.value)} />}
+      </Field>
+    );
+  };
   const textObject = (field: string, label: string, opts: { help?: string; optional?: boolean; multiline?: boolean } = {}) => {
     const current = get(field);
     const content = isRecord(current) ? str(current.content) : "";
@@ -54,9 +69,15 @@ export function fieldKit(options: { value: Record<string, unknown>; path: string
       </select>
     </Field>
   );
-  const flag = (field: string, label: string, help?: string): ReactNode => (
+  /** A boolean whose default is known: the default is shown when unset and written as "unset". */
+  const flag = (field: string, label: string, help?: string, opts: { defaultOn?: boolean } = {}): ReactNode => (
     <label className="flex items-start gap-2 text-sm text-slate-700">
-      <input type="checkbox" className="mt-0.5" checked={get(field) === true} onChange={(e) => set(field, e.target.checked ? true : undefined)} />
+      <input
+        type="checkbox"
+        className="mt-0.5"
+        checked={typeof get(field) === "boolean" ? get(field) === true : opts.defaultOn === true}
+        onChange={(e) => set(field, e.target.checked === (opts.defaultOn === true) ? undefined : e.target.checked)}
+      />
       <span>
         {label}
         {help ? <span className="block text-xs text-slate-500">{help}</span> : null}
@@ -70,5 +91,43 @@ export function fieldKit(options: { value: Record<string, unknown>; path: string
     </Field>
   );
 
-  return { get, set, setText, errorAt, id, text, textObject, choice, flag, number };
+  /**
+   * A boolean whose default the sources disagree on: unset, on or off, so the builder never
+   * writes a default it only guessed.
+   */
+  const tristate = (field: string, label: string, words: { unset: string; on: string; off: string }, help?: string) => {
+    const current = get(field);
+    return (
+      <Field id={id(field)} label={label} help={help} error={errorAt(field)}>
+        <select id={id(field)} className={smallInput} value={typeof current === "boolean" ? String(current) : ""} onChange={(e) => set(field, e.target.value === "" ? undefined : e.target.value === "true")}>
+          <option value="">{words.unset}</option>
+          <option value="true">{words.on}</option>
+          <option value="false">{words.off}</option>
+        </select>
+      </Field>
+    );
+  };
+  /** A list of strings, one a line (option values, user ids); with `key`, each is that key of an object. */
+  const list = (field: string, label: string, opts: { help?: string; key?: string } = {}) => {
+    const current = get(field);
+    const values = Array.isArray(current)
+      ? current.map((v) => (opts.key ? (isRecord(v) ? str(v[opts.key]) : "") : str(v)))
+      : [];
+    const key = opts.key;
+    return (
+      <ListField
+        id={id(field)}
+        label={label}
+        help={opts.help}
+        error={errorAt(field)}
+        values={values}
+        // Objects keep their other keys (an icon, a style) when only the listed one changes.
+        onChange={(next) => set(field, next.length === 0 ? undefined : key ? next.map((v, i) => ({ ...(Array.isArray(current) && isRecord(current[i]) ? current[i] : {}), [key]: v })) : next)}
+      />
+    );
+  };
+
+  return { get, set, setAll, setText, errorAt, id, text, textObject, choice, flag, number, tristate, list };
 }
+
+export type FieldKit = ReturnType<typeof fieldKit>;
