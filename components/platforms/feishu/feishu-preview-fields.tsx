@@ -37,7 +37,7 @@ export function InputView({ node, path, form, ctx }: PartProps) {
           {...common}
           rows={typeof node.rows === "number" ? node.rows : 5}
           onChange={(e) => ctx.setState(path, e.target.value)}
-          className={clsx(FIELD_CLASSES, "h-auto resize-y py-1.5 leading-5")}
+          className={clsx(FIELD_CLASSES.replace("h-8 ", ""), "resize-y py-1.5 leading-5")}
           style={widthStyle(node)}
         />
       ) : (
@@ -114,7 +114,7 @@ export function MultiSelectView({ node, path, form, ctx }: PartProps) {
         aria-expanded={open}
         disabled={node.disabled === true}
         onClick={() => (open ? close() : ((atOpen.current = picked), setOpen(true)))}
-        className={clsx(FIELD_CLASSES, "flex h-auto min-h-8 items-center gap-1 py-1 text-left")}
+        className={clsx(FIELD_CLASSES.replace("h-8 ", ""), "flex min-h-8 items-center gap-1 py-1 text-left")}
       >
         <span className="flex min-w-0 flex-1 flex-wrap gap-1">
           {picked.length === 0 ? <span className="text-[#8f959e]">{content(node.placeholder) || ctx.t("selectPlaceholder")}</span> : null}
