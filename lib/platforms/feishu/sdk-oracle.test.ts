@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { AESCipher, adaptDefault, CardActionHandler, EventDispatcher, generateChallenge, type Logger } from "@larksuiteoapi/node-sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import { TOKEN_MARKER } from "./at-rest";
+import { clickFeishuElement } from "./click";
 import { oracleEncrypt, oracleHeaders } from "./fixtures/oracle";
 import { FEISHU_CARD_ACTION, FEISHU_CHALLENGE, FEISHU_LEGACY_CARD_ACTION, FEISHU_SIGNATURE, FEISHU_URL_PREVIEW } from "./fixtures/vectors";
 import { feishuInbound } from "./inbound";
@@ -269,4 +270,38 @@ describe("the SDK's own HTTP adaptor (adaptDefault, on a loopback port) accepts 
     expect(events.seen).toHaveLength(1);
   });
 
+});
+
+describe("what a click in the preview sends, the SDK accepts and hands over with the same action fields", () => {
+  const actor = { userId: "ou_oracle_user", roles: [], isAdmin: false };
+  const cb = { behaviors: [{ type: "callback", value: { k: "v" } }] };
+  const opts = [{ text: { tag: "plain_text", content: "A" }, value: "a" }, { text: { tag: "plain_text", content: "B" }, value: "b" }];
+  const cases: [string, Record<string, unknown>, { value?: unknown; formValue?: Record<string, unknown> }][] = [
+    ["button", { tag: "button", name: "ok", ...cb }, {}],
+    ["form submit", { tag: "button", name: "submit", form_action_type: "submit" }, { formValue: { reason: "飞书", multi: ["a", "b"], day: "2024-04-01 +0800", done: true } }],
+    ["input", { tag: "input", name: "i", ...cb }, { value: "hello" }],
+    ["select_static", { tag: "select_static", options: opts, ...cb }, { value: "a" }],
+    ["multi_select_static", { tag: "multi_select_static", options: opts }, { value: ["a", "b"] }],
+    ["select_person", { tag: "select_person" }, { value: "ou_b96" }],
+    ["overflow", { tag: "overflow", options: opts }, { value: "b" }],
+    ["date_picker", { tag: "date_picker" }, { value: "2025-06-10" }],
+    ["picker_datetime", { tag: "picker_datetime" }, { value: "2025-06-10T19:19" }],
+    ["select_img", { tag: "select_img", options: [{ img_key: "k", value: "picture1" }] }, { value: ["picture1"] }],
+    ["checker", { tag: "checker", ...cb }, { value: true }],
+  ];
+
+  it.each(cases)("%s, encrypted and plain", async (_name, node, input) => {
+    const outcome = clickFeishuElement(node, actor, input);
+    if (outcome.kind !== "request") throw new Error(`expected a request, got ${outcome.kind}`);
+    const payload = outcome.payload as { event: { action: Record<string, unknown> } };
+    for (const secrets of [encrypted, plain]) {
+      const cards = cardHandler(secrets);
+      expect(await cards.sdk.invoke(sdkData(signed(payload, secrets)))).toEqual({ toast: { type: "info", content: "ok" } });
+      expect(cards.seen[0]?.action).toEqual(payload.event.action);
+      const events = dispatcher(secrets);
+      expect(await events.sdk.invoke(sdkData(signed(payload, secrets)))).toEqual({ handled: "card.action.trigger" });
+      expect(events.seen[0]).toMatchObject({ action: payload.event.action, operator: { open_id: "ou_oracle_user" } });
+      expect([...cards.logger.warnings, ...events.logger.warnings]).toEqual([]);
+    }
+  });
 });
