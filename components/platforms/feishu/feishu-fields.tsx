@@ -17,6 +17,8 @@ export function fieldKit(options: { value: Record<string, unknown>; path: string
   const { value, path, issues, idPrefix, onChange } = options;
   const at = (field: string) => (path ? `${path}.${field}` : field);
   const errorAt = (field: string) => issues.find((i) => i.path === at(field) || i.path.startsWith(`${at(field)}.`))?.message;
+  /** Only a finding about the field itself (a list's), where its items show their own. */
+  const errorOn = (field: string) => issues.find((i) => i.path === at(field))?.message;
   const id = (field: string) => `${idPrefix}-${field.replaceAll(".", "-")}`;
   const get = (field: string) => getIn(value, field.split("."));
   const set = (field: string, next: unknown) => onChange(setIn(value, field.split("."), next) as Record<string, unknown>, field);
@@ -127,7 +129,7 @@ export function fieldKit(options: { value: Record<string, unknown>; path: string
     );
   };
 
-  return { get, set, setAll, setText, errorAt, id, text, textObject, choice, flag, number, tristate, list };
+  return { get, set, setAll, setText, errorAt, errorOn, id, text, textObject, choice, flag, number, tristate, list };
 }
 
 export type FieldKit = ReturnType<typeof fieldKit>;

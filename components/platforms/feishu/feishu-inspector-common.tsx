@@ -50,7 +50,8 @@ export function TextValueOptions({ kit, element, withUrl }: SectionProps & { wit
     <OptionList
       id={kit.id("options")}
       legend={t("options")}
-      error={kit.errorAt("options")}
+      error={kit.errorOn("options")}
+      errorFor={(i) => kit.errorAt(`options.${i}`)}
       value={element.options}
       columns={[textColumn((n) => t("optionText", { n })), stringColumn("value", (n) => t("optionValue", { n }), withUrl !== undefined), ...(withUrl ? [withUrl] : [])]}
       fresh={(n) => ({ text: { tag: "plain_text", content: t("optionStarter", { n }) }, value: `option_${n}` })}

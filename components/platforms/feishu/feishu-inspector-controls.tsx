@@ -50,18 +50,20 @@ export function ControlSection({ tag, ...props }: SectionProps & { tag: string }
     }
     case "input": {
       const multiline = kit.get("input_type") === "multiline_text";
+      // Rows only apply to multi-line text; set ones stay visible so their warning has a place.
+      const rowsShown = multiline || ["rows", "max_rows", "auto_resize"].some((f) => kit.get(f) !== undefined);
       return (
         <>
           {kit.textObject("label", t("label"))}
           {kit.choice("label_position", t("inspector.labelPosition"), LABEL_POSITIONS, (o) => t(`inspector.labelPositions.${o}`), { empty: t("unset") })}
           {kit.choice("input_type", t("inspector.inputType"), FEISHU_INPUT_TYPES, (o) => t(`inspector.inputTypes.${o}`), { empty: t("defaultValue", { value: "text" }) })}
-          {multiline ? (
+          {rowsShown ? (
             <div className="grid grid-cols-2 gap-2">
               {kit.number("rows", t("inspector.inputRows"), { min: 1, help: t("inspector.inputRowsHelp") })}
               {kit.number("max_rows", t("inspector.maxRows"), { min: 1, help: t("inspector.maxRowsHelp") })}
             </div>
           ) : null}
-          {multiline ? kit.flag("auto_resize", t("inspector.autoResize"), t("inspector.autoResizeHelp")) : null}
+          {rowsShown ? kit.flag("auto_resize", t("inspector.autoResize"), t("inspector.autoResizeHelp")) : null}
           {kit.text("default_value", t("defaultInput"), undefined, { multiline })}
           {kit.number("max_length", t("maxLength"), { min: 1, max: 1000, help: t("inspector.maxLengthHelp") })}
           <FieldBasics kit={kit} />

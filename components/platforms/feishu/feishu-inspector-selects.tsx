@@ -37,6 +37,7 @@ export function SelectSection({ tag, ...props }: SectionProps & { tag: string })
         <>
           <TextValueOptions {...props} />
           {kit.text("initial_option", t("initialOption"), t("inspector.initialOptionHelp"), { mono: true })}
+          {kit.get("initial_index") !== undefined ? kit.number("initial_index", t("inspector.initialIndex"), { min: 1, help: t("inspector.initialIndexHelp") }) : null}
           {selectType}
           <FieldBasics kit={kit} />
           <ControlBehaviors {...props} />
@@ -71,7 +72,8 @@ export function SelectSection({ tag, ...props }: SectionProps & { tag: string })
           <OptionList
             id={kit.id("options")}
             legend={t("options")}
-            error={kit.errorAt("options")}
+            error={kit.errorOn("options")}
+      errorFor={(i) => kit.errorAt(`options.${i}`)}
             value={element.options}
             columns={[stringColumn("img_key", (n) => t("inspector.optionImgKey", { n })), stringColumn("value", (n) => t("optionValue", { n }))]}
             fresh={(n) => ({ img_key: "img_key_placeholder", value: `option_${n}` })}

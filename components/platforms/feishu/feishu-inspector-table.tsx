@@ -32,7 +32,7 @@ export function TableSection({ kit, element }: SectionProps) {
 
       <fieldset className="space-y-2">
         <legend className="text-xs font-medium text-slate-700">{t("columns")}</legend>
-        {kit.errorAt("columns") ? <p className="text-xs text-red-600">{kit.errorAt("columns")}</p> : null}
+        {kit.errorOn("columns") ? <p className="text-xs text-red-600">{kit.errorOn("columns")}</p> : null}
         {parts.columns.map((column, i) => (
           <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-end gap-1.5 rounded-lg border border-slate-200 p-2">
             <Labelled id={id("col", i, "name")} label={t("columnName", { n: i + 1 })}>
@@ -53,6 +53,7 @@ export function TableSection({ kit, element }: SectionProps) {
             <Labelled id={id("col", i, "width")} label={t("columnWidth", { n: i + 1 })}>
               <input id={id("col", i, "width")} className={`${smallInput} font-mono`} value={str(column.width)} onChange={(e) => setColumn(i, "width", e.target.value === "" ? undefined : e.target.value)} />
             </Labelled>
+            {kit.errorAt(`columns.${i}`) ? <p className="col-span-3 text-xs text-red-600">{kit.errorAt(`columns.${i}`)}</p> : null}
           </div>
         ))}
         <button type="button" className={addButton} onClick={() => apply(addColumn(parts, (n) => t("columnStarter", { n })))}>
@@ -63,7 +64,7 @@ export function TableSection({ kit, element }: SectionProps) {
 
       <fieldset className="space-y-2">
         <legend className="text-xs font-medium text-slate-700">{t("rows")}</legend>
-        {kit.errorAt("rows") ? <p className="text-xs text-red-600">{kit.errorAt("rows")}</p> : null}
+        {kit.errorOn("rows") ? <p className="text-xs text-red-600">{kit.errorOn("rows")}</p> : null}
         {parts.rows.map((row, r) => (
           <div key={r} className="flex items-start gap-1.5">
             <div className="grid min-w-0 flex-1 grid-cols-2 gap-1.5">
@@ -89,6 +90,7 @@ export function TableSection({ kit, element }: SectionProps) {
                   </Labelled>
                 );
               })}
+              {kit.errorAt(`rows.${r}`) ? <p className="col-span-2 text-xs text-red-600">{kit.errorAt(`rows.${r}`)}</p> : null}
             </div>
             <button type="button" aria-label={t("removeRow", { n: r + 1 })} title={t("removeRow", { n: r + 1 })} className={removeButton} onClick={() => apply(removeRow(parts, r))}>
               <Trash2 aria-hidden className="size-4" />

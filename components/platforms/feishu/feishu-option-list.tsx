@@ -54,10 +54,12 @@ export const urlColumn = (label: (n: number) => string): OptionColumn => ({
  * An option list with add and remove: each row one option, each column one of its attributes,
  * every input labelled for screen readers and tests ("Option 2 value").
  */
-export function OptionList({ id, legend, error, value, columns, fresh, addLabel, removeLabel, onChange }: {
+export function OptionList({ id, legend, error, errorFor, value, columns, fresh, addLabel, removeLabel, onChange }: {
   id: string;
   legend: string;
+  /** A finding about the list as a whole; `errorFor` gives each option's own. */
   error?: string;
+  errorFor?: (index: number) => string | undefined;
   value: unknown;
   columns: OptionColumn[];
   fresh: (n: number) => Option;
@@ -75,7 +77,8 @@ export function OptionList({ id, legend, error, value, columns, fresh, addLabel,
       <legend className="text-xs font-medium text-slate-700">{legend}</legend>
       {error ? <p className="text-xs text-red-600">{error}</p> : null}
       {options.map((option, i) => (
-        <div key={i} className="flex items-start gap-1.5">
+        <div key={i} className="space-y-1">
+        <div className="flex items-start gap-1.5">
           {columns.map((column) => {
             const inputId = `${id}-${i}-${column.id}`;
             return (
@@ -88,6 +91,8 @@ export function OptionList({ id, legend, error, value, columns, fresh, addLabel,
           <button type="button" aria-label={removeLabel(i + 1)} title={removeLabel(i + 1)} className="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-red-600" onClick={() => update(i, null)}>
             <Trash2 aria-hidden className="size-4" />
           </button>
+        </div>
+        {errorFor?.(i) ? <p className="text-xs text-red-600">{errorFor(i)}</p> : null}
         </div>
       ))}
       <button type="button" className="inline-flex items-center gap-1 text-sm text-indigo-600 hover:text-indigo-500" onClick={() => onChange([...options, fresh(options.length + 1)])}>
