@@ -1,133 +1,221 @@
-import { Fragment, type ReactNode } from "react";
-
-// Feishu's named text colours (card markdown `<font color='…'>`); hex values pass through.
-const FONT_COLORS: Record<string, string> = {
-  red: "#f54a45", green: "#32a645", grey: "#8f959e", gray: "#8f959e", blue: "#3370ff", wathet: "#3d8fdf",
-  turquoise: "#00a79d", yellow: "#dc9b04", orange: "#ed6d0c", carmine: "#d23b84", violet: "#7f3bf5",
-  purple: "#a43bd8", indigo: "#4954e6", lime: "#8fb000", neutral: "#646a73", default: "inherit",
-};
-
-function fontColor(name: string): string | undefined {
-  const base = name.toLowerCase().replace(/-(light|lighter|dark|darker)$/, "");
-  if (FONT_COLORS[base]) return FONT_COLORS[base];
-  return /^#[0-9a-f]{3,8}$/i.test(name) ? name : undefined;
-}
-
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
-
-// One alternation, earliest match wins: font, at, link, bold, strike, italic, code, <br>, bare URL.
-const INLINE =
-  /<font\s+color\s*=\s*(['"]?)([#\w-]+)\1\s*>([\s\S]*?)<\/font>|<at\s+(?:id|user_id|open_id|email)\s*=\s*(['"]?)([^'"\s>]+)\4\s*>([^<]*)<\/at>|\[([^\]]+)\]\(([^)\s]+)\)|\*\*([\s\S]+?)\*\*|~~([\s\S]+?)~~|\*([^*\s](?:[^*]*[^*\s])?)\*|`([^`]+)`|<br\s*\/?>|(https?:\/\/[^\s<>()]+)/g;
+import { ChevronLeft, ChevronRight, ImageIcon, Link2, User } from "lucide-react";
+import { useMemo, useState, type ReactNode } from "react";
+import { parseMarkdown, type Align, type Block, type Inline } from "@/lib/platforms/feishu/markdown";
+import { textTagStyle } from "@/lib/platforms/feishu/markdown-colors";
+import { formatLocalDatetime, type DatetimeFormat } from "@/lib/platforms/feishu/markdown-datetime";
 
 export interface MarkdownLabels {
   /** How `<at id=all>` reads (@所有人 / @everyone). */
   atAll: string;
+  /** A `<person>` with no id, which Feishu draws as an unknown user (未知用户). */
+  unknownUser?: string;
+  /** The buttons that page a table (Feishu shows five rows at a time). */
+  previousPage?: string;
+  nextPage?: string;
 }
 
-/** Inline Feishu markdown as React elements; anything not understood stays literal text. */
-function inline(text: string, labels: MarkdownLabels, key: string): ReactNode[] {
-  const out: ReactNode[] = [];
-  let last = 0;
-  let n = 0;
-  for (const m of text.matchAll(INLINE)) {
-    const at = m.index;
-    if (at > last) out.push(text.slice(last, at));
-    const k = `${key}.${n++}`;
-    const [whole, , color, fontBody, , atId, atName, linkText, linkUrl, bold, strike, italic, code, bare] = m;
-    if (fontBody !== undefined && color !== undefined) {
-      out.push(<span key={k} style={{ color: fontColor(color) }}>{inline(fontBody, labels, k)}</span>);
-    } else if (atId !== undefined) {
-      const label = atId === "all" ? labels.atAll : `@${atName?.trim() || atId}`;
-      out.push(<span key={k} className="rounded px-0.5 text-[#3370ff]">{label}</span>);
-    } else if (linkText !== undefined && linkUrl !== undefined) {
-      out.push(isHttp(linkUrl) ? <a key={k} href={linkUrl} target="_blank" rel="noopener noreferrer" className="text-[#3370ff] hover:underline">{inline(linkText, labels, k)}</a> : <Fragment key={k}>{inline(linkText, labels, k)}</Fragment>);
-    } else if (bold !== undefined) {
-      out.push(<strong key={k} className="font-semibold">{inline(bold, labels, k)}</strong>);
-    } else if (strike !== undefined) {
-      out.push(<s key={k}>{inline(strike, labels, k)}</s>);
-    } else if (italic !== undefined) {
-      out.push(<em key={k}>{inline(italic, labels, k)}</em>);
-    } else if (code !== undefined) {
-      out.push(<code key={k} className="rounded bg-[#f2f3f5] px-1 font-mono text-[0.9em]">{code}</code>);
-    } else if (bare !== undefined) {
-      out.push(<a key={k} href={bare} target="_blank" rel="noopener noreferrer" className="text-[#3370ff] hover:underline">{bare}</a>);
-    } else {
-      out.push(<br key={k} />);
-    }
-    last = at + whole.length;
+// Feishu's own type scale for # … ###### in a card (rich-text component docs): 26 22 20 18 17 14 px.
+const HEADING_SIZE = ["text-[26px]", "text-[22px]", "text-[20px]", "text-[18px]", "text-[17px]", "text-[14px]"];
+const BULLETS = ["•", "◦", "▪"];
+const TABLE_PAGE = 5;
+const LINK = "text-[#3370ff] hover:underline";
+
+interface Ctx {
+  labels: MarkdownLabels;
+  locale?: string;
+}
+
+function datetimeText(ms: number | null, format: DatetimeFormat, locale: string | undefined): string {
+  const at = ms ?? Date.now(); // no millisecond: Feishu shows when the card was sent, here "now"
+  try {
+    return formatLocalDatetime(at, format, locale);
+  } catch {
+    return formatLocalDatetime(at, format); // an invalid locale tag falls back to the reader's own
   }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
 }
 
-type Block =
-  | { kind: "p"; text: string }
-  | { kind: "h"; level: number; text: string }
-  | { kind: "li"; ordered: boolean; n: number; indent: number; text: string }
-  | { kind: "quote"; text: string }
-  | { kind: "code"; text: string }
-  | { kind: "hr" }
-  | { kind: "gap" };
+function Avatar() {
+  return (
+    <span aria-hidden className="inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full bg-[#bacefd] text-white">
+      <User size={11} strokeWidth={2.5} />
+    </span>
+  );
+}
 
-function blocks(source: string): Block[] {
-  const out: Block[] = [];
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^\s*```/.test(line)) {
-      const body: string[] = [];
-      while (++i < lines.length && !/^\s*```/.test(lines[i]!)) body.push(lines[i]!);
-      out.push({ kind: "code", text: body.join("\n") });
-      continue;
+function inlines(nodes: readonly Inline[], ctx: Ctx): ReactNode[] {
+  return nodes.map((node, i) => inline(node, ctx, i));
+}
+
+/** One inline node as React elements: text is always a React text child, never HTML. */
+function inline(node: Inline, ctx: Ctx, key: number): ReactNode {
+  switch (node.type) {
+    case "text":
+      return node.text;
+    case "break":
+      return <br key={key} />;
+    case "strong":
+      return <strong key={key} className="font-semibold">{inlines(node.children, ctx)}</strong>;
+    case "em":
+      return <em key={key}>{inlines(node.children, ctx)}</em>;
+    case "strike":
+      return <s key={key}>{inlines(node.children, ctx)}</s>;
+    case "code":
+      return <code key={key} className="rounded bg-[#f2f3f5] px-1 font-mono text-[0.9em]">{node.text}</code>;
+    case "link":
+      return (
+        <a key={key} href={node.href} target="_blank" rel="noopener noreferrer" className={LINK}>
+          {node.icon && <Link2 aria-hidden size={14} className="mr-0.5 inline align-[-2px]" />}
+          {inlines(node.children, ctx)}
+        </a>
+      );
+    case "image":
+      // Card images are Feishu image keys, not URLs: a placeholder, and nothing is fetched.
+      return (
+        <span key={key} title={node.alt || undefined} className="my-1 flex h-20 w-full flex-col items-center justify-center gap-1 rounded bg-[#f2f3f5] text-xs text-[#8f959e]">
+          <ImageIcon aria-hidden size={18} />
+          <span className="max-w-full truncate px-2">{node.alt || node.imageKey}</span>
+        </span>
+      );
+    case "font":
+      return <span key={key} style={node.color ? { color: node.color } : undefined}>{inlines(node.children, ctx)}</span>;
+    case "textTag":
+      return (
+        <span key={key} className="mx-0.5 inline-block rounded px-1.5 align-middle text-xs leading-5 font-medium" style={textTagStyle(node.color)}>
+          {inlines(node.children, ctx)}
+        </span>
+      );
+    case "at":
+      return (
+        <span key={key} className="rounded-full px-0.5 text-[#3370ff]">
+          {node.all ? ctx.labels.atAll : `@${node.name || node.id}`}
+        </span>
+      );
+    case "person": {
+      const name = node.id || ctx.labels.unknownUser || "?";
+      const showName = node.showName || !node.showAvatar;
+      return (
+        <span
+          key={key}
+          title={node.id || undefined}
+          className={`mx-0.5 inline-flex max-w-full items-center gap-1 align-middle ${node.style === "capsule" ? "rounded-full bg-[#f2f3f5] py-0.5 pr-2 pl-0.5" : ""}`}
+        >
+          {node.showAvatar && <Avatar />}
+          {showName && <span className="truncate">{name}</span>}
+        </span>
+      );
     }
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    const bullet = /^(\s*)[-*+]\s+(.*)$/.exec(line);
-    const numbered = /^(\s*)(\d+)\.\s+(.*)$/.exec(line);
-    if (heading) out.push({ kind: "h", level: heading[1]!.length, text: heading[2]! });
-    else if (/^\s*(-{3,}|\*{3,}|<hr\s*\/?>)\s*$/.test(line)) out.push({ kind: "hr" });
-    else if (bullet) out.push({ kind: "li", ordered: false, n: 0, indent: Math.floor(bullet[1]!.length / 2), text: bullet[2]! });
-    else if (numbered) out.push({ kind: "li", ordered: true, n: Number(numbered[2]), indent: Math.floor(numbered[1]!.length / 2), text: numbered[3]! });
-    else if (/^>\s?/.test(line)) out.push({ kind: "quote", text: line.replace(/^>\s?/, "") });
-    else if (line.trim() === "") out.push({ kind: "gap" });
-    else out.push({ kind: "p", text: line });
+    case "datetime": {
+      const text = datetimeText(node.ms, node.format, ctx.locale);
+      const time = (
+        <time key={key} suppressHydrationWarning dateTime={new Date(node.ms ?? Date.now()).toISOString()}>
+          {text}
+        </time>
+      );
+      return node.href ? <a key={key} href={node.href} target="_blank" rel="noopener noreferrer" className={LINK}>{time}</a> : time;
+    }
+    case "numberTag": {
+      const badge = (
+        <span
+          key={key}
+          className="mx-0.5 inline-flex h-4 min-w-4 items-center justify-center rounded-full px-1 align-middle text-[10px] leading-none font-medium"
+          style={{ background: node.background ?? "#3370ff", color: node.color ?? "#ffffff" }}
+        >
+          {node.value}
+        </span>
+      );
+      return node.href ? <a key={key} href={node.href} target="_blank" rel="noopener noreferrer">{badge}</a> : badge;
+    }
   }
-  return out;
 }
 
-const HEADING_SIZE = ["text-xl", "text-lg", "text-base", "text-[15px]", "text-sm", "text-sm"];
+const ALIGN_CLASS: Record<string, string> = { left: "text-left", center: "text-center", right: "text-right" };
+const alignClass = (align: Align) => (align ? ALIGN_CLASS[align] : "text-left");
+
+/** A GFM table as Feishu draws it: the header, then five rows a page. */
+function Table({ block, ctx }: { block: Extract<Block, { type: "table" }>; ctx: Ctx }) {
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(block.rows.length / TABLE_PAGE));
+  const shown = Math.min(page, pages - 1);
+  const rows = block.rows.slice(shown * TABLE_PAGE, shown * TABLE_PAGE + TABLE_PAGE);
+  return (
+    <div className="my-1">
+      <div className="overflow-x-auto rounded border border-[#dee0e3]">
+        <table className="w-full border-collapse text-left">
+          <thead className="bg-[#f5f6f7] font-semibold">
+            <tr>
+              {block.head.map((cell, c) => (
+                <th key={c} className={`border-b border-[#dee0e3] px-2 py-1.5 ${alignClass(block.align[c] ?? null)}`}>{inlines(cell, ctx)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={r} className="border-b border-[#dee0e3] last:border-b-0">
+                {row.map((cell, c) => (
+                  <td key={c} className={`px-2 py-1.5 ${alignClass(block.align[c] ?? null)}`}>{inlines(cell, ctx)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <div className="mt-1 flex items-center justify-end gap-1 text-xs text-[#646a73]">
+          <button type="button" aria-label={ctx.labels.previousPage} title={ctx.labels.previousPage} disabled={shown === 0} className="rounded p-0.5 hover:bg-[#f2f3f5] disabled:opacity-40" onClick={() => setPage(shown - 1)}>
+            <ChevronLeft aria-hidden size={14} />
+          </button>
+          <span>{shown + 1}/{pages}</span>
+          <button type="button" aria-label={ctx.labels.nextPage} title={ctx.labels.nextPage} disabled={shown === pages - 1} className="rounded p-0.5 hover:bg-[#f2f3f5] disabled:opacity-40" onClick={() => setPage(shown + 1)}>
+            <ChevronRight aria-hidden size={14} />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function blocks(list: readonly Block[], ctx: Ctx, level: number): ReactNode[] {
+  return list.map((block, i) => {
+    switch (block.type) {
+      case "paragraph":
+        return <div key={i}>{inlines(block.children, ctx)}</div>;
+      case "heading":
+        return <div key={i} className={`leading-snug font-semibold ${HEADING_SIZE[block.level - 1]}`}>{inlines(block.children, ctx)}</div>;
+      case "list":
+        return (
+          <div key={i} role="list" className="space-y-0.5">
+            {block.items.map((item, n) => (
+              <div key={n} role="listitem" className="flex gap-1.5">
+                <span aria-hidden className="shrink-0 text-[#646a73] tabular-nums">{block.ordered ? `${block.start + n}.` : BULLETS[level % BULLETS.length]}</span>
+                <div className="min-w-0 flex-1 space-y-0.5">{blocks(item, ctx, level + 1)}</div>
+              </div>
+            ))}
+          </div>
+        );
+      case "quote":
+        return <div key={i} className="space-y-1 border-l-2 border-[#dee0e3] pl-2 text-[#646a73]">{blocks(block.children, ctx, level)}</div>;
+      case "code":
+        return <pre key={i} className="overflow-x-auto rounded bg-[#f2f3f5] p-2 font-mono text-xs whitespace-pre">{block.text}</pre>;
+      case "table":
+        return <Table key={i} block={block} ctx={ctx} />;
+      case "hr":
+        return <hr key={i} className="my-1 border-[#dee0e3]" />;
+    }
+  });
+}
 
 /**
- * The markdown subset a Feishu card renders: headings, bold, italic, strikethrough, links
- * (http and https only), lists, quotes, code, `<font color>` and `<at>` mentions. It builds
- * React elements from the source and never injects HTML.
+ * A Feishu card `markdown` component (JSON 2.0) as the client draws it: headings, emphasis,
+ * code, lists, quotes, tables, links (http, https and Feishu app links only), image
+ * placeholders, rules, and Feishu's tags (`<font>`, `<at>`, `<link>`, `<text_tag>`,
+ * `<local_datetime>`, `<number_tag>`, `<person>`). Everything is built as React elements
+ * from a parsed tree, so card text can never inject HTML.
  */
-export function FeishuMarkdown({ source, labels, align }: { source: string; labels: MarkdownLabels; align?: string }) {
+export function FeishuMarkdown({ source, labels, align, locale }: { source: string; labels: MarkdownLabels; align?: string; locale?: string }) {
+  const tree = useMemo(() => parseMarkdown(source), [source]);
   return (
-    <div className="space-y-0.5 break-words" style={{ textAlign: align === "center" || align === "right" ? align : undefined }}>
-      {blocks(source).map((block, i) => {
-        const key = String(i);
-        switch (block.kind) {
-          case "h":
-            return <div key={key} className={`font-semibold ${HEADING_SIZE[block.level - 1]}`}>{inline(block.text, labels, key)}</div>;
-          case "li":
-            return (
-              <div key={key} className="flex gap-1.5" style={{ paddingLeft: `${block.indent * 1.25 + 0.25}rem` }}>
-                <span aria-hidden className="shrink-0 text-[#646a73]">{block.ordered ? `${block.n}.` : "•"}</span>
-                <span className="min-w-0">{inline(block.text, labels, key)}</span>
-              </div>
-            );
-          case "quote":
-            return <div key={key} className="border-l-2 border-[#dee0e3] pl-2 text-[#646a73]">{inline(block.text, labels, key)}</div>;
-          case "code":
-            return <pre key={key} className="overflow-x-auto rounded bg-[#f2f3f5] p-2 font-mono text-xs">{block.text}</pre>;
-          case "hr":
-            return <hr key={key} className="my-1 border-[#dee0e3]" />;
-          case "gap":
-            return <div key={key} className="h-2" />;
-          case "p":
-            return <div key={key}>{inline(block.text, labels, key)}</div>;
-        }
-      })}
+    <div className="space-y-1.5 break-words" style={{ textAlign: align === "center" || align === "right" ? align : undefined }}>
+      {blocks(tree, { labels, locale }, 0)}
     </div>
   );
 }
