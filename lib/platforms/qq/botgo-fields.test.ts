@@ -52,14 +52,14 @@ describe("botgo-only keyboard fields", () => {
     const result = qq.validate(qqKeyboardOf(withModal({ content: "a".repeat(41) })));
     expect(result.errors).toEqual([]);
     expect(at(result.warnings)).toEqual([`qq.botgo.field@${B}.action.modal`, `qq.botgo.modalTextMax@${B}.action.modal.content`]);
-    expect(result.warnings[1]?.params).toEqual({ field: "content", max: 40, count: 41, source: QQ_BOTGO_SOURCE });
+    expect(result.warnings[1]?.params).toEqual({ field: "modal.content", max: 40, count: 41, source: QQ_BOTGO_SOURCE });
   });
 
   it("warns past 4 characters of a dialog button text", () => {
     const result = qq.validate(qqKeyboardOf(withModal({ content: "Sure?", confirm_text: "确认删除", cancel_text: "Cancel" })));
     expect(result.errors).toEqual([]);
     expect(at(result.warnings)).toEqual([`qq.botgo.field@${B}.action.modal`, `qq.botgo.modalTextMax@${B}.action.modal.cancel_text`]);
-    expect(result.warnings[1]?.params).toMatchObject({ field: "cancel_text", max: 4, count: 6 });
+    expect(result.warnings[1]?.params).toMatchObject({ field: "modal.cancel_text", max: 4, count: 6 });
     const five = qq.validate(qqKeyboardOf(withModal({ content: "Sure?", confirm_text: "12345" })));
     expect(at(five.warnings)).toContain(`qq.botgo.modalTextMax@${B}.action.modal.confirm_text`);
   });

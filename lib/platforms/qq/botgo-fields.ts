@@ -88,7 +88,7 @@ function modalWarnings(modal: unknown, path: IssuePath): RuleIssue[] {
   const limit = (field: string, max: number) => {
     const value = modal[field];
     if (typeof value === "string" && qqTextLength(value) > max) {
-      out.push({ code: "qq.botgo.modalTextMax", path: [...path, field], params: { field, max, count: qqTextLength(value), source: QQ_BOTGO_SOURCE } });
+      out.push({ code: "qq.botgo.modalTextMax", path: [...path, field], params: { field: `modal.${field}`, max, count: qqTextLength(value), source: QQ_BOTGO_SOURCE } });
     }
   };
   limit("content", QQ_MODAL_CONTENT_MAX);
