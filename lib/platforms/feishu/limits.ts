@@ -72,6 +72,12 @@ export const FEISHU_FORM_VALUE_TAGS: readonly string[] = [
 ];
 
 /**
+ * Components that need a unique `name` inside a form (200530): the value-holding ones and the button.
+ * overflow takes no name (its attribute list has none); it fires on its own, like a callback button.
+ */
+export const FEISHU_NAMED_TAGS: readonly string[] = [...FEISHU_FORM_VALUE_TAGS, "button"];
+
+/**
  * Where each kind may go (§8.3 nesting rules, from the container pages): a form and a table only at the
  * root ("表单容器组件不可被内嵌在其它组件内"; "表格组件…只可放在卡片根节点下"), a column only in a
  * column_set, which holds nothing else. Every other kind may go anywhere an element may.

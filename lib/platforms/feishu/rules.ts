@@ -7,6 +7,7 @@ import {
   FEISHU_ELEMENT_ID_MAX,
   FEISHU_INTERACTIVE_TAGS,
   FEISHU_MAX_COMPONENTS,
+  FEISHU_NAMED_TAGS,
   FEISHU_TABLES_MAX,
 } from "./limits";
 import { cardBytes } from "./message";
@@ -99,7 +100,7 @@ function checkElement(element: unknown, path: IssuePath, walk: Walk, place: Plac
   checkPlacement(tag, path, walk, place);
   if (tag === "table") walk.tables++;
   const interactive = FEISHU_INTERACTIVE_TAGS.includes(tag);
-  if (place.form && interactive) checkFormName(element.name, path, walk);
+  if (place.form && FEISHU_NAMED_TAGS.includes(tag)) checkFormName(element.name, path, walk);
   if (interactive || tag === "interactive_container") checkBehaviors(element.behaviors, path, tag, found.errors);
   if (tag === "button") checkButton(element, path, walk, place);
   checkComponent(tag, element, path, found, { inForm: place.form !== null });

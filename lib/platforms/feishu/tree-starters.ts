@@ -1,7 +1,7 @@
 import { nextFreeId } from "../grid-ids";
 import { isRecord } from "../issues";
 import type { StarterText } from "../types";
-import { FEISHU_INTERACTIVE_TAGS } from "./limits";
+import { FEISHU_NAMED_TAGS } from "./limits";
 
 // The node each kind starts as when added in the editor: valid by this builder's own rules wherever
 // tree.ts offers the kind (tree.test.ts adds every kind at every place and validates the card).
@@ -42,8 +42,8 @@ export function buildNode(kind: string, next: Allocator, text: StarterText): Rec
   const say = (key: string, fallback: string, params?: Record<string, string | number>) => text.phrase?.(key, params) ?? fallback;
   const option = (i: number) => say("option", `Option ${i}`, { n: i });
   const body = () => buildNode("markdown", next, text);
-  // Interactive components always get a name, so the same starter is valid inside a form.
-  const named = FEISHU_INTERACTIVE_TAGS.includes(kind) ? { name: next.name(kind) } : {};
+  // Components a form needs named always get a name, so the same starter is valid inside a form.
+  const named = FEISHU_NAMED_TAGS.includes(kind) ? { name: next.name(kind) } : {};
   const own = { tag: kind, element_id: id, ...named };
   switch (kind) {
     case "markdown":
