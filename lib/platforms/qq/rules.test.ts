@@ -50,6 +50,7 @@ const table: Row[] = [
   { rule: "style 2 rejected", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 2 } })), errors: [`field.enum@${B}.render_data.style`] },
   // botgo's types 3 and 4 and styles 3 and 4 are accepted with a warning (botgo-fields.test.ts has the rest)
   { rule: "action.type 3 (botgo) warned", layout: qqKeyboardOf(qqButton("a", { action: { type: 3, data: "mqqapi://x" } })), errors: [], warnings: [`qq.botgo.field@${B}.action.type`] },
+  { rule: "action.type 3 never opens a script", layout: qqKeyboardOf(qqButton("a", { action: { type: 3, data: "javascript:alert(1)" } })), errors: [`qq.action.jumpTarget@${B}.action.data`], warnings: [`qq.botgo.field@${B}.action.type`] },
   { rule: "action.type 5 rejected", layout: qqKeyboardOf(qqButton("a", { action: { type: 5 } })), errors: [`field.enum@${B}.action.type`] },
   { rule: "style 4 (botgo) warned", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 4 } })), errors: [], warnings: [`qq.botgo.field@${B}.render_data.style`] },
   { rule: "style 5 rejected", layout: qqKeyboardOf(qqButton("a", { render_data: { style: 5 } })), errors: [`field.enum@${B}.render_data.style`] },

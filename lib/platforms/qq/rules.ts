@@ -1,5 +1,6 @@
 import { isRecord, issuesFromZod, WITH_INPUT } from "../issues";
 import type { IssuePath, RuleIssue, ValidationContext } from "../types";
+import { QQ_ACTION_MQQAPI } from "./botgo-fields";
 import {
   QQ_ACTION_COMMAND,
   QQ_ACTION_JUMP,
@@ -128,6 +129,11 @@ function checkButton(button: QqButton, path: IssuePath, context: ValidationConte
     }
   }
   if (action.type === QQ_ACTION_JUMP && (!JUMP_TARGET.test(action.data) || UNSAFE_SCHEME.test(action.data))) {
+    found.errors.push({ code: "qq.action.jumpTarget", path: [...actionPath, "data"] });
+  }
+  // botgo's type 3 opens its data as a client link too: its format is botgo's business (a warning elsewhere),
+  // but a scheme that runs code is never a link, here or in the preview.
+  if (action.type === QQ_ACTION_MQQAPI && UNSAFE_SCHEME.test(action.data)) {
     found.errors.push({ code: "qq.action.jumpTarget", path: [...actionPath, "data"] });
   }
 }
