@@ -34,6 +34,12 @@ describe("FeishuMarkdown", () => {
     expect(html).not.toContain("<img");
   });
 
+  it("never nests one link in another", () => {
+    const html = render("<link url='https://a.b'>[in](https://c.d) <number_tag url='https://e.f'>1</number_tag></link>");
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toContain('href="https://a.b"');
+  });
+
   it("pages a table five rows at a time", () => {
     const rows = Array.from({ length: 7 }, (_, k) => `| r${k} |`).join("\n");
     const html = render(`| h |\n|---|\n${rows}`);

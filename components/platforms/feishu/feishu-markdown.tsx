@@ -1,3 +1,5 @@
+"use client";
+
 import { ChevronLeft, ChevronRight, ImageIcon, Link2, User } from "lucide-react";
 import { useMemo, useState, type ReactNode } from "react";
 import { parseMarkdown, type Align, type Block, type Inline } from "@/lib/platforms/feishu/markdown";
@@ -23,6 +25,14 @@ const LINK = "text-[#3370ff] hover:underline";
 interface Ctx {
   labels: MarkdownLabels;
   locale?: string;
+  /** Inside a link: HTML cannot nest anchors, so inner links draw as their content. */
+  inLink?: boolean;
+}
+
+/** `content` as a link to `href`, or as itself where a link cannot go. */
+function anchor(key: number, href: string | undefined, ctx: Ctx, content: ReactNode, className?: string): ReactNode {
+  if (!href || ctx.inLink) return content;
+  return <a key={key} href={href} target="_blank" rel="noopener noreferrer" className={className}>{content}</a>;
 }
 
 function datetimeText(ms: number | null, format: DatetimeFormat, locale: string | undefined): string {
@@ -61,13 +71,15 @@ function inline(node: Inline, ctx: Ctx, key: number): ReactNode {
       return <s key={key}>{inlines(node.children, ctx)}</s>;
     case "code":
       return <code key={key} className="rounded bg-[#f2f3f5] px-1 font-mono text-[0.9em]">{node.text}</code>;
-    case "link":
-      return (
-        <a key={key} href={node.href} target="_blank" rel="noopener noreferrer" className={LINK}>
+    case "link": {
+      const content = (
+        <span key={key}>
           {node.icon && <Link2 aria-hidden size={14} className="mr-0.5 inline align-[-2px]" />}
-          {inlines(node.children, ctx)}
-        </a>
+          {inlines(node.children, { ...ctx, inLink: true })}
+        </span>
       );
+      return anchor(key, node.href, ctx, content, LINK);
+    }
     case "image":
       // Card images are Feishu image keys, not URLs: a placeholder, and nothing is fetched.
       return (
@@ -111,7 +123,7 @@ function inline(node: Inline, ctx: Ctx, key: number): ReactNode {
           {text}
         </time>
       );
-      return node.href ? <a key={key} href={node.href} target="_blank" rel="noopener noreferrer" className={LINK}>{time}</a> : time;
+      return anchor(key, node.href, ctx, time, LINK);
     }
     case "numberTag": {
       const badge = (
@@ -123,7 +135,7 @@ function inline(node: Inline, ctx: Ctx, key: number): ReactNode {
           {node.value}
         </span>
       );
-      return node.href ? <a key={key} href={node.href} target="_blank" rel="noopener noreferrer">{badge}</a> : badge;
+      return anchor(key, node.href, ctx, badge);
     }
   }
 }
