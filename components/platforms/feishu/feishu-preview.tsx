@@ -46,7 +46,9 @@ export function FeishuPreview({ layout, tree, onClick }: TreePreviewProps) {
   const [missing, setMissing] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState<Pending | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  const labels: MarkdownLabels = { atAll: t("atAll") };
+  const labels: MarkdownLabels = {
+    atAll: t("atAll"), unknownUser: t("markdown.unknownUser"), previousPage: t("markdown.previousPage"), nextPage: t("markdown.nextPage"),
+  };
   const card = isRecord(layout) ? layout : {};
   const header = isRecord(card.header) ? card.header : null;
   const headerStyle = HEADER_STYLES[str(header?.template)] ?? HEADER_STYLES.default!;
