@@ -119,6 +119,7 @@ describe("Feishu events", () => {
   it.each([
     ["select_static: the picked option", { tag: "select_static", option: "high", value: { k: 1 } }, { option: "high" }, '{"k":1}'],
     ["multi_select_static: the picked options as a JSON list", { tag: "multi_select_static", options: ["a", "b"] }, { options: '["a","b"]' }, '["a","b"]'],
+    ["select_img alone: its one pick, sent as a string, as a list", { tag: "select_img", options: "picture1" }, { options: '["picture1"]' }, '["picture1"]'],
     ["date_picker: the date in option, with its timezone", { tag: "date_picker", option: "2026-12-01 +0800", timezone: "Asia/Shanghai" }, { option: "2026-12-01 +0800" }, "2026-12-01 +0800"],
     ["checker: its state", { tag: "checker", checked: false }, { checked: "false" }, "false"],
     ["input: the typed text", { tag: "input", input_value: "hi" }, { input: "hi" }, "hi"],
@@ -131,8 +132,8 @@ describe("Feishu events", () => {
   });
 
   it("refuses an action whose options are not a list of strings (400)", async () => {
-    expect(await receive(JSON.stringify(withAction({ tag: "multi_select_static", options: "a" })), plain)).toMatchObject({ status: 400 });
-    expect(feishuInbound.fieldsOf?.({ event: { action: { options: "a" } } })).toEqual({});
+    expect(await receive(JSON.stringify(withAction({ tag: "multi_select_static", options: [1] })), plain)).toMatchObject({ status: 400 });
+    expect(feishuInbound.fieldsOf?.({ event: { action: { options: { a: 1 } } } })).toEqual({});
   });
 
   it("parses url.preview.get as a preview of its URL", async () => {

@@ -30,7 +30,8 @@ const actionSchema = z.looseObject({
   // By tag (§8.3): option (select_static, select_person, overflow, the pickers), options (the multi
   // selects, select_img), input_value (input), checked (checker), form_value (a form's submit).
   option: z.string().optional(),
-  options: z.array(z.string()).optional(),
+  // A lone select_img sends its one pick as a string ("options": "picture1", the component's callback example).
+  options: z.union([z.array(z.string()), z.string()]).optional(),
   input_value: z.string().optional(),
   checked: z.boolean().optional(),
   timezone: z.string().optional(),
@@ -156,7 +157,7 @@ function actionFields(action: z.infer<typeof actionSchema>): Record<string, stri
     tag: action.tag,
     option: action.option,
     // A JSON array: a rule's pattern matches when it fits one of the picked options.
-    options: action.options ? JSON.stringify(action.options) : undefined,
+    options: action.options === undefined ? undefined : JSON.stringify(typeof action.options === "string" ? [action.options] : action.options),
     checked: action.checked === undefined ? undefined : String(action.checked),
     input: action.input_value,
     form: action.form_value ? JSON.stringify(action.form_value) : undefined,
