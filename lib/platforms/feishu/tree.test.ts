@@ -71,12 +71,52 @@ describe("Feishu card tree", () => {
     expect(result.errors).toEqual([]);
   });
 
-  it.each(["input", "select_static", "button"])("a new %s is valid inside a form, named uniquely", (kind) => {
+  it.each(["input", "select_static", "button", "checker", "date_picker", "select_img"])("a new %s is valid inside a form, named uniquely", (kind) => {
     const node = tree.newNode(kind, layout) as { name: string };
-    expect(node.name).toMatch(/^[a-z]+_\d+$/);
+    expect(node.name).toMatch(/^[a-z_]+_\d+$/);
     const form = tree.roots(layout)[2]!;
     const card = tree.withRoots(layout, [...tree.roots(layout).slice(0, 2), tree.withChildren(form, [...tree.children(form)!, node])]);
     expect(validate(card).errors).toEqual([]);
+  });
+
+  // Every place a kind may be added: the root, each container at the root, a column of a column_set.
+  it("adds every kind at every place it is offered, and the card stays clean", () => {
+    let base: unknown = { schema: "2.0", config: { update_multi: true }, body: { elements: [] } };
+    for (const kind of ["form", "column_set", "interactive_container", "collapsible_panel"]) {
+      base = tree.withRoots(base, [...tree.roots(base), tree.newNode(kind, base)]);
+    }
+    expect(validate(base)).toMatchObject({ errors: [], warnings: [] });
+    const places: { name: string; parent: unknown; add: (node: unknown) => unknown }[] = [
+      { name: "root", parent: null, add: (node) => tree.withRoots(base, [...tree.roots(base), node]) },
+      ...tree.roots(base).map((container, i) => ({
+        name: tree.nodeKind(container),
+        parent: container,
+        add: (node: unknown) => tree.withRoots(base, tree.roots(base).map((root, j) => (j === i ? tree.withChildren(root, [...tree.children(root)!, node]) : root))),
+      })),
+      {
+        name: "column",
+        parent: tree.children(tree.roots(base)[1])![0],
+        add: (node: unknown) => {
+          const set = tree.roots(base)[1];
+          const [first, ...rest] = tree.children(set)!;
+          const column = tree.withChildren(first, [...tree.children(first)!, node]);
+          return tree.withRoots(base, tree.roots(base).map((root, j) => (j === 1 ? tree.withChildren(set, [column, ...rest]) : root)));
+        },
+      },
+    ];
+    let tried = 0;
+    for (const place of places) {
+      const kinds = tree.insertable(place.parent, base);
+      expect(kinds.length, place.name).toBeGreaterThan(0);
+      for (const kind of kinds) {
+        const node = tree.newNode(kind, base);
+        expect(tree.nodeKind(node)).toBe(kind);
+        expect(validate(place.add(node)), `${kind} at ${place.name}`).toMatchObject({ errors: [], warnings: [] });
+        tried++;
+      }
+    }
+    // 25 kinds at the root, 23 in each of the four element containers, a column in the column_set.
+    expect(tried).toBe(25 + 4 * 23 + 1);
   });
 
   it("gives new nodes element_ids and names the card does not use yet", () => {
@@ -95,6 +135,9 @@ describe("Feishu card tree", () => {
     expect(tree.nodeLabel(tree.children(tree.children(set)![0])![2])).toBe("Go");
     expect(tree.nodeLabel(form)).toBe("form_1");
     expect(tree.nodeLabel(set)).toBe("columns_1");
+    expect(tree.nodeLabel(tree.newNode("collapsible_panel", layout))).toBe("Details");
+    expect(tree.nodeLabel({ tag: "person", user_id: "ou_1" })).toBe("ou_1");
+    expect(tree.nodeLabel(tree.newNode("checker", layout))).toBe("Task");
     expect(tree.maxNodes).toBe(200);
   });
 });
