@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { isRecord } from "@/lib/platforms/issues";
-import { FEISHU_INTERACTIVE_TAGS } from "@/lib/platforms/feishu/limits";
+import { FEISHU_NAMED_TAGS } from "@/lib/platforms/feishu/limits";
 import type { TreeInspectorProps } from "../types";
 import { fieldKit, str } from "./feishu-fields";
 import { ChartSection } from "./feishu-inspector-chart";
@@ -13,8 +13,8 @@ import { DisplaySection } from "./feishu-inspector-display";
 import { SelectSection } from "./feishu-inspector-selects";
 import { TableSection } from "./feishu-inspector-table";
 
-/** Components whose value comes back under a name: every interactive one, and a form. */
-const NAMED = new Set([...FEISHU_INTERACTIVE_TAGS, "form"]);
+/** Components that carry a name (an overflow has none: a name there is an unknown attribute), and a form. */
+const NAMED = new Set([...FEISHU_NAMED_TAGS, "form"]);
 
 function Section({ tag, ...props }: SectionProps & { tag: string }) {
   switch (tag) {
