@@ -11,6 +11,7 @@ describe("what each Feishu component sends", () => {
     expect(feishuSends("select_static")).toEqual({ kind: "option", inForm: true });
     expect(feishuSends("multi_select_person")).toEqual({ kind: "options", inForm: true });
     expect(feishuSends("checker")).toEqual({ kind: "checked", inForm: true });
+    expect(feishuSends("select_img")).toEqual({ kind: "image", inForm: true });
     expect(feishuSends("input")).toEqual({ kind: "input", inForm: true });
     expect(feishuSends("picker_time")).toEqual({ kind: "picker", inForm: true });
     // Buttons and overflows fire; a form never collects a value from them.

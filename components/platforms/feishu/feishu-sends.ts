@@ -5,7 +5,7 @@ import { FEISHU_FORM_VALUE_TAGS } from "@/lib/platforms/feishu/limits";
  * page's action table; lib/platforms/feishu/click.ts builds the same fields): a message key under
  * editor.feishu.inspector.sends, and whether a form collects it as form_value[name] instead.
  */
-export type FeishuSends = "button" | "input" | "option" | "options" | "picker" | "checked" | "container";
+export type FeishuSends = "button" | "input" | "option" | "options" | "image" | "picker" | "checked" | "container";
 
 const SENDS: Record<string, FeishuSends> = {
   button: "button",
@@ -15,8 +15,8 @@ const SENDS: Record<string, FeishuSends> = {
   select_person: "option",
   multi_select_static: "options",
   multi_select_person: "options",
-  // A lone select_img reports its pick in options, even when only one may be picked.
-  select_img: "options",
+  // A lone select_img reports its one pick in options, as a string (its callback example).
+  select_img: "image",
   date_picker: "picker",
   picker_time: "picker",
   picker_datetime: "picker",
