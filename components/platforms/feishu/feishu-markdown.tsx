@@ -7,6 +7,8 @@ import { textTagStyle } from "@/lib/platforms/feishu/markdown-colors";
 import { formatLocalDatetime, type DatetimeFormat } from "@/lib/platforms/feishu/markdown-datetime";
 
 export interface MarkdownLabels {
+  /** The app's language, for `<local_datetime>` (else the browser's). */
+  locale?: string;
   /** How `<at id=all>` reads (@所有人 / @everyone). */
   atAll: string;
   /** A `<person>` with no id, which Feishu draws as an unknown user (未知用户). */
@@ -227,7 +229,7 @@ export function FeishuMarkdown({ source, labels, align, locale }: { source: stri
   const tree = useMemo(() => parseMarkdown(source), [source]);
   return (
     <div className="space-y-1.5 break-words" style={{ textAlign: align === "center" || align === "right" ? align : undefined }}>
-      {blocks(tree, { labels, locale }, 0)}
+      {blocks(tree, { labels, locale: locale ?? labels.locale }, 0)}
     </div>
   );
 }

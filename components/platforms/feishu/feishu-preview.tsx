@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { feishuFormFields, feishuFormValue, feishuInitialState, feishuMissingRequired, type ControlState } from "@/lib/platforms/feishu/control-values";
 import { isSubmitButton } from "@/lib/platforms/feishu/rules";
@@ -46,7 +46,9 @@ export function FeishuPreview({ layout, tree, onClick }: TreePreviewProps) {
   const [missing, setMissing] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState<Pending | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const locale = useLocale();
   const labels: MarkdownLabels = {
+    locale,
     atAll: t("atAll"), unknownUser: t("markdown.unknownUser"), previousPage: t("markdown.previousPage"), nextPage: t("markdown.nextPage"),
   };
   const card = isRecord(layout) ? layout : {};
