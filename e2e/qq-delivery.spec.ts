@@ -25,13 +25,6 @@ async function qqResult(page: Page, id: string): Promise<QqResult | undefined> {
   return view.qqResults?.find((r) => r.id === id);
 }
 
-async function answer(live: Page, control: string, code: string) {
-  const row = live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: control }).first();
-  await row.click();
-  await live.getByLabel("Result code").selectOption(code);
-  await live.getByRole("button", { name: "Send reply" }).click();
-}
-
 test("QQ both: a person inside the hold window is read from the acknowledgement, after it from the PUT", async ({ browser }) => {
   const context = await browser.newContext();
   const builder = await context.newPage();

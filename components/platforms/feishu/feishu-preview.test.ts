@@ -14,6 +14,7 @@ import { formatDate, formatNumber } from "./feishu-preview-table";
 // use-intl's own, reading the chosen catalogue and throwing on a missing message.
 const catalogue = vi.hoisted(() => ({ locale: "en", messages: {} as Record<string, unknown> }));
 vi.mock("next-intl", () => ({
+  useLocale: () => catalogue.locale,
   useTranslations: (namespace: string) =>
     createTranslator({ locale: catalogue.locale, messages: catalogue.messages, namespace: namespace as never, onError: (error) => { throw error; } }),
 }));

@@ -2,7 +2,7 @@ import type { LimitNote, PlatformAdapter } from "../types";
 import { clickFeishuElement } from "./click";
 import { convertV1Card, isV1Card } from "./convert-v1";
 import { importFeishuMessage } from "./import";
-import { FEISHU_ELEMENT_ID_MAX, FEISHU_MAX_COMPONENTS, FEISHU_MESSAGE_BODY_MAX_BYTES } from "./limits";
+import { FEISHU_ELEMENT_ID_MAX, FEISHU_MAX_COMPONENTS, FEISHU_CARD_MAX_BYTES } from "./limits";
 import { checkFeishuText, feishuExtraExports, toFeishuMessage } from "./message";
 import { checkFeishuCard } from "./rules";
 import { feishuCardSchema, type FeishuCard } from "./schema";
@@ -20,10 +20,10 @@ export const feishuAdapter: PlatformAdapter<FeishuCard> = {
   manualReplies: true,
   layout: {
     schema: feishuCardSchema,
-    limits: { components: FEISHU_MAX_COMPONENTS, elementIdLength: FEISHU_ELEMENT_ID_MAX, messageBytes: FEISHU_MESSAGE_BODY_MAX_BYTES },
+    limits: { components: FEISHU_MAX_COMPONENTS, elementIdLength: FEISHU_ELEMENT_ID_MAX, messageBytes: FEISHU_CARD_MAX_BYTES },
     limitNotes: (): LimitNote[] => [
       { key: "componentsPerCard", params: { max: FEISHU_MAX_COMPONENTS } },
-      { key: "messageSize", params: { kb: FEISHU_MESSAGE_BODY_MAX_BYTES / 1024 } },
+      { key: "messageSize", params: { kb: FEISHU_CARD_MAX_BYTES / 1024 } },
     ],
     scenes: [],
     hasText: false,

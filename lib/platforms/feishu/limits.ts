@@ -13,8 +13,6 @@ export const FEISHU_ELEMENT_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
  * string, a callback response's `card.data`, a CardKit entity).
  */
 export const FEISHU_CARD_MAX_BYTES = 30 * 1024;
-/** Same number under its former name: the limit notes and the adapter's limits read it. */
-export const FEISHU_MESSAGE_BODY_MAX_BYTES = FEISHU_CARD_MAX_BYTES;
 /**
  * "容器类组件最多支持嵌套五层组件" (column-set, form and collapsible-panel pages). How the levels are
  * counted is not spelled out, so only column_sets inside column_sets are counted: a sixth is an error.
