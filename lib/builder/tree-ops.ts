@@ -89,7 +89,8 @@ export function insertNode(tree: TreeAdapter, layout: unknown, parent: IndexPath
   if (insertBlocked(tree, layout, parent, kind)) return null;
   const siblings = childrenAt(tree, layout, parent);
   if (!siblings) return null;
-  const at = Math.max(0, Math.min(index ?? siblings.length, siblings.length));
+  const host = parent.length === 0 ? null : nodeAt(tree, layout, parent);
+  const at = Math.max(0, Math.min(index ?? tree.insertIndex?.(host, kind, siblings) ?? siblings.length, siblings.length));
   const node = tree.newNode(kind, layout, text);
   const next = [...siblings.slice(0, at), node, ...siblings.slice(at)];
   return { layout: withChildrenAt(tree, layout, parent, next), path: [...parent, at] };

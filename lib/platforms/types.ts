@@ -167,6 +167,11 @@ export interface TreeAdapter {
   insertable(parent: unknown | null, layout?: unknown): readonly string[];
   /** A fresh valid node of a kind, unique where ids must be unique in `layout`. */
   newNode(kind: string, layout: unknown, text?: StarterText): unknown;
+  /**
+   * Where the Add menu puts a new node of `kind` among `siblings` in `parent` (null: the roots), when not at
+   * the end: a Feishu form's new field goes above its submit button. Absent: always the end.
+   */
+  insertIndex?(parent: unknown | null, kind: string, siblings: readonly unknown[]): number;
   /** The node's kind (its tag). */
   nodeKind(node: unknown): string;
   /** Text a person recognizes the node by. */

@@ -141,3 +141,23 @@ describe("Feishu card tree", () => {
     expect(tree.maxNodes).toBe(200);
   });
 });
+
+describe("where the Add menu puts a new node", () => {
+  const form = (elements: unknown[]) => ({ tag: "form", name: "f", elements });
+  const submit = { tag: "button", name: "send", form_action_type: "submit" };
+  const reset = { tag: "button", name: "clear", behaviors: [{ type: "form_action", behavior: "reset" }] };
+  const field = { tag: "input", name: "a" };
+  it.each([
+    ["a form field above the submit button", form([field, submit]), "date_picker", 1],
+    ["a form field above a reset button that comes first", form([field, reset, submit]), "checker", 1],
+    ["a button at the form's end", form([field, submit]), "button", 2],
+    ["a form without buttons: the end", form([field]), "input", 1],
+    ["a plain callback button is not the form's submit", form([{ tag: "button", name: "x", behaviors: [{ type: "callback", value: "v" }] }]), "input", 1],
+  ])("%s", (_name, parent, kind, index) => {
+    expect(tree.insertIndex?.(parent, kind, parent.elements)).toBe(index);
+  });
+  it("anywhere else: the end", () => {
+    expect(tree.insertIndex?.(null, "input", [submit, field])).toBe(2);
+    expect(tree.insertIndex?.({ tag: "column", elements: [submit] }, "input", [submit])).toBe(1);
+  });
+});

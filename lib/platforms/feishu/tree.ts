@@ -1,6 +1,7 @@
 import { isRecord } from "../issues";
 import { ENGLISH_STARTER, type IssuePath, type StarterText, type TreeAdapter } from "../types";
 import { FEISHU_COLUMN_SET_DEPTH_MAX, FEISHU_CONTENT_TAGS, FEISHU_MAX_COMPONENTS, FEISHU_ROOT_ONLY_TAGS } from "./limits";
+import { isSubmitButton } from "./rules";
 import { allocator, buildNode, checkerButtons, clean } from "./tree-starters";
 
 // Where each kind may be added follows the nesting rules the validator checks (limits.ts, §8.3): a
@@ -106,6 +107,15 @@ export const feishuTree: TreeAdapter & {
     // A column_set inside the fifth one would be a sixth level (FEISHU_COLUMN_SET_DEPTH_MAX).
     const full = layout !== undefined && columnSetDepth(layout, parent) >= FEISHU_COLUMN_SET_DEPTH_MAX;
     return full ? CONTENT_KINDS.filter((kind) => kind !== "column_set") : CONTENT_KINDS;
+  },
+  // A form's fields sit above its buttons (Feishu draws a form top to bottom): a new field goes before the
+  // first submit or reset button; a new button, and anything outside a form, at the end.
+  insertIndex(parent, kind, siblings) {
+    if (!isRecord(parent) || parent.tag !== "form" || kind === "button") return siblings.length;
+    const acts = (node: Record<string, unknown>) => isSubmitButton(node) || node.form_action_type === "reset" || node.action_type === "form_reset"
+      || (Array.isArray(node.behaviors) && node.behaviors.some((b: unknown) => isRecord(b) && b.type === "form_action"));
+    const first = siblings.findIndex((node) => isRecord(node) && node.tag === "button" && acts(node));
+    return first < 0 ? siblings.length : first;
   },
   newNode(kind, layout, text = ENGLISH_STARTER) {
     return clean(buildNode(kind, allocator(allNodes(layout)), text));
