@@ -155,3 +155,17 @@ describe("Feishu JSON 2.0 components", () => {
     }
   });
 });
+
+describe("Feishu component rules on large input", () => {
+  // A 256 KB body holds thousands of options and selected values: naming each among the options by
+  // scanning the list would cost options × values; the check stays linear.
+  it("selected_values are matched against many options in linear time", () => {
+    const n = 20_000;
+    const values = Array.from({ length: n }, (_, i) => `v${i}`);
+    const layout = card([{ tag: "multi_select_static", placeholder: plain("x"), options: options(...values), selected_values: Array(n).fill(`v${n - 1}`) }]);
+    const started = performance.now();
+    // Only the card's size is wrong (far over 30 KB); every selected value names an option.
+    expect(validate(layout).errors.map((e) => e.code)).toEqual(["feishu.cardTooLarge"]);
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+});

@@ -37,13 +37,14 @@ function checkOptionValues(options: unknown, path: IssuePath, found: Findings): 
 
 /** initial_option and selected_values must name options; person selects without options offer the whole chat. */
 function checkPreselected(element: Record<string, unknown>, path: IssuePath, found: Findings, optionsRequired: boolean): void {
-  const values = optionValues(element.options);
-  if (!optionsRequired && values.length === 0) return;
-  if (typeof element.initial_option === "string" && !values.includes(element.initial_option)) {
+  // A Set: selected_values checked against options by scanning would be quadratic in the body's size.
+  const values = new Set(optionValues(element.options));
+  if (!optionsRequired && values.size === 0) return;
+  if (typeof element.initial_option === "string" && !values.has(element.initial_option)) {
     found.errors.push({ code: "feishu.initialOptionUnknown", path: [...path, "initial_option"], params: { value: element.initial_option } });
   }
   list(element.selected_values).forEach((value, i) => {
-    if (typeof value === "string" && !values.includes(value)) {
+    if (typeof value === "string" && !values.has(value)) {
       found.errors.push({ code: "feishu.selectedValueUnknown", path: [...path, "selected_values", i], params: { value } });
     }
   });
