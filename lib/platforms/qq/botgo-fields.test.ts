@@ -1,4 +1,6 @@
 import { getLayout } from "@/lib/platforms/registry";
+import { MAX_BODY_BYTES } from "@/lib/http/read-limited";
+import { validateRequest } from "@/lib/templates/validate-request";
 import { describe, expect, it } from "vitest";
 import type { Actor, RuleIssue } from "../types";
 import { QQ_BOTGO_SOURCE, qqConfirmModal } from "./botgo-fields";
@@ -67,6 +69,19 @@ describe("botgo-only keyboard fields", () => {
   it("warns about a URL in the dialog text and a dialog that never shows", () => {
     expect(at(qq.validate(qqKeyboardOf(withModal({ content: "see https://q.qq.com" }))).warnings)).toContain(`qq.botgo.modalUrl@${B}.action.modal.content`);
     expect(at(qq.validate(qqKeyboardOf(withModal({ confirm_text: "好" }))).warnings)).toContain(`qq.botgo.modalNoContent@${B}.action.modal.content`);
+  });
+
+  it("looks for a URL in dialog text of any size in linear time (POST /api/validate)", () => {
+    for (const content of ["a.".repeat(80_000), "a".repeat(160_000) + ".", "www".repeat(50_000)]) {
+      const input = { platform: "qq", layout: qqKeyboardOf(withModal({ content })) };
+      expect(JSON.stringify(input).length).toBeLessThan(MAX_BODY_BYTES);
+      const started = performance.now();
+      const result = validateRequest(input, "en");
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(result.warnings.map((w) => w.code)).not.toContain("qq.botgo.modalUrl");
+    }
+    const found = validateRequest({ platform: "qq", layout: qqKeyboardOf(withModal({ content: `${"a.".repeat(80_000)}com` })) }, "en");
+    expect(found.warnings.map((w) => w.code)).toContain("qq.botgo.modalUrl");
   });
 
   it("warns when group_id is on a button other than a callback", () => {
