@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build when the sources changed since the last build, apply
-// pending migrations to the database, then serve with `next start`.
+// pending migrations to the database (SQLite or PostgreSQL), then serve with `next start`.
 // `--build-only` stops after the build (the test runner builds once per run).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const SOURCES = ["app", "components", "lib", "server", "i18n", "messages", "prisma", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+const SKIP = new Set(["node_modules", ".next", "generated", "generated-pg"]);
 const STAMP = path.join(root, ".next", "source-fingerprint");
 
 function filesUnder(entry) {
@@ -41,7 +41,9 @@ const fingerprint = sourceFingerprint();
 const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint;
 if (!built) {
   console.log("[start] building the app (sources changed since the last build)…");
+  // Both clients: which one serves is DATABASE_URL's choice at run time (lib/db/client.ts).
   run(bin("prisma"), ["generate"]);
+  run(bin("prisma"), ["generate", "--schema", "prisma/postgresql/schema.prisma"]);
   run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   // The callback lane runs outside Next's bundler: bundle it with the lib/ code it calls.
   run(bin("esbuild"), [
@@ -49,13 +51,14 @@ if (!built) {
     // Bundled CommonJS dependencies still call require(); ESM output needs one.
     "--banner:js=import { createRequire as __laneRequire } from 'node:module'; const require = __laneRequire(import.meta.url);",
     `--alias:@=${root}`, `--alias:server-only=${path.join(root, "server", "server-only-shim.ts")}`,
-    "--external:next", "--external:better-sqlite3", "--external:@prisma/*", "--log-level=warning",
+    "--external:next", "--external:better-sqlite3", "--external:pg", "--external:@prisma/*", "--log-level=warning",
   ]);
   writeFileSync(STAMP, fingerprint);
 }
 if (process.argv.includes("--build-only")) process.exit(0);
 
-run(bin("prisma"), ["migrate", "deploy"]);
+// SQLite through `prisma migrate deploy`, PostgreSQL through the project's runner (scripts/migrate.mjs says why).
+run(process.execPath, [path.join(root, "scripts", "migrate.mjs")]);
 
 const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
   cwd: root,

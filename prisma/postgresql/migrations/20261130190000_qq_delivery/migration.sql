@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Endpoint" ADD COLUMN     "holdMs" INTEGER,
+ADD COLUMN     "resultDelivery" TEXT;
+
+-- AlterTable
+ALTER TABLE "Interaction" ADD COLUMN     "replyChannel" TEXT;
+

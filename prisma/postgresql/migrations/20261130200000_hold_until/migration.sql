@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Interaction" ADD COLUMN     "holdUntil" TIMESTAMP(3);
+
