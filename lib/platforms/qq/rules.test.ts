@@ -1,4 +1,6 @@
+import { MAX_BODY_BYTES } from "@/lib/http/read-limited";
 import { getLayout } from "@/lib/platforms/registry";
+import { validateRequest } from "@/lib/templates/validate-request";
 import { describe, expect, it } from "vitest";
 import type { RuleIssue, ValidationContext } from "../types";
 import { qqButton, qqGrid, qqKeyboardOf } from "./fixtures/layouts";
@@ -145,3 +147,15 @@ function renameAction(button: object, from: string, to: string): object {
   delete copy.action[from];
   return copy;
 }
+
+describe("QQ jump targets on hostile input", () => {
+  it("checks a long jump data in linear time (POST /api/validate)", () => {
+    const data = `https://${"a".repeat(100_000)} x`;
+    const input = { platform: "qq", layout: qqKeyboardOf(qqButton("a", { action: { type: 0, data } })) };
+    expect(JSON.stringify(input).length).toBeLessThan(MAX_BODY_BYTES);
+    const started = performance.now();
+    const result = validateRequest(input, "en");
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(result.errors.map((e) => e.code)).toContain("qq.action.jumpTarget");
+  });
+});
