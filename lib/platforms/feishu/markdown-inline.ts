@@ -41,6 +41,15 @@ const isNameStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "
 const isNameChar = (c: string) => isNameStart(c) || (c >= "0" && c <= "9") || c === "_" || c === "-";
 const isAttrChar = (c: string) => isNameChar(c) || c === ":" || c === ".";
 const isAlnum = (c: string) => (c >= "0" && c <= "9") || isNameStart(c);
+/**
+ * Text without its trailing spaces and tabs. A loop, not `replace(/[ \t]+$/, "")`: that regex tries every
+ * space of a long run that does not end the text, so 30 KB of spaces before a line break froze the preview.
+ */
+function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 
 interface Tag {
   name: string;
@@ -129,7 +138,7 @@ class InlineParser {
         this.flush(i);
         // Trailing spaces before a line break are not content.
         const last = this.frame.children[this.frame.children.length - 1];
-        if (last?.type === "text") last.text = last.text.replace(/[ \t]+$/, "");
+        if (last?.type === "text") last.text = trimTrailingBlanks(last.text);
         this.frame.children.push({ type: "break" });
         return j;
       }
@@ -162,7 +171,7 @@ class InlineParser {
     this.flush(i);
     if (trimBefore) {
       const last = this.frame.children[this.frame.children.length - 1];
-      if (last?.type === "text") last.text = last.text.replace(/[ \t]+$/, "");
+      if (last?.type === "text") last.text = trimTrailingBlanks(last.text);
     }
     this.frame.children.push(node);
     return end;

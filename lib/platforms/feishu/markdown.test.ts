@@ -240,3 +240,13 @@ describe("safeHref", () => {
     expect(safeHref(url)).toBe(expected);
   });
 });
+
+describe("markdown on hostile input", () => {
+  // A card may hold 30 KB of markdown: the preview parses it on every render.
+  it("drops trailing spaces before a break in linear time", () => {
+    const started = performance.now();
+    const blocks = parseMarkdown(`a${" ".repeat(30_000)}x  \nb${" ".repeat(30_000)}x\\\nc`);
+    expect(performance.now() - started).toBeLessThan(300);
+    expect(blocks).toEqual([para(text(`a${" ".repeat(30_000)}x`), { type: "break" }, text(`b${" ".repeat(30_000)}x`), { type: "break" }, text("c"))]);
+  });
+});
