@@ -1,6 +1,6 @@
 import { ensureAdminPassword } from "@/lib/auth/admin-password";
 import { enableWal, getDb } from "@/lib/db";
-import { startExpirySweep } from "@/lib/interactions/expire";
+import { startSweeps } from "@/lib/interactions/expire";
 import { redactStoredBodies } from "./redact-at-rest";
 
 /** Once per server start, after `prisma migrate deploy` (scripts/start.mjs) has run. */
@@ -8,7 +8,7 @@ export async function bootstrap(): Promise<void> {
   const db = getDb();
   await enableWal(db);
   const generated = await ensureAdminPassword(db);
-  startExpirySweep();
+  startSweeps(db);
   // In the background, in small steps: a big table must not hold up the start.
   void redactStoredBodies(db)
     .then((report) => report?.changed && console.log(`[boot] hid echoed secrets in ${report.changed} of ${report.scanned} stored callbacks`))

@@ -44,8 +44,9 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const late = build(() => inbound.deliverLate(row.decoded ?? row.body, reply));
   // A late delivery that cannot be built from the stored body is a channel that fails, not one that is absent.
   const facts = platformFacts(inbound, event, !late.ok || late.value !== null, endpoint.options);
-  // Read after the awaits, synchronously with the decision: another answer may have won (and released the held request) meanwhile.
-  const fresh = interactionState(id);
+  // Read after the other awaits, just before deciding: another answer may have won (and released the held request) meanwhile;
+  // one that wins between this read and the write makes the write lose (it expects the status and source read here).
+  const fresh = await interactionState(id);
   if (!fresh) throw new HttpError(404, "not_found", "interactionNotFound", { id });
   const state: LifecycleState = {
     status: fresh.status,
@@ -83,29 +84,29 @@ class Run {
 
   async step(state: LifecycleState, event: LifecycleEvent): Promise<Outcome> {
     const decision = decide(state, event, this.now.getTime(), this.facts);
-    if (decision.write && !this.write(decision.write)) {
+    if (decision.write && !(await this.write(decision.write, state))) {
       const lost = decision.ifLost ?? { effects: [], outcome: decision.outcome };
       return (await this.effects(decision.next, lost.effects)) ?? lost.outcome;
     }
     return (await this.effects(decision.next, decision.effects)) ?? decision.outcome;
   }
 
-  /** The store's conditional updates: false when another answer changed the row first. */
-  private write(write: Write): boolean {
+  /** The store's conditional updates, from the state the decision was made on: false when another answer changed the row first. */
+  private async write(write: Write, decidedOn: LifecycleState): Promise<boolean> {
     const at = this.now;
     switch (write.op) {
       case "transition":
-        return transition(this.id, write.from, { status: write.status, reply: this.reply, replySource: write.replySource, at, channel: write.channel });
+        return transition(this.id, { status: write.from, replySource: decidedOn.replySource }, { status: write.status, reply: this.reply, replySource: write.replySource, at, channel: write.channel });
       case "reserveUpdate":
         return reserveUpdate(this.id, write.max);
       case "recordUpdate":
-        recordUpdate(this.id, this.reply, at);
+        await recordUpdate(this.id, this.reply, at);
         return true;
       case "refundUpdate":
-        refundUpdate(this.id);
+        await refundUpdate(this.id);
         return true;
       case "exhaustUpdates":
-        exhaustUpdates(this.id, write.max);
+        await exhaustUpdates(this.id, write.max);
         return true;
       case "insert":
       case "expire":

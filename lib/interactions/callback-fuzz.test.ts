@@ -714,10 +714,10 @@ function feishuDeepClick(where: "value" | "form_value", protocol: "plain" | "enc
 }
 
 /** A row as rows were stored before the adapters refused such bodies (the store and cache are the real ones). */
-function storedBeforeTheFix(endpointId: string, platform: PlatformId, body: string, extra: { status: string; replySource?: string; reply?: string }): { id: string } {
+async function storedBeforeTheFix(endpointId: string, platform: PlatformId, body: string, extra: { status: string; replySource?: string; reply?: string }): Promise<{ id: string }> {
   const receivedAt = new Date();
   const id = `old-${++caseCounter}`;
-  insertInteraction({ id, endpointId, platform, eventId: id, kind: "button", status: extra.status, replySource: extra.replySource, reply: extra.reply, headers: "{}", body, receivedAt, deadlineAt: new Date(receivedAt.getTime() + 3000) });
+  await insertInteraction({ id, endpointId, platform, eventId: id, kind: "button", status: extra.status, replySource: extra.replySource, reply: extra.reply, headers: "{}", body, receivedAt, deadlineAt: new Date(receivedAt.getTime() + 3000) });
   return { id };
 }
 
@@ -750,7 +750,7 @@ const FINDINGS: [string, () => Promise<void>][] = [
     async () => {
       const endpoint = await endpointFor("discord", "manual", { publicKey: DISCORD_PUBLIC_KEY });
       const body = `{"id":"old","application_id":"app","type":3,"token":"\\ud800","data":{"custom_id":"c","component_type":2}}`;
-      const row = storedBeforeTheFix(endpoint.id, "discord", body, { status: "pending", replySource: "fallback", reply: '{"type":6}' });
+      const row = await storedBeforeTheFix(endpoint.id, "discord", body, { status: "pending", replySource: "fallback", reply: '{"type":6}' });
       await expect(answerInteraction(db, row.id, { type: 4, data: { content: "late" } }, "en")).rejects.toMatchObject({ status: 410 });
     },
   ],
@@ -771,7 +771,7 @@ const FINDINGS: [string, () => Promise<void>][] = [
     async () => {
       const endpoint = await endpointFor("discord", "manual", { publicKey: DISCORD_PUBLIC_KEY });
       const body = `{"id":"deep","type":3,"token":"t","application_id":"app","data":{"custom_id":"c","x":${"[".repeat(4500)}${"]".repeat(4500)}}}`;
-      const row = storedBeforeTheFix(endpoint.id, "discord", body, { status: "answered", replySource: "rule", reply: '{"type":6}' });
+      const row = await storedBeforeTheFix(endpoint.id, "discord", body, { status: "answered", replySource: "rule", reply: '{"type":6}' });
       const detail = await getInteraction(db, row.id).then((d) => JSON.stringify(d).length, (error: unknown) => describeError(error));
       expect(typeof detail === "number" ? "ok" : detail).toBe("ok");
     },

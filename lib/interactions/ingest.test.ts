@@ -88,9 +88,9 @@ describe("callback path (real SQLite file)", () => {
     await pending;
     const row = await db.interaction.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     expect(row.status).toBe("pending");
-    expireStale(new Date(row.receivedAt.getTime() + 60_000));
+    await expireStale(new Date(row.receivedAt.getTime() + 60_000));
     expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("pending");
-    expect(expireStale(new Date(row.receivedAt.getTime() + 16 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await expireStale(new Date(row.receivedAt.getTime() + 16 * 60_000))).toBeGreaterThanOrEqual(1);
     expect((await db.interaction.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("expired");
     await expect(answerInteraction(db, row.id, { type: 4, data: { content: "late" } }, "en")).rejects.toMatchObject({ status: 410 });
   });

@@ -6,13 +6,14 @@ import { readStored } from "@/lib/endpoints/stored";
 import { publish } from "@/lib/live/bus";
 import type { HttpAnswer, InboundAdapter, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
-import { saveSnapshot } from "@/lib/reactions/store";
+import { snapshotRow } from "@/lib/reactions/store";
+import { fallbackFor } from "./fallback";
 import { heldCount, holdFor } from "./holds";
-import { decide, platformFacts, type Effect, type LifecycleState, type PlatformFacts } from "./lifecycle";
+import { decide, platformFacts, type Decision, type Effect, type LifecycleState, type PlatformFacts } from "./lifecycle";
 import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { storeRefused } from "./refused";
 import { findRule } from "./rules";
-import { insertInteraction, interactionState, inTransaction, recordHandshake, transition, type StoredState } from "./store";
+import { insertEvents, interactionState, recordHandshake, transition, type EventStored, type EventWrite, type StoredState } from "./store";
 import { atRest, keptHeaders } from "./stored-request";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
@@ -55,16 +56,16 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   const inbound = getInbound(endpoint.platform);
   const outcome = await inbound.receive(raw, endpoint.secrets, endpoint.options);
   if (outcome.type === "rejected") {
-    storeRefused(endpoint, raw, outcome.code, deps.arrivedAt ?? deps.now());
+    await storeRefused(endpoint, raw, outcome.code, deps.arrivedAt ?? deps.now());
     return json(outcome.status, { error: { code: outcome.code } });
   }
   if (outcome.type === "handshake") {
-    recordHandshake(endpoint.id, true, deps.now());
+    await recordHandshake(endpoint.id, true, deps.now());
     return { status: outcome.status, body: outcome.body };
   }
   if (outcome.events.length === 0) return json(200, {});
   if (outcome.events.length > MAX_EVENTS_PER_CALLBACK) {
-    storeRefused(endpoint, raw, "too_many_events", deps.arrivedAt ?? deps.now());
+    await storeRefused(endpoint, raw, "too_many_events", deps.arrivedAt ?? deps.now());
     return json(400, { error: { code: "too_many_events" } });
   }
   // The platform's clock started when it sent the request: verification and storage spend from its budget.
@@ -76,17 +77,12 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   };
   // Events that only get shown (Easemob sends several per callback) are stored in one transaction; the first
   // decides the answer, and a retried callback (its first event already stored) stores nothing more.
-  const [firstEvent, ...restEvents] = outcome.events;
   const shared = Buffer.byteLength(stored.body) + Buffer.byteLength(stored.decoded ?? "") <= SHARED_BODY_BYTES ? stored : { ...stored, body: "", decoded: undefined };
-  const storeAll = () => {
-    const answer = receive(endpoint, inbound, firstEvent!, stored, receivedAt, deps);
-    if (answer.retried) return { first: answer.answer, rest: [] };
-    return { first: answer.answer, rest: restEvents.map((event) => receive(endpoint, inbound, event, shared, receivedAt, deps).answer) };
-  };
-  // A single event is one autocommit insert: an explicit transaction around it costs ~3× as much (measured).
-  const { first, rest } = restEvents.length === 0 ? storeAll() : inTransaction(storeAll);
+  const receipts = outcome.events.map((event, i) => receipt(endpoint, inbound, event, i === 0 ? stored : shared, receivedAt, deps));
+  const results = await insertEvents(receipts.map((r) => r.write));
+  const [first, ...rest] = results.map((result, i) => afterStore(receipts[i]!, result));
   for (const other of rest) void other.catch(logFailure);
-  return first;
+  return first!;
 }
 
 interface Received {
@@ -102,8 +98,14 @@ interface Received {
   deps: CallbackDeps;
 }
 
-/** One event: the lifecycle decides from its receipt what is stored and what is done. */
-function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): { answer: Promise<HttpAnswer>; retried: boolean } {
+interface Receipt {
+  ctx: Received;
+  decision: Decision;
+  write: EventWrite;
+}
+
+/** One event: the lifecycle decides from its receipt what is stored (the row and its snapshot) and what is done. */
+function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): Receipt {
   const facts = platformFacts(inbound, event, false, endpoint.options);
   const deadlineAt = new Date(receivedAt.getTime() + facts.deadlineMs);
   // A rule or the fallback that answers at once is stored with the interaction, in one write.
@@ -113,7 +115,7 @@ function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
   const decision = decide(state, { type: "receipt", interactive: event.interactive, decided: immediate?.source ?? null }, deps.now().getTime(), facts);
   const write = decision.write;
   if (write?.op !== "insert") throw new Error(`a receipt decides an insert, not ${write?.op ?? "nothing"}`);
-  const existing = insertInteraction({
+  const row = {
     id: ctx.id,
     endpointId: endpoint.id,
     platform: endpoint.platform,
@@ -135,13 +137,16 @@ function receive(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
     reply: immediate ? JSON.stringify(immediate.reply) : undefined,
     replySource: write.replySource ?? undefined,
     replyChannel: write.channel,
-  });
-  // A retried delivery gets what the first one got, and nothing is stored twice.
-  if (existing) return { answer: run(decision.ifLost?.effects ?? [], ctx, existing), retried: true };
-  if (event.snapshot && event.subject && saveSnapshot(endpoint.id, event.subject, event.snapshot, receivedAt)) {
-    publish({ type: "snapshot.updated", id: event.subject, endpointId: endpoint.id, status: "updated" });
-  }
-  return { answer: run(decision.effects, ctx), retried: false };
+  };
+  const snapshot = event.snapshot && event.subject ? snapshotRow(endpoint.id, event.subject, event.snapshot, receivedAt) : null;
+  return { ctx, decision, write: { row, snapshot } };
+}
+
+/** Once stored: a retried delivery gets what the first one got (nothing was stored twice), a new one its effects. */
+function afterStore({ ctx, decision }: Receipt, result: EventStored): Promise<HttpAnswer> {
+  if (result.existing) return run(decision.ifLost?.effects ?? [], ctx, result.existing);
+  if (result.snapshotChanged) publish({ type: "snapshot.updated", id: ctx.event.subject!, endpointId: ctx.endpoint.id, status: "updated" });
+  return run(decision.effects, ctx);
 }
 
 /** Runs a decision's effects in order; the HTTP answer is the last one an effect gave. */
@@ -236,15 +241,17 @@ function stateOf(ctx: Received, stored?: StoredState): LifecycleState {
  * the row read (in a burst thousands come due together: one write each, no read).
  */
 async function deadlinePassed(ctx: Received): Promise<HttpAnswer> {
-  const decision = decide(stateOf(ctx), { type: "deadline" }, ctx.deps.now().getTime(), ctx.facts);
+  const state = stateOf(ctx);
+  const decision = decide(state, { type: "deadline" }, ctx.deps.now().getTime(), ctx.facts);
   const fallback = { ...ctx, reply: fallbackFor(ctx.endpoint, ctx.event) };
   const write = decision.write;
   if (write?.op === "transition") {
-    const won = transition(ctx.id, write.from, { status: write.status, reply: fallback.reply, replySource: write.replySource, at: ctx.deps.now(), channel: write.channel });
+    // Another instance's sweep may have sent this fallback already (this one was late): the write says who did.
+    const won = await transition(ctx.id, { status: write.from, replySource: state.replySource }, { status: write.status, reply: fallback.reply, replySource: write.replySource, at: ctx.deps.now(), channel: write.channel });
     if (won) return run(decision.effects, fallback);
   }
   // Someone else decided first (a person's answer the hold just missed): the held request carries what is stored.
-  const now = interactionState(ctx.id);
+  const now = await interactionState(ctx.id);
   const answered = now?.status === "answered" && now.reply ? readStored(ctx.inbound.replySchema, now.reply) : null;
   const effects = write?.op === "transition" ? (decision.ifLost?.effects ?? []) : decision.effects;
   return run(effects, answered?.ok ? { ...ctx, reply: answered.value } : fallback);
@@ -258,10 +265,10 @@ async function sendApi(ctx: Received): Promise<void> {
     await sendApiReply(ctx.endpoint, delivery);
   } catch (error) {
     logDeliveryFailure(ctx.endpoint, error);
-    const stored = interactionState(ctx.id);
-    const decision = decide(stateOf(ctx, stored ?? { id: ctx.id, status: "answered", reply: null, replySource: null }), { type: "deliveryFailed", channel: "answer", maybeDelivered: false, exhausted: false }, ctx.deps.now().getTime(), ctx.facts);
+    const state = stateOf(ctx, (await interactionState(ctx.id)) ?? { id: ctx.id, status: "answered", reply: null, replySource: null });
+    const decision = decide(state, { type: "deliveryFailed", channel: "answer", maybeDelivered: false, exhausted: false }, ctx.deps.now().getTime(), ctx.facts);
     const write = decision.write;
-    if (write?.op === "transition" && transition(ctx.id, write.from, { status: write.status, reply: ctx.reply, replySource: write.replySource, at: ctx.deps.now() })) {
+    if (write?.op === "transition" && (await transition(ctx.id, { status: write.from, replySource: state.replySource }, { status: write.status, reply: ctx.reply, replySource: write.replySource, at: ctx.deps.now() }))) {
       await run(decision.effects, ctx);
     }
   }
@@ -275,10 +282,4 @@ function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: un
   if (rule) return { reply: rule.reply, source: "rule" };
   if (endpoint.mode === "rules") return { reply: fallbackFor(endpoint, event), source: "fallback" };
   return null;
-}
-
-/** The endpoint's own fallback where it fits the event, else the platform's default for its kind. */
-function fallbackFor(endpoint: LiveEndpoint, event: ParsedEvent): unknown {
-  const inbound = getInbound(endpoint.platform);
-  return endpoint.fallback !== null && endpoint.fallback !== undefined && inbound.replyFits(event.kind, endpoint.fallback) ? endpoint.fallback : inbound.defaultFallback(event);
 }

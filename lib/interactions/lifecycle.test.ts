@@ -38,6 +38,7 @@ type Row = [name: string, state: LifecycleState, event: LifecycleEvent, now: num
 const reply: LifecycleEvent = { type: "reply" };
 const deadline: LifecycleEvent = { type: "deadline" };
 const sweep: LifecycleEvent = { type: "sweep" };
+const overdue: LifecycleEvent = { type: "overdue" };
 const failed = (channel: "answer" | "update", maybeDelivered = false, exhausted = false): LifecycleEvent => ({ type: "deliveryFailed", channel, maybeDelivered, exhausted });
 const holdEnded: LifecycleEvent = { type: "holdEnded" };
 const receipt = (decided: "rule" | "fallback" | null, interactive = true): LifecycleEvent => ({ type: "receipt", interactive, decided });
@@ -126,6 +127,19 @@ const rows: Row[] = [
   ["qq both: the window passed: a plain ack leaves", stored("pending"), holdEnded, T0 + 2 * SEC, qqBoth, "pending/-/0 - [acknowledge] none"],
   ["qq both: a person after the ack left: by PUT only", stored("pending"), reply, T0 + 5 * SEC, qqBoth, `answered/manual/0 transition:pending>answered:manual:via put [publish updated answered, sendApi] delivered api${LOST_409}`],
   ["qq both: nobody: the fallback by PUT at 15 s", stored("pending"), deadline, T0 + 15 * SEC, qqBoth, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+
+  // The fallback sweep: a fallback the receiving instance owed (it died, or its timer is late) goes from another.
+  ["overdue: QQ put past the deadline, nothing decided: the fallback by PUT", stored("pending"), overdue, T0 + 16 * SEC, qq, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+  ["overdue: QQ both, the ack long gone: the fallback by PUT", stored("pending"), overdue, T0 + 16 * SEC, qqBoth, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+  ["overdue: QQ at the stored deadline exactly", stored("pending", null, { deadlineAt: T0 + 5 * SEC }), overdue, T0 + 5 * SEC, qq, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+  ["overdue: QQ within the expiry grace still sends", stored("pending"), overdue, T0 + 15 * SEC + EXPIRY_GRACE_MS, qq, "answered/fallback/0 transition:pending>answered:fallback:via put [publish updated answered, sendApi] none | lost: [] none"],
+  ["overdue: QQ past the window and grace is the expiry sweep's", stored("pending"), overdue, T0 + 15 * SEC + EXPIRY_GRACE_MS + 1, qq, "pending/-/0 - [] none"],
+  ["overdue: QQ before the deadline stays (its timer is still to fire)", stored("pending"), overdue, T0 + 15 * SEC - 1, qq, "pending/-/0 - [] none"],
+  ["overdue: QQ a person answered first: nothing", stored("answered", "manual"), overdue, T0 + 16 * SEC, qq, "answered/manual/0 - [] none"],
+  ["overdue: QQ ack only: the acknowledgement left with the instance, nothing can carry it", stored("pending", null, { deadlineAt: T0 + 2 * SEC }), overdue, T0 + 3 * SEC, qqAck, "pending/-/0 - [] none"],
+  ["overdue: Discord: only the held response could carry it", stored("pending"), overdue, T0 + 4 * SEC, discord(), "pending/-/0 - [] none"],
+  ["overdue: Feishu: only the held response could carry it", stored("pending"), overdue, T0 + 4 * SEC, feishu(), "pending/-/0 - [] none"],
+  ["overdue: a request held here is left to its hold", stored("pending", null, { held: true }), overdue, T0 + 16 * SEC, qq, "pending/-/0 - [] none"],
 
   ["sweep: answered stays answered", stored("answered", "manual"), sweep, T0 + 60 * MIN, discord(), "answered/manual/0 - [] none"],
 ];

@@ -7,6 +7,7 @@
  *   new ──receipt──▶ answered (rule | fallback)      (decided at once, one write)
  *   new ──receipt──▶ pending ──reply──▶ answered (manual)
  *                      │  └──deadline──▶ answered (fallback)   reply sent by API (QQ)
+ *                      │  └──overdue───▶ answered (fallback)   the same, by another instance's sweep
  *                      │  └──deadline──▶ pending (fallback)    reply is the HTTP answer (Discord, Feishu): the
  *                      │                   └──reply──▶ answered (manual)  as a follow-up, or a card update
  *                      └──sweep──▶ expired
@@ -104,6 +105,11 @@ export type LifecycleEvent =
    * update (`exhausted`: the platform says its budget is spent; `maybeDelivered`: it may have arrived).
    */
   | { type: "deliveryFailed"; channel: "answer" | "update"; maybeDelivered: boolean; exhausted: boolean }
+  /**
+   * The fallback sweep found the deadline passed with nothing decided and no request held here: the
+   * instance that received it (with its fallback timer) is gone, or late.
+   */
+  | { type: "overdue" }
   /** The expiry sweep passes by. */
   | { type: "sweep" };
 
@@ -111,7 +117,7 @@ export type LifecycleEvent =
 export type Write =
   /** Conditional: a retried delivery of the same event is stored once. */
   | { op: "insert"; status: "received" | "pending" | "answered"; replySource: ReplySource | null; channel?: ReplyChannel }
-  /** Conditional on the status still being `from` (store.transition). */
+  /** Conditional on the status still being `from`, and the reply source what was decided on (store.transition). */
   | { op: "transition"; from: "pending" | "answered"; status: "pending" | "answered" | "failed"; replySource: string; channel?: ReplyChannel }
   /** Conditional: one use of the update budget, while one is left. */
   | { op: "reserveUpdate"; max: number }
@@ -201,6 +207,8 @@ export function decide(state: LifecycleState, event: LifecycleEvent, now: number
       };
     case "deliveryFailed":
       return deliveryFailure(state, event, facts);
+    case "overdue":
+      return overdue(state, now, facts);
     case "sweep":
       return sweep(state, now, facts);
   }
@@ -327,6 +335,27 @@ function deliveryFailure(state: LifecycleState, event: Extract<LifecycleEvent, {
     effects: [updated("failed")],
     outcome: refused(deliveryFailed),
     ifLost: { effects: [], outcome: refused(deliveryFailed) },
+  };
+}
+
+/**
+ * The fallback a dead (or late) instance owed, sent by API where the reply goes by API at all (QQ put, both),
+ * from the deadline until the reply window and its grace close. A timer still alive makes the same conditional
+ * write, so one of them sends. Where only the held HTTP answer (Discord, Feishu) or acknowledgement (QQ ack)
+ * could carry it, nothing can any more: the expiry sweep ends it.
+ */
+function overdue(state: LifecycleState, now: number, facts: PlatformFacts): Decision {
+  const deadlineAt = state.deadlineAt ?? state.receivedAt + facts.deadlineMs;
+  const open = state.status === "pending" && state.replySource === null && !state.held;
+  const byApi = facts.replyVia === "api" && (!facts.ack || facts.ack.alsoApi);
+  const due = now >= deadlineAt && now - state.receivedAt <= facts.replyWindowMs + EXPIRY_GRACE_MS;
+  if (!open || !byApi || !due) return stay(state);
+  return {
+    next: { ...state, status: "answered", replySource: "fallback" },
+    write: { op: "transition", from: "pending", status: "answered", replySource: "fallback", channel: "put" },
+    effects: [updated("answered"), { type: "sendApi" }],
+    outcome: NONE,
+    ifLost: { effects: [], outcome: NONE },
   };
 }
 

@@ -22,12 +22,20 @@ const refusedSeen = remember("refused-callbacks", () => new Map<string, { second
  * and /live hears of at most ten a second per endpoint (the rest show on reload): a flood of forged
  * requests can neither fill the disk or the browser nor slow the server down.
  */
-export function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at: Date): void {
+export async function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: string, at: Date): Promise<void> {
   const id = randomUUID();
   // Redacted whole, then cut: a cut through an echoed secret would leave its beginning in plain text.
   const whole = Buffer.from(atRest(endpoint, raw.body.toString("utf8")), "utf8");
   const body = whole.length > REFUSED_BODY_BYTES ? `${whole.subarray(0, REFUSED_BODY_BYTES).toString("utf8")}…` : whole.toString("utf8");
-  insertInteraction({
+  // Counted before the writes: concurrent refusals each see their own count while the first is still being stored.
+  const second = Math.floor(at.getTime() / 1000);
+  const seen = refusedSeen.get(endpoint.id) ?? { second, published: 0, sincePrune: 0 };
+  if (seen.second !== second) Object.assign(seen, { second, published: 0 });
+  const publishIt = ++seen.published <= REFUSED_PUBLISHED_PER_SECOND;
+  const pruneNow = ++seen.sincePrune >= REFUSED_PRUNE_EVERY;
+  if (pruneNow) seen.sincePrune = 0;
+  refusedSeen.set(endpoint.id, seen);
+  await insertInteraction({
     id,
     endpointId: endpoint.id,
     platform: endpoint.platform,
@@ -39,15 +47,7 @@ export function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, code: str
     body,
     receivedAt: at,
   });
-  const second = Math.floor(at.getTime() / 1000);
-  const seen = refusedSeen.get(endpoint.id) ?? { second, published: 0, sincePrune: 0 };
-  if (seen.second !== second) Object.assign(seen, { second, published: 0 });
-  seen.published++;
-  if (++seen.sincePrune >= REFUSED_PRUNE_EVERY) {
-    seen.sincePrune = 0;
-    pruneRefused(endpoint.id, REFUSED_KEPT);
-  }
-  refusedSeen.set(endpoint.id, seen);
-  if (seen.published > REFUSED_PUBLISHED_PER_SECOND) return;
-  publish({ type: "interaction.created", id, endpointId: endpoint.id, status: "refused" });
+  // Pruning is housekeeping: if it fails (the next one catches up), the refusal is still answered.
+  if (pruneNow) await pruneRefused(endpoint.id, REFUSED_KEPT).catch((error: unknown) => console.error("[callbacks] pruning refused callbacks failed:", error instanceof Error ? error.message : String(error)));
+  if (publishIt) publish({ type: "interaction.created", id, endpointId: endpoint.id, status: "refused" });
 }

@@ -1,6 +1,9 @@
 import "server-only";
+import { databaseKind } from "@/lib/db/url";
 import { remember } from "@/lib/process/remember";
-import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
+import type { SnapshotRow } from "@/lib/reactions/store";
+import { pgInteractionStore } from "./store-pg";
+import { sqliteInteractionStore } from "./store-sqlite";
 
 export interface NewInteraction {
   id: string;
@@ -36,95 +39,115 @@ export interface StoredState {
   replySource: string | null;
 }
 
-function statements() {
-  const db = getSqlite();
-  return {
-    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, replyChannel, receivedAt, deadlineAt, holdUntil, answeredAt)
-      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @replyChannel, @receivedAt, @deadlineAt, @holdUntil, @answeredAt)
-      ON CONFLICT (endpointId, eventId) DO NOTHING`),
-    byEvent: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE endpointId = ? AND eventId = ?`),
-    answer: db.prepare(`UPDATE "Interaction" SET status = @status, reply = @reply, replySource = @replySource, replyChannel = COALESCE(@replyChannel, replyChannel), answeredAt = @answeredAt WHERE id = @id AND status = @from`),
-    state: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE id = ?`),
-    handshake: db.prepare(`UPDATE "Endpoint" SET handshakeAt = ?, handshakeOk = ? WHERE id = ?`),
-    // Both halves walk the (endpointId, status, receivedAt, id) index over this endpoint's refused rows
-    // only: the cost is the rows kept plus the rows deleted, however many other interactions there are.
-    pruneRefused: db.prepare(`DELETE FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' AND (receivedAt, id) <=
-      (SELECT receivedAt, id FROM "Interaction" WHERE endpointId = @endpointId AND status = 'refused' ORDER BY receivedAt DESC, id DESC LIMIT 1 OFFSET @keep)`),
-    exhaustUpdates: db.prepare(`UPDATE "Interaction" SET updates = @max WHERE id = @id`),
-    refundUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates - 1 WHERE id = ? AND updates > 0`),
-    reserveUpdate: db.prepare(`UPDATE "Interaction" SET updates = updates + 1 WHERE id = @id AND updates < @max`),
-    recordUpdate: db.prepare(`UPDATE "Interaction" SET status = 'answered', reply = @reply, replySource = COALESCE(replySource, 'manual'), answeredAt = COALESCE(answeredAt, @at) WHERE id = @id`),
-  };
+/**
+ * What a conditional transition expects to find. The reply source counts as well as the status: a
+ * deferred fallback (Discord, Feishu) leaves the status pending and only sets the source, and an
+ * answer decided on the row as it was before must then lose.
+ */
+export interface Expected {
+  status: string;
+  replySource: string | null;
 }
 
-const prepared = () => remember("interaction-statements", statements);
+export interface Answer {
+  status: string;
+  reply: unknown;
+  replySource: string;
+  at: Date;
+  channel?: string;
+}
+
+/** One event of a callback: its row, and the snapshot of the message it changed (saved only when the row is new). */
+export interface EventWrite {
+  row: NewInteraction;
+  snapshot?: SnapshotRow | null;
+}
+
+/** What storing one event found: null when new, else what the first delivery stored; whether its snapshot changed. */
+export interface EventStored {
+  existing: StoredState | null;
+  snapshotChanged: boolean;
+}
+
+/** A pending interaction as a sweep sees it (times in ms). */
+export interface PendingRow {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  kind: string;
+  control: string | null;
+  data: string | null;
+  status: string;
+  replySource: string | null;
+  receivedAt: number;
+  deadlineAt: number | null;
+  updates: number;
+}
+
+/** Which pending rows a sweep looks at: one platform's, received in [receivedFrom, receivedBefore). */
+export interface PendingQuery {
+  platform: string;
+  receivedFrom?: Date;
+  receivedBefore: Date;
+  /** Only rows nothing has decided yet (no reply source), whose stored deadline is before this. */
+  undecidedDueBefore?: Date;
+  limit?: number;
+}
+
+/** The write a sweep makes on a row it claimed; both are conditional on the row being as it was read. */
+export type SweepWrite = { op: "expire" } | { op: "transition"; to: Answer };
 
 /**
- * Stores an interaction once per platform event id, synchronously, before the
- * platform is answered: a retry (or a crash right after answering) loses nothing.
- * Returns null when it was new, else what is stored for that event.
+ * The callback path's writes, on whichever database DATABASE_URL selects. Every conditional write
+ * (the insert's dedupe on (endpointId, eventId), `transition`, `reserveUpdate`, a sweep's claim) is
+ * one statement whose affected-row count says whether it won, so exactly one answer wins on one
+ * process or many.
  */
-export function insertInteraction(row: NewInteraction): StoredState | null {
-  const result = prepared().insert.run({
-    ...row,
-    actor: row.actor ?? null,
-    scene: row.scene ?? null,
-    control: row.control ?? null,
-    data: row.data ?? null,
-    subject: row.subject ?? null,
-    summary: row.summary ?? null,
-    decoded: row.decoded ?? null,
-    reply: row.reply ?? null,
-    replySource: row.replySource ?? null,
-    replyChannel: row.replyChannel ?? null,
-    receivedAt: sqliteTimestamp(row.receivedAt),
-    deadlineAt: row.deadlineAt ? sqliteTimestamp(row.deadlineAt) : null,
-    holdUntil: row.holdUntil ? sqliteTimestamp(row.holdUntil) : null,
-    answeredAt: row.answeredAt ? sqliteTimestamp(row.answeredAt) : null,
-  });
-  return result.changes === 1 ? null : (prepared().byEvent.get(row.endpointId, row.eventId) as StoredState);
+export interface InteractionStore {
+  /** Stores a row once per platform event id: null when it was new, else what is stored for that event. */
+  insert(row: NewInteraction): Promise<StoredState | null>;
+  /**
+   * A callback's events, all or none (one transaction when there are several). When the first was
+   * stored before (a retried callback), nothing more is stored and only its result is returned.
+   */
+  insertEvents(events: readonly EventWrite[]): Promise<EventStored[]>;
+  /** The one conditional update that makes exactly one answer win. */
+  transition(id: string, from: Expected, to: Answer): Promise<boolean>;
+  state(id: string): Promise<StoredState | undefined>;
+  recordHandshake(endpointId: string, ok: boolean, at: Date): Promise<void>;
+  /** Takes one use of the platform's update budget before sending; false when it is spent. */
+  reserveUpdate(id: string, max: number): Promise<boolean>;
+  /** After an update went through: it is now the reply shown (the first answer's time and source stay). */
+  recordUpdate(id: string, reply: unknown, at: Date): Promise<void>;
+  /** Gives back a use whose delivery failed. */
+  refundUpdate(id: string): Promise<void>;
+  /** The platform says the budget is spent: nothing more is tried. */
+  exhaustUpdates(id: string, max: number): Promise<void>;
+  /** Keeps only the newest `keep` refused callbacks of an endpoint. */
+  pruneRefused(endpointId: string, keep: number): Promise<void>;
+  /** A message's whole state, unless a newer one is stored; whether it changed. */
+  saveSnapshot(row: SnapshotRow): Promise<boolean>;
+  /**
+   * Claims pending rows for a sweep: `settle` decides each (the lifecycle), and its write is made
+   * conditionally; returns the rows whose write won. On PostgreSQL the rows are locked with
+   * `FOR UPDATE SKIP LOCKED` for the claim, so sweepers on several instances split the work.
+   */
+  claimPending(query: PendingQuery, settle: (row: PendingRow) => Promise<SweepWrite | null>): Promise<PendingRow[]>;
 }
 
-/** Runs `work` in one SQLite transaction (several rows from one callback: all or none, one commit). */
-export function inTransaction<T>(work: () => T): T {
-  return getSqlite().transaction(work)();
+/** The store for the database DATABASE_URL selects (read each time: tests switch between both). */
+export function interactionStore(): InteractionStore {
+  const kind = databaseKind();
+  return remember(`interaction-store:${kind}`, () => (kind === "postgres" ? pgInteractionStore() : sqliteInteractionStore()));
 }
 
-/** The one conditional update that makes exactly one answer win. */
-export function transition(id: string, from: string, to: { status: string; reply: unknown; replySource: string; at: Date; channel?: string }): boolean {
-  const result = prepared().answer.run({ id, from, status: to.status, reply: JSON.stringify(to.reply), replySource: to.replySource, replyChannel: to.channel ?? null, answeredAt: sqliteTimestamp(to.at) });
-  return result.changes === 1;
-}
-
-export function interactionState(id: string): StoredState | undefined {
-  return prepared().state.get(id) as StoredState | undefined;
-}
-
-export function recordHandshake(endpointId: string, ok: boolean, at: Date): void {
-  prepared().handshake.run(sqliteTimestamp(at), ok ? 1 : 0, endpointId);
-}
-
-/** Takes one use of the platform's update budget before sending; false when it is spent. */
-export function reserveUpdate(id: string, max: number): boolean {
-  return prepared().reserveUpdate.run({ id, max }).changes === 1;
-}
-
-/** After an update went through: it is now what the interaction shows as its reply (the first answer's time and source stay). */
-export function recordUpdate(id: string, reply: unknown, at: Date): void {
-  prepared().recordUpdate.run({ id, reply: JSON.stringify(reply), at: sqliteTimestamp(at) });
-}
-
-/** Gives back a use whose delivery failed. */
-export function refundUpdate(id: string): void {
-  prepared().refundUpdate.run(id);
-}
-
-/** Keeps only the newest `keep` refused callbacks of an endpoint. */
-export function pruneRefused(endpointId: string, keep: number): void {
-  prepared().pruneRefused.run({ endpointId, keep });
-}
-
-/** The platform says the budget is spent (e.g. the token was used elsewhere): nothing more is tried. */
-export function exhaustUpdates(id: string, max: number): void {
-  prepared().exhaustUpdates.run({ id, max });
-}
+export const insertInteraction = (row: NewInteraction) => interactionStore().insert(row);
+export const insertEvents = (events: readonly EventWrite[]) => interactionStore().insertEvents(events);
+export const transition = (id: string, from: Expected, to: Answer) => interactionStore().transition(id, from, to);
+export const interactionState = (id: string) => interactionStore().state(id);
+export const recordHandshake = (endpointId: string, ok: boolean, at: Date) => interactionStore().recordHandshake(endpointId, ok, at);
+export const reserveUpdate = (id: string, max: number) => interactionStore().reserveUpdate(id, max);
+export const recordUpdate = (id: string, reply: unknown, at: Date) => interactionStore().recordUpdate(id, reply, at);
+export const refundUpdate = (id: string) => interactionStore().refundUpdate(id);
+export const exhaustUpdates = (id: string, max: number) => interactionStore().exhaustUpdates(id, max);
+export const pruneRefused = (endpointId: string, keep: number) => interactionStore().pruneRefused(endpointId, keep);

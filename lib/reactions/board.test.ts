@@ -38,8 +38,8 @@ async function allPages(endpointId: string, filter: Record<string, string> = {})
 describe("reaction board (real SQLite file)", () => {
   it("shows each message's newest reactions and its operations in the order they happened", async () => {
     const { id } = await endpoint();
-    saveSnapshot(id, "m1", { at: 30, state: [{ reaction: "👍", count: 1, userList: ["b"] }, { reaction: "❤️", count: 0, userList: [] }], conversation: { from: "a", to: "b", channelType: "chat" } }, new Date(2000));
-    saveSnapshot(id, "m2", { at: 10, state: [{ reaction: "🎉", count: 2, userList: ["a", "c"] }], conversation: { from: "a", to: "g1", channelType: "groupchat" } }, new Date(1000));
+    await saveSnapshot(id, "m1", { at: 30, state: [{ reaction: "👍", count: 1, userList: ["b"] }, { reaction: "❤️", count: 0, userList: [] }], conversation: { from: "a", to: "b", channelType: "chat" } }, new Date(2000));
+    await saveSnapshot(id, "m2", { at: 10, state: [{ reaction: "🎉", count: 2, userList: ["a", "c"] }], conversation: { from: "a", to: "g1", channelType: "groupchat" } }, new Date(1000));
     // Received out of order: the op time in the stored body decides the order.
     await storeOp(id, "m1", "b", "👍", "create", 20, new Date(1500));
     await storeOp(id, "m1", "a", "👍", "create", 10, new Date(1600));
@@ -72,7 +72,7 @@ describe("reaction board (real SQLite file)", () => {
     const total = BOARD_PAGE_SIZE * 2 + 7;
     // Message ids the platform chose, any characters; every third pair shares a millisecond.
     const ids = Array.from({ length: total }, (_, i) => `msg ${i} ✓|.${"x".repeat(i % 3)}`);
-    ids.forEach((messageId, i) => saveSnapshot(id, messageId, { at: i + 1, state: state(["u"]), conversation: { from: "a", to: i % 2 ? "odd" : "even", channelType: "chat" } }, new Date(1_000_000 + Math.floor(i / 2) * 1000)));
+    for (const [i, messageId] of ids.entries()) await saveSnapshot(id, messageId, { at: i + 1, state: state(["u"]), conversation: { from: "a", to: i % 2 ? "odd" : "even", channelType: "chat" } }, new Date(1_000_000 + Math.floor(i / 2) * 1000));
 
     const pages = await allPages(id);
     expect(pages.map((p) => p.items.length)).toEqual([BOARD_PAGE_SIZE, BOARD_PAGE_SIZE, 7]);
@@ -91,7 +91,7 @@ describe("reaction board (real SQLite file)", () => {
     const { id } = await endpoint();
     const users = Array.from({ length: 500 }, (_, i) => `user${i}`);
     const many = Array.from({ length: 80 }, (_, i) => ({ reaction: `r${i}`, count: 1, userList: ["a"] }));
-    saveSnapshot(id, "busy", { at: 1, state: [{ reaction: "👍", count: users.length, userList: users }, ...many], conversation: { from: "a", to: "b", channelType: "chat" } }, new Date(5000));
+    await saveSnapshot(id, "busy", { at: 1, state: [{ reaction: "👍", count: users.length, userList: users }, ...many], conversation: { from: "a", to: "b", channelType: "chat" } }, new Date(5000));
     for (let i = 0; i < TIMELINE_LIMIT + 15; i++) await storeOp(id, "busy", `u${i}`, "👍", "create", 100 + i, new Date(1000 + i));
 
     const [item] = (await reactionBoard(db, { endpointId: id })).items;

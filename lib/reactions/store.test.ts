@@ -15,9 +15,9 @@ async function endpoint() {
 describe("message snapshots (real SQLite file)", () => {
   it("keeps the newer state when an older callback arrives after it", async () => {
     const { id } = await endpoint();
-    expect(saveSnapshot(id, "m1", { at: 1000, state: state(["a"]), conversation }, new Date(1))).toBe(true);
-    expect(saveSnapshot(id, "m1", { at: 3000, state: state(["a", "b"]), conversation }, new Date(2))).toBe(true);
-    expect(saveSnapshot(id, "m1", { at: 2000, state: state(["c"]), conversation }, new Date(3))).toBe(false);
+    expect(await saveSnapshot(id, "m1", { at: 1000, state: state(["a"]), conversation }, new Date(1))).toBe(true);
+    expect(await saveSnapshot(id, "m1", { at: 3000, state: state(["a", "b"]), conversation }, new Date(2))).toBe(true);
+    expect(await saveSnapshot(id, "m1", { at: 2000, state: state(["c"]), conversation }, new Date(3))).toBe(false);
     const row = await db.messageSnapshot.findUniqueOrThrow({ where: { endpointId_messageId: { endpointId: id, messageId: "m1" } } });
     expect(JSON.parse(row.state)).toEqual(state(["a", "b"]));
     expect(Number(row.at)).toBe(3000);
@@ -27,21 +27,21 @@ describe("message snapshots (real SQLite file)", () => {
 
   it("keeps messages and endpoints apart", async () => {
     const [one, two] = [await endpoint(), await endpoint()];
-    expect(saveSnapshot(one.id, "m", { at: 5, state: state(["a"]), conversation }, new Date())).toBe(true);
-    expect(saveSnapshot(two.id, "m", { at: 1, state: state(["b"]), conversation }, new Date())).toBe(true);
-    expect(saveSnapshot(one.id, "n", { at: 1, state: state(["c"]), conversation }, new Date())).toBe(true);
+    expect(await saveSnapshot(one.id, "m", { at: 5, state: state(["a"]), conversation }, new Date())).toBe(true);
+    expect(await saveSnapshot(two.id, "m", { at: 1, state: state(["b"]), conversation }, new Date())).toBe(true);
+    expect(await saveSnapshot(one.id, "n", { at: 1, state: state(["c"]), conversation }, new Date())).toBe(true);
     expect(await db.messageSnapshot.count({ where: { messageId: "m" } })).toBe(2);
   });
 
   it("takes a second change in the same millisecond, dates a timeless one by its arrival, and ignores one from the far future", async () => {
     const { id } = await endpoint();
     const now = new Date(1_700_000_000_000);
-    expect(saveSnapshot(id, "m", { at: now.getTime(), state: state(["a"]), conversation }, now)).toBe(true);
+    expect(await saveSnapshot(id, "m", { at: now.getTime(), state: state(["a"]), conversation }, now)).toBe(true);
     // Two users reacting in the same millisecond: the later callback holds both.
-    expect(saveSnapshot(id, "m", { at: now.getTime(), state: state(["a", "b"]), conversation }, now)).toBe(true);
-    expect(saveSnapshot(id, "m", { at: 1e20, state: state(["x"]), conversation }, now)).toBe(false);
+    expect(await saveSnapshot(id, "m", { at: now.getTime(), state: state(["a", "b"]), conversation }, now)).toBe(true);
+    expect(await saveSnapshot(id, "m", { at: 1e20, state: state(["x"]), conversation }, now)).toBe(false);
     const later = new Date(now.getTime() + 5);
-    expect(saveSnapshot(id, "m", { at: 0, state: state(["a", "b", "c"]), conversation }, later)).toBe(true);
+    expect(await saveSnapshot(id, "m", { at: 0, state: state(["a", "b", "c"]), conversation }, later)).toBe(true);
     const row = await db.messageSnapshot.findUniqueOrThrow({ where: { endpointId_messageId: { endpointId: id, messageId: "m" } } });
     expect([Number(row.at), JSON.parse(row.state)]).toEqual([later.getTime(), state(["a", "b", "c"])]);
   });
