@@ -11,6 +11,6 @@ describe("prisma/postgresql/schema.prisma", () => {
     const pg = readFileSync(PG_SCHEMA, "utf8");
     expect(pg).toMatch(/provider = "postgresql"/);
     expect(pg).toMatch(/output {5}= "\.\.\/\.\.\/lib\/db\/generated-pg"/);
-    expect(pg).not.toMatch(/sqlite/i);
+    expect(pg).not.toMatch(/provider\s*=\s*"sqlite"|"file:/);
   });
 });

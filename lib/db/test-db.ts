@@ -39,10 +39,10 @@ export function testPgClusterUrl(): string {
 }
 
 /**
- * A fresh, empty URL-addressable database on the run's cluster, migrated by the same runner as
- * `npm start` (scripts/migrate.mjs). Does not touch DATABASE_URL.
+ * A fresh database on the run's cluster, migrated by the same runner as `npm start`
+ * (scripts/migrate.mjs) unless `migrate: false`; resolves to its URL. Does not touch DATABASE_URL.
  */
-export async function createTestPgDatabase(): Promise<string> {
+export async function createTestPgDatabase({ migrate = true } = {}): Promise<string> {
   const cluster = testPgClusterUrl();
   const name = `test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: cluster });
@@ -54,7 +54,7 @@ export async function createTestPgDatabase(): Promise<string> {
   }
   const url = new URL(cluster);
   url.pathname = `/${name}`;
-  await migratePostgres(url.toString(), { log: () => undefined });
+  if (migrate) await migratePostgres(url.toString(), { log: () => undefined });
   return url.toString();
 }
 
