@@ -75,11 +75,11 @@ export async function deliverOverdue(claimed: readonly Overdue[]): Promise<void>
   await Promise.all(claimed.map((overdue) => runEffects(overdue, overdue.decision.effects)));
 }
 
-/** Claims and sends in one go (what a sweep does; tests wait for the sends). Returns how many were claimed. */
-export async function sendOverdueFallbacks(db: Db, now = new Date()): Promise<number> {
+/** Claims and sends in one go (what a sweep does; tests wait for the sends). Returns the rows claimed. */
+export async function sendOverdueFallbacks(db: Db, now = new Date()): Promise<PendingRow[]> {
   const claimed = await claimOverdue(db, now);
   await deliverOverdue(claimed);
-  return claimed.length;
+  return claimed.map((overdue) => overdue.row);
 }
 
 async function runEffects(overdue: Overdue, effects: readonly Effect[]): Promise<void> {
