@@ -161,12 +161,12 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
       ...(secrets !== undefined ? { secrets: sealSecret(JSON.stringify(secrets)) } : {}),
     },
   });
-  forgetEndpoint(id);
+  await forgetEndpoint(id);
   return view(row, origin);
 }
 
 export async function removeEndpoint(db: Db, id: string): Promise<void> {
   const deleted = await db.endpoint.deleteMany({ where: { id } });
-  forgetEndpoint(id);
+  await forgetEndpoint(id);
   if (deleted.count === 0) throw new HttpError(404, "not_found", "endpointNotFound", { id });
 }

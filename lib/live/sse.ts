@@ -24,12 +24,29 @@ export function liveStream(lastEventId: string | null, signal: AbortSignal, stil
         }
       };
       send("retry: 2000\n\n");
+      // Subscribed before the missed events are read (on PostgreSQL that read waits on the database):
+      // what arrives meanwhile waits its turn, and the sequence numbers drop what the read already sent.
+      let lastSent = 0;
+      let waiting: LiveEvent[] | null = lastEventId ? [] : null;
+      const sendEvent = (event: LiveEvent) => {
+        if (event.seq <= lastSent) return;
+        lastSent = event.seq;
+        send(frame(event));
+      };
+      const unsubscribe = subscribe((event) => (waiting ? waiting.push(event) : sendEvent(event)));
       if (lastEventId) {
-        const missed = eventsSince(lastEventId);
-        if (missed === null) send("event: reset\ndata: {}\n\n");
-        else missed.forEach((event) => send(frame(event)));
+        const replay = (missed: LiveEvent[] | null) => {
+          if (missed === null) send("event: reset\ndata: {}\n\n");
+          else missed.forEach(sendEvent);
+          const live = waiting ?? [];
+          waiting = null;
+          live.forEach(sendEvent);
+        };
+        eventsSince(lastEventId).then(replay, (error: unknown) => {
+          console.error("live stream: missed events not read", error);
+          replay(null);
+        });
       }
-      const unsubscribe = subscribe((event) => send(frame(event)));
       // The gate checked the session when the stream opened; a logout since then must cut it off too.
       const heartbeat = setInterval(() => (stillAuthorized() ? send(": keep-alive\n\n") : stop()), HEARTBEAT_MS);
       stop = () => {
