@@ -68,19 +68,19 @@ export async function startPgCluster({ log = console.log } = {}) {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
   run("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-w", "-t", "30", "start"]);
   let stopped = false;
-  return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    dir,
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", stop);
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  // A caller that throws before stopping (or exits early) must not leave a server behind.
+  process.on("exit", stop);
+  return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, dir, stop };
 }
 
 function ownerOf(user) {
