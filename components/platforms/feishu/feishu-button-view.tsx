@@ -12,11 +12,15 @@ export function FeishuButtonView({ node, onClick }: { node: Record<string, unkno
   const disabled = node.disabled === true;
   const width = str(node.width);
   const px = /^(\d+)px$/.exec(width);
+  const text = isRecord(node.text) ? str(node.text.content) : "";
+  // An icon-only button still needs a name a screen reader (and a test) can find: its hover tip, else its name.
+  const label = text ? undefined : (isRecord(node.hover_tips) ? str(node.hover_tips.content) : "") || str(node.name) || str(node.element_id) || undefined;
   const opensLink = Array.isArray(node.behaviors) && node.behaviors.some((b: unknown) => isRecord(b) && b.type === "open_url");
   return (
     <button
       type="button"
       aria-disabled={disabled || undefined}
+      aria-label={label}
       onClick={onClick}
       data-type={str(node.type) || "default"}
       data-size={str(node.size) || "medium"}
@@ -28,7 +32,7 @@ export function FeishuButtonView({ node, onClick }: { node: Record<string, unkno
         width === "fill" && "w-full",
       )}
     >
-      <span className="truncate">{isRecord(node.text) ? str(node.text.content) : ""}</span>
+      <span className="truncate">{text}</span>
       {opensLink ? <ExternalLink aria-hidden className="size-3.5 shrink-0" /> : null}
     </button>
   );
