@@ -1,7 +1,7 @@
 import { verifyKey } from "discord-interactions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { HttpError } from "@/lib/http/errors";
 import type { RawCallback } from "@/lib/platforms/inbound";
@@ -26,7 +26,7 @@ import { insertInteraction } from "./store";
 
 /**
  * Hostile callbacks through the real path (issue 12): generated bodies, correctly signed ones among
- * them, into handleCallback on a real SQLite file in every reply mode; then a person answers every
+ * them, into handleCallback on a real database (SQLite and PostgreSQL) in every reply mode; then a person answers every
  * pending one and every stored row is read as GET /api/interactions(/:id) reads it. Nothing may throw
  * or answer ≥ 500, and a well-formed click still gets its normal answer afterwards.
  * Reproduce a failure with FUZZ_SEED=<seed printed> npx vitest run lib/interactions/callback-fuzz.test.ts;
@@ -35,7 +35,7 @@ import { insertInteraction } from "./store";
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed12) >>> 0;
 const PER_ENDPOINT = Number(process.env.FUZZ_CASES ?? 0) || undefined;
 
-const db = createTestDb();
+const db = await createEachTestDb();
 const deps = { db, now: () => new Date() };
 
 // The platforms' side is the product's own simulator (lib/simulator/platform-api.ts), served over real HTTP.

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import type { HttpError } from "@/lib/http/errors";
 import { discordInteraction } from "@/lib/platforms/discord/click";
@@ -10,7 +10,7 @@ import { signDiscord } from "@/lib/platforms/discord/signature";
 import { answerInteraction } from "./answer";
 import { handleCallback } from "./ingest";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 const deps = { db, now: () => new Date() };
 const actor = { userId: "u1", roles: [], isAdmin: false };
@@ -34,7 +34,7 @@ async function endpoint(mode: "rules" | "manual", rules: { match: { on: string; 
   return createEndpoint(db, { platform: "discord", name: `Modal ${mode}`, mode, requireSignature: true, secrets: { publicKey: DISCORD_PUBLIC_KEY }, rules }, "http://localhost", "en");
 }
 
-describe("Discord modals through the callback path (real SQLite file)", () => {
+describe("Discord modals through the callback path (real database: SQLite and PostgreSQL)", () => {
   it("a rule opens the modal for a button; the submit is matched on a submitted value and stored by custom_id", async () => {
     const ep = await endpoint("rules", [
       { match: { on: "control", pattern: "open_form" }, reply: openForm },

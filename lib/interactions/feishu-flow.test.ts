@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { feishuInbound } from "@/lib/platforms/feishu/inbound";
 import { answerPlatformCall, recordedCalls } from "@/lib/simulator/platform-api";
@@ -7,7 +7,7 @@ import { startSimulatorServer } from "@/lib/simulator/test-server";
 import { answerInteraction } from "./answer";
 import { handleCallback } from "./ingest";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 const deps = { db, now: () => new Date() };
 const secrets = { appId: "cli_flow", appSecret: "flow-app-secret", verificationToken: "flow-token", encryptKey: "flow-encrypt-key" };
 const card = { schema: "2.0", header: { title: { tag: "plain_text", content: "Updated" } }, body: { elements: [{ tag: "markdown", content: "**done**" }] } };

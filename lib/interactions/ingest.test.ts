@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import type { HttpError } from "@/lib/http/errors";
 import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtures/vectors";
@@ -11,7 +11,7 @@ import { answerInteraction } from "./answer";
 import { expireStale } from "./expire";
 import { handleCallback } from "./ingest";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 const deps = { db, now: () => new Date() };
 
@@ -33,7 +33,7 @@ async function discordEndpoint(mode: "rules" | "manual") {
   }, "http://localhost", "en");
 }
 
-describe("callback path (real SQLite file)", () => {
+describe("callback path (real database: SQLite and PostgreSQL)", () => {
   it("answers Discord by rule, else by fallback, and stores a retried delivery once", async () => {
     const endpoint = await discordEndpoint("rules");
     const click = discordClick("buy_red");
@@ -69,7 +69,9 @@ describe("callback path (real SQLite file)", () => {
     expect(answers.map((a) => a.status).sort()).toEqual(["fulfilled", "rejected"]);
     const loser = answers.find((a) => a.status === "rejected") as PromiseRejectedResult;
     expect((loser.reason as HttpError).status).toBe(409);
-    expect(await pending).toEqual({ status: 200, body: { type: 4, data: { content: "By hand" } } });
+    // Which one wins is the database's call (on PostgreSQL both updates run at once); the held request carries the winner's.
+    const winner = answers[0]!.status === "fulfilled" ? "By hand" : "Too late";
+    expect(await pending).toEqual({ status: 200, body: { type: 4, data: { content: winner } } });
   });
 
   it("acknowledges QQ with op 12 and answers the op 13 handshake", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { signQq } from "@/lib/platforms/qq/signature";
@@ -11,9 +11,9 @@ import { handleCallback } from "./ingest";
 /**
  * Where a QQ click's result code goes, per endpoint (protocols.md §8.2): `put` (ack at once, code by PUT),
  * `ack` (the acknowledgement held for the hold window carries it, no PUT), `both`. Through handleCallback
- * on a real SQLite file; the product's own simulator plays QQ's API over real HTTP and records the PUTs.
+ * on a real database (SQLite and PostgreSQL); the product's own simulator plays QQ's API over real HTTP and records the PUTs.
  */
-const db = createTestDb();
+const db = await createEachTestDb();
 const deps = { db, now: () => new Date() };
 const SECRET = "qq-delivery-secret";
 

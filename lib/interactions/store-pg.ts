@@ -50,18 +50,26 @@ const sql = {
 
 const optional = (date: Date | undefined) => (date ? pgTimestamp(date) : null);
 
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite's can): a refused body of random bytes, or a field a JSON
+ * `\u0000` escape put in, is stored with U+FFFD there instead, as bytes that are not UTF-8 already are.
+ */
+const textSafe = (value: unknown) => (typeof value === "string" && value.includes("\0") ? value.replaceAll("\0", "\uFFFD") : value);
+
 function rowValues(row: NewInteraction): unknown[] {
   const times = { receivedAt: pgTimestamp(row.receivedAt), deadlineAt: optional(row.deadlineAt), holdUntil: optional(row.holdUntil), answeredAt: optional(row.answeredAt) };
   const all: Record<string, unknown> = { ...row, ...times };
-  return COLUMNS.map((column) => all[column] ?? null);
+  return COLUMNS.map((column) => textSafe(all[column] ?? null));
 }
 
 const answerValues = (id: string, from: Expected, to: Answer) => [id, from.status, from.replySource, to.status, JSON.stringify(to.reply), to.replySource, to.channel ?? null, pgTimestamp(to.at)];
 
 async function insertRow(db: Queryable, row: NewInteraction): Promise<StoredState | null> {
-  const result = await db.query(sql.insert(rowValues(row)));
+  const values = rowValues(row);
+  const result = await db.query(sql.insert(values));
   if (result.rowCount === 1) return null;
-  return (await db.query<StoredState>(sql.byEvent([row.endpointId, row.eventId]))).rows[0] ?? null;
+  // The key as stored (values[1], values[3]: endpointId, eventId).
+  return (await db.query<StoredState>(sql.byEvent([values[1], values[3]]))).rows[0] ?? null;
 }
 
 async function saveSnapshot(db: Queryable, row: SnapshotRow): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtures/vectors";
 import { signDiscord } from "@/lib/platforms/discord/signature";
@@ -13,7 +13,7 @@ import { interactionDetailSchema, interactionPageSchema, interactionSummarySchem
  * "could not be loaded" state. (The types already agree; this checks the values: dates as strings,
  * JSON parsed, nothing undefined where the schema wants null.)
  */
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 const deps = { db, now: () => new Date() };
 

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import type { HttpError } from "@/lib/http/errors";
 import { BOARD_PAGE_SIZE, reactionBoard, TIMELINE_LIMIT } from "./board";
 import { reactionBoardSchema } from "./schema";
 import { saveSnapshot } from "./store";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 
 let n = 0;
@@ -35,7 +35,7 @@ async function allPages(endpointId: string, filter: Record<string, string> = {})
   return pages;
 }
 
-describe("reaction board (real SQLite file)", () => {
+describe("reaction board (real database: SQLite and PostgreSQL)", () => {
   it("shows each message's newest reactions and its operations in the order they happened", async () => {
     const { id } = await endpoint();
     await saveSnapshot(id, "m1", { at: 30, state: [{ reaction: "👍", count: 1, userList: ["b"] }, { reaction: "❤️", count: 0, userList: [] }], conversation: { from: "a", to: "b", channelType: "chat" } }, new Date(2000));

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { saveSnapshot } from "./store";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 
 const conversation = { from: "u1", to: "u2", channelType: "chat" };
@@ -12,7 +12,7 @@ async function endpoint() {
   return db.endpoint.create({ data: { platform: "easemob", name: "E", fallback: "null", secrets: "sealed" } });
 }
 
-describe("message snapshots (real SQLite file)", () => {
+describe("message snapshots (real database: SQLite and PostgreSQL)", () => {
   it("keeps the newer state when an older callback arrives after it", async () => {
     const { id } = await endpoint();
     expect(await saveSnapshot(id, "m1", { at: 1000, state: state(["a"]), conversation }, new Date(1))).toBe(true);
