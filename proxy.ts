@@ -11,10 +11,10 @@ import { negotiateLocale } from "@/lib/i18n/negotiate";
  * Next 16 runs this file in the Node runtime, bundled with serverExternalPackages honoured
  * (next.config.js), so better-sqlite3 loads here as it does in route handlers.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
-  if (isAuthorized(request.headers)) return NextResponse.next();
+  if (await isAuthorized(request.headers)) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     const locale = negotiateLocale(undefined, request.headers.get("accept-language"));
     return errorResponse(new HttpError(401, "unauthorized", "unauthorized", { header: "Authorization: Bearer <API_TOKEN>" }), locale);

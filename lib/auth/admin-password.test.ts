@@ -1,9 +1,9 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { ADMIN_PASSWORD_SETTING, checkAdminPassword, ensureAdminPassword, SESSIONS_PASSWORD_SETTING } from "./admin-password";
 import { isValidSession, issueSession } from "./session";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 afterEach(() => {
   delete process.env.ADMIN_PASSWORD;
@@ -37,39 +37,39 @@ describe("admin password", () => {
       if (env === undefined) delete process.env.ADMIN_PASSWORD;
       else process.env.ADMIN_PASSWORD = env;
       await ensureAdminPassword(db);
-      return [issueSession(), issueSession()];
+      return [await issueSession(), await issueSession()];
     }
-    const alive = (tokens: string[]) => tokens.map((t) => isValidSession(t));
+    const alive = (tokens: string[]) => Promise.all(tokens.map((t) => isValidSession(t)));
 
     it("keeps sessions when ADMIN_PASSWORD is unchanged", async () => {
       const tokens = await signedInUnder("first password");
       await ensureAdminPassword(db);
-      expect(alive(tokens)).toEqual([true, true]);
+      expect(await alive(tokens)).toEqual([true, true]);
     });
 
     it("ends them when ADMIN_PASSWORD changes", async () => {
       const tokens = await signedInUnder("first password");
       process.env.ADMIN_PASSWORD = "second password";
       await ensureAdminPassword(db);
-      expect(alive(tokens)).toEqual([false, false]);
+      expect(await alive(tokens)).toEqual([false, false]);
     });
 
     it("ends them when ADMIN_PASSWORD is unset (the generated password takes over) and set again", async () => {
       const underEnv = await signedInUnder("first password");
       const underGenerated = await signedInUnder(undefined);
-      expect(alive(underEnv)).toEqual([false, false]);
+      expect(await alive(underEnv)).toEqual([false, false]);
       await ensureAdminPassword(db);
-      expect(alive(underGenerated)).toEqual([true, true]);
+      expect(await alive(underGenerated)).toEqual([true, true]);
       process.env.ADMIN_PASSWORD = "first password";
       await ensureAdminPassword(db);
-      expect(alive(underGenerated)).toEqual([false, false]);
+      expect(await alive(underGenerated)).toEqual([false, false]);
     });
 
     it("ends them when the generated password is reset (its row deleted, a new one generated)", async () => {
       const tokens = await signedInUnder(undefined);
       await db.setting.delete({ where: { key: ADMIN_PASSWORD_SETTING } });
       expect(await ensureAdminPassword(db)).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-      expect(alive(tokens)).toEqual([false, false]);
+      expect(await alive(tokens)).toEqual([false, false]);
     });
   });
 });

@@ -6,6 +6,7 @@ import { isValidSession, sessionTokenFrom } from "./session";
  * request, and the one a long-lived answer (the live event stream) should repeat while it stays
  * open, since a logout after the request started must still cut it off.
  */
-export function isAuthorized(headers: Headers, now = Date.now()): boolean {
-  return isValidSession(sessionTokenFrom(headers.get("cookie")), now) || hasValidApiToken(headers.get("authorization"));
+export async function isAuthorized(headers: Headers, now = Date.now()): Promise<boolean> {
+  // The API token costs no database read: checked first.
+  return hasValidApiToken(headers.get("authorization")) || (await isValidSession(sessionTokenFrom(headers.get("cookie")), now));
 }

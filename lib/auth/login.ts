@@ -30,7 +30,7 @@ export async function logIn(db: Db, password: string, secure: boolean, client: s
   }
   recordLoginResult(client, ok);
   if (!ok) throw new HttpError(401, "invalid_credentials", "invalidCredentials");
-  return sessionCookie(issueSession(), SESSION_TTL_MS / 1000, secure);
+  return sessionCookie(await issueSession(), SESSION_TTL_MS / 1000, secure);
 }
 
 export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {

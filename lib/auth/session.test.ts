@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { isValidSession, issueSession, revokeSession, SESSION_COOKIE, SESSION_TTL_MS, sessionTokenFrom } from "./session";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 beforeEach(() => db.session.deleteMany());
 
@@ -10,8 +10,8 @@ describe("sessions", () => {
   const now = Date.now();
 
   it("are stored server-side by the hash of their id only, and validate", async () => {
-    const token = issueSession(now);
-    expect(isValidSession(token, now + 1000)).toBe(true);
+    const token = await issueSession(now);
+    expect(await isValidSession(token, now + 1000)).toBe(true);
     const rows = await db.session.findMany();
     expect(rows).toHaveLength(1);
     const id = token.split(".")[2]!;
@@ -19,45 +19,45 @@ describe("sessions", () => {
     expect(rows[0]!.expiresAt.getTime()).toBe(now + SESSION_TTL_MS);
   });
 
-  it("end at logout, for every copy of the cookie, and only that session", () => {
-    const mine = issueSession(now);
-    const other = issueSession(now);
+  it("end at logout, for every copy of the cookie, and only that session", async () => {
+    const mine = await issueSession(now);
+    const other = await issueSession(now);
     const captured = `${mine}`;
-    revokeSession(mine, now);
-    expect(isValidSession(captured, now + 1000)).toBe(false);
-    expect(isValidSession(other, now + 1000)).toBe(true);
+    await revokeSession(mine, now);
+    expect(await isValidSession(captured, now + 1000)).toBe(false);
+    expect(await isValidSession(other, now + 1000)).toBe(true);
   });
 
   it("expire after the TTL, and expired rows are pruned at the next sign-in", async () => {
-    const old = issueSession(now - SESSION_TTL_MS - 1000);
-    expect(isValidSession(old, now)).toBe(false);
+    const old = await issueSession(now - SESSION_TTL_MS - 1000);
+    expect(await isValidSession(old, now)).toBe(false);
     expect(await db.session.count()).toBe(1);
-    issueSession(now);
+    await issueSession(now);
     expect(await db.session.count()).toBe(1);
-    expect(isValidSession(old, now - SESSION_TTL_MS)).toBe(false);
+    expect(await isValidSession(old, now - SESSION_TTL_MS)).toBe(false);
   });
 
   it("are refused when the row is gone, even with a valid signature", async () => {
-    const token = issueSession(now);
+    const token = await issueSession(now);
     await db.session.deleteMany();
-    expect(isValidSession(token, now)).toBe(false);
+    expect(await isValidSession(token, now)).toBe(false);
   });
 
-  it("refuse a forged expiry, a tampered signature and junk", () => {
-    const token = issueSession(now);
+  it("refuse a forged expiry, a tampered signature and junk", async () => {
+    const token = await issueSession(now);
     const [v, , id, mac] = token.split(".");
-    expect(isValidSession(`${v}.${now + 2 * SESSION_TTL_MS}.${id}.${mac}`, now)).toBe(false);
-    expect(isValidSession(`${token.slice(0, -2)}xx`, now)).toBe(false);
+    expect(await isValidSession(`${v}.${now + 2 * SESSION_TTL_MS}.${id}.${mac}`, now)).toBe(false);
+    expect(await isValidSession(`${token.slice(0, -2)}xx`, now)).toBe(false);
     for (const junk of ["", "abc", "v2.1.2", "v2..", `${token}.x`, "x".repeat(10_000), undefined]) {
-      expect(isValidSession(junk, now)).toBe(false);
+      expect(await isValidSession(junk, now)).toBe(false);
     }
   });
 
-  it("ignore a logout with a forged token", () => {
-    const token = issueSession(now);
-    revokeSession(`${token.slice(0, -2)}xx`, now);
-    revokeSession(undefined, now);
-    expect(isValidSession(token, now)).toBe(true);
+  it("ignore a logout with a forged token", async () => {
+    const token = await issueSession(now);
+    await revokeSession(`${token.slice(0, -2)}xx`, now);
+    await revokeSession(undefined, now);
+    expect(await isValidSession(token, now)).toBe(true);
   });
 
   it.each([

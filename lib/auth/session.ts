@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { deriveKey } from "@/lib/crypto/server-key";
-import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
 import { remember } from "@/lib/process/remember";
+import { sessionStore } from "./session-store";
 
 export const SESSION_COOKIE = "bs_session";
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -14,21 +14,8 @@ const MAX_TOKEN_LENGTH = 256;
  * Sessions live server-side so logout and a password change can end them: the cookie is
  * `v2.<expiresAtMs>.<id>.<hmac>`, the Session table holds only SHA-256(id). The HMAC lets the
  * gate refuse forged cookies without touching the database; the row lookup is one prepared
- * primary-key read (a few µs), cheap enough for proxy.ts to run on every request.
+ * primary-key read (session-store.ts), cheap enough for proxy.ts to run on every request.
  */
-function statements() {
-  return remember("session-statements", () => {
-    const db = getSqlite();
-    return {
-      insert: db.prepare('INSERT INTO "Session" ("id", "createdAt", "expiresAt") VALUES (?, ?, ?)'),
-      find: db.prepare('SELECT 1 FROM "Session" WHERE "id" = ? AND "expiresAt" > ?').pluck(),
-      remove: db.prepare('DELETE FROM "Session" WHERE "id" = ?'),
-      // Uses Session_expiresAt_idx: a range delete of what has expired, nothing else is read.
-      prune: db.prepare('DELETE FROM "Session" WHERE "expiresAt" <= ?'),
-    };
-  });
-}
-
 function sign(payload: string): string {
   return createHmac("sha256", remember("session-key", () => deriveKey("session")))
     .update(payload)
@@ -54,26 +41,26 @@ function verifiedId(token: string | undefined, now: number): string | null {
 }
 
 /** Starts a session: stores it and returns the cookie value. Expired rows are pruned here, once per sign-in. */
-export function issueSession(now = Date.now()): string {
-  const { insert, prune } = statements();
+export async function issueSession(now = Date.now()): Promise<string> {
+  const store = sessionStore();
   const id = randomBytes(32).toString("base64url");
   const expiresAt = now + SESSION_TTL_MS;
-  prune.run(sqliteTimestamp(new Date(now)));
-  insert.run(storedId(id), sqliteTimestamp(new Date(now)), sqliteTimestamp(new Date(expiresAt)));
+  await store.prune(new Date(now));
+  await store.insert(storedId(id), new Date(now), new Date(expiresAt));
   const payload = `${VERSION}.${expiresAt}.${id}`;
   return `${payload}.${sign(payload)}`;
 }
 
 /** True for a signed, unexpired token whose session has not been ended. */
-export function isValidSession(token: string | undefined, now = Date.now()): boolean {
+export async function isValidSession(token: string | undefined, now = Date.now()): Promise<boolean> {
   const id = verifiedId(token, now);
-  return id !== null && statements().find.get(storedId(id), sqliteTimestamp(new Date(now))) === 1;
+  return id !== null && (await sessionStore().live(storedId(id), new Date(now)));
 }
 
 /** Logout: ends this one session. A forged or already-ended token is a no-op. */
-export function revokeSession(token: string | undefined, now = Date.now()): void {
+export async function revokeSession(token: string | undefined, now = Date.now()): Promise<void> {
   const id = verifiedId(token, now);
-  if (id !== null) statements().remove.run(storedId(id));
+  if (id !== null) await sessionStore().remove(storedId(id));
 }
 
 /** The session cookie's value from a Cookie header (route handlers get a plain Request). */

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 /** Ends the session server-side (a copy of the cookie stops working too), then clears the cookie. */
 export const POST = route(async ({ request }) => {
-  revokeSession(sessionTokenFrom(request.headers.get("cookie")));
+  await revokeSession(sessionTokenFrom(request.headers.get("cookie")));
   return Response.json({ ok: true }, { headers: { "set-cookie": sessionCookie("", 0, isHttps(request)) } });
 });
