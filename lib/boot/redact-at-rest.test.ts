@@ -1,34 +1,24 @@
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
-import { resolveSqlitePath } from "@/lib/db/url";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
+import { interactionStore } from "@/lib/interactions/store";
 import { TOKEN_MARKER } from "@/lib/platforms/feishu/at-rest";
 import { AT_REST_SETTING, redactStoredBodies } from "./redact-at-rest";
 
-const db = createTestDb();
-const file = resolveSqlitePath();
+const db = await createEachTestDb();
 afterAll(() => db.$disconnect());
 
 const TOKEN = "old-rows-verification-token";
 
-/** Rows as an older version stored them: the echoed token in plain text, written straight into the file. */
-function storeOld(rows: { id: string; endpointId: string; platform: string; body: string; decoded?: string; status?: string }[]): void {
-  const sqlite = new Database(file);
-  const insert = sqlite.prepare(
-    `INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, headers, body, decoded, receivedAt) VALUES (?, ?, ?, ?, 'button', ?, '{}', ?, ?, ?)`,
-  );
-  for (const row of rows) insert.run(row.id, row.endpointId, row.platform, `ev-${row.id}`, row.status ?? "answered", row.body, row.decoded ?? null, new Date().toISOString().replace("Z", "+00:00"));
-  sqlite.close();
+/** Rows as an older version stored them: the echoed token in plain text, written by the raw store as is. */
+async function storeOld(rows: { id: string; endpointId: string; platform: string; body: string; decoded?: string; status?: string }[]): Promise<void> {
+  for (const row of rows) {
+    await interactionStore().insert({ id: row.id, endpointId: row.endpointId, platform: row.platform, eventId: `ev-${row.id}`, kind: "button", status: row.status ?? "answered", headers: "{}", body: row.body, decoded: row.decoded, receivedAt: new Date() });
+  }
 }
 
-function read(id: string): { body: string; decoded: string | null } {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    return sqlite.prepare(`SELECT body, decoded FROM "Interaction" WHERE id = ?`).get(id) as { body: string; decoded: string | null };
-  } finally {
-    sqlite.close();
-  }
+async function read(id: string): Promise<{ body: string; decoded: string | null }> {
+  return db.interaction.findUniqueOrThrow({ where: { id }, select: { body: true, decoded: true } });
 }
 
 describe("the one-time start job that hides echoed secrets in rows stored before", () => {
@@ -43,19 +33,19 @@ describe("the one-time start job that hides echoed secrets in rows stored before
       { id: "refused", endpointId: feishu.id, platform: "feishu", body: `${plain(100).slice(0, 90)}…`, status: "refused" },
       { id: "qq", endpointId: qq.id, platform: "qq", body: JSON.stringify({ d: { data: TOKEN } }) },
     ];
-    storeOld(rows);
+    await storeOld(rows);
 
     // A batch of 3 over 10 rows: several steps, each resuming where the last stopped.
     expect(await redactStoredBodies(db, 3)).toEqual({ scanned: 9, changed: 9 });
-    for (let n = 0; n < 7; n++) expect(read(`f${n}`).body).toBe(plain(n).replace(TOKEN, TOKEN_MARKER));
-    expect(read("enc")).toEqual({ body: encrypted, decoded: plain(99).replace(TOKEN, TOKEN_MARKER) });
-    expect(read("refused").body).not.toContain(TOKEN);
-    expect(read("qq").body).toContain(TOKEN);
+    for (let n = 0; n < 7; n++) expect((await read(`f${n}`)).body).toBe(plain(n).replace(TOKEN, TOKEN_MARKER));
+    expect(await read("enc")).toEqual({ body: encrypted, decoded: plain(99).replace(TOKEN, TOKEN_MARKER) });
+    expect((await read("refused")).body).not.toContain(TOKEN);
+    expect((await read("qq")).body).toContain(TOKEN);
     expect(await db.setting.findUnique({ where: { key: AT_REST_SETTING } })).toMatchObject({ value: "1" });
 
     // Done once: the next start does not scan again.
-    storeOld([{ id: "later", endpointId: feishu.id, platform: "feishu", body: plain(7) }]);
+    await storeOld([{ id: "later", endpointId: feishu.id, platform: "feishu", body: plain(7) }]);
     expect(await redactStoredBodies(db, 3)).toBeNull();
-    expect(read("later").body).toContain(TOKEN);
+    expect((await read("later")).body).toContain(TOKEN);
   });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { getSqlite } from "@/lib/db/sqlite";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
+import { bodySteps, type BodyStep, type Rewrite } from "./redact-at-rest-store";
 
 /**
  * Callbacks stored before an adapter hid what it echoes (Feishu's verification token, issue 12
@@ -14,7 +14,7 @@ import { PLATFORM_IDS } from "@/lib/platforms/types";
 export const AT_REST_SETTING = "atRestRedaction";
 const AT_REST_VERSION = "1";
 /**
- * Rows per synchronous step, so callbacks keep being served between steps. Measured here on 100,000
+ * Rows per step, so callbacks keep being served between steps. Measured here (SQLite) on 100,000
  * Feishu rows of ~1 KB, all holding the token: 3.4 s in all (~34 µs a row), event-loop pauses p99 30 ms,
  * at most 69 ms (500-row steps paused up to 265 ms).
  */
@@ -41,30 +41,23 @@ export async function redactStoredBodies(db: Db, batch = BATCH): Promise<Redacti
   }
   const report = { scanned: 0, changed: 0 };
   if (platforms.length > 0) {
-    const sqlite = getSqlite();
-    // By rowid over the whole table: each step resumes where the last stopped, so the pass is linear.
-    const select = sqlite.prepare(
-      `SELECT rowid AS rid, id, endpointId, body, decoded FROM "Interaction" WHERE rowid > ? AND platform IN (${platforms.map(() => "?").join(", ")}) ORDER BY rowid LIMIT ?`,
-    );
-    const update = sqlite.prepare(`UPDATE "Interaction" SET body = ?, decoded = ? WHERE id = ?`);
-    type Row = { rid: number; id: string; endpointId: string; body: string; decoded: string | null };
-    const step = sqlite.transaction((after: number): number | null => {
-      const rows = select.all(after, ...platforms, batch) as Row[];
-      for (const row of rows) {
-        const redact = redactors.get(row.endpointId);
-        if (!redact) continue;
-        const body = redact(row.body);
-        const decoded = row.decoded === null ? null : redact(row.decoded);
-        if (body === row.body && decoded === row.decoded) continue;
-        update.run(body, decoded, row.id);
-        report.changed++;
-      }
-      report.scanned += rows.length;
-      return rows.length < batch ? null : rows.at(-1)!.rid;
-    });
-    for (let after: number | null = 0; after !== null; after = step(after)) {
+    const step = bodySteps();
+    const rewrite: Rewrite = (row) => {
+      const redact = redactors.get(row.endpointId);
+      if (!redact) return null;
+      const body = redact(row.body);
+      const decoded = row.decoded === null ? null : redact(row.decoded);
+      return body === row.body && decoded === row.decoded ? null : { body, decoded };
+    };
+    let after: string | number | null = null;
+    do {
+      // Callbacks keep being served between steps.
       await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+      const done: BodyStep = await step(after, platforms, batch, rewrite);
+      report.scanned += done.scanned;
+      report.changed += done.changed;
+      after = done.next;
+    } while (after !== null);
   }
   if (complete) {
     await db.setting.upsert({ where: { key: AT_REST_SETTING }, create: { key: AT_REST_SETTING, value: AT_REST_VERSION }, update: { value: AT_REST_VERSION } });
