@@ -74,6 +74,30 @@ describe("the live log across two instances on one PostgreSQL", () => {
     expect(onB.seen.map((e) => e.id)).toEqual(["before", "silent", "after"]);
   });
 
+  it("after its LISTEN connection is cut, an instance reads back what committed meanwhile", async () => {
+    const onB = collect(b);
+    a.publish(event("up"));
+    await vi.waitFor(() => expect(onB.seen).toHaveLength(1));
+    await cluster.a.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-b' AND query LIKE 'LISTEN%'`);
+    // Committed while B has no LISTEN (it reconnects after 100 ms): only the read-back can bring it.
+    a.publish(event("while-down"));
+    await a.flushed();
+    await vi.waitFor(() => expect(onB.seen.map((e) => e.id)).toEqual(["up", "while-down"]), { timeout: 5_000 });
+    onB.stop();
+  });
+
+  it("a subscriber that throws stops neither the others nor later events", async () => {
+    const stopBad = b.subscribe(() => {
+      throw new Error("a broken stream");
+    });
+    const onB = collect(b);
+    a.publish(event("t1"));
+    a.publish(event("t2"));
+    await vi.waitFor(() => expect(onB.seen.map((e) => e.id)).toEqual(["t1", "t2"]));
+    stopBad();
+    onB.stop();
+  });
+
   it("prunes to the newest KEEP: a pruned id asks for a reset, one still kept resumes", async () => {
     const onB = collect(b);
     for (let i = 0; i < KEEP + 600; i++) a.publish(event(`p${i}`));

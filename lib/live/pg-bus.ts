@@ -142,7 +142,14 @@ export function createPgBus(link: PgLink): PgBus {
     for (const event of events) {
       if (lastSeen !== null && event.seq <= lastSeen) continue;
       lastSeen = event.seq;
-      for (const listener of listeners) listener(event);
+      for (const listener of listeners) {
+        // One failing stream must not stop the others, nor every later event (the delivery chain).
+        try {
+          listener(event);
+        } catch (error) {
+          console.error("live log: a subscriber failed", error);
+        }
+      }
     }
   }
 
@@ -167,7 +174,7 @@ export function createPgBus(link: PgLink): PgBus {
 
   function onNotify(payload: string): void {
     const events = parsePayload(payload);
-    if (events) delivery = delivery.then(() => deliver(events));
+    if (events) delivery = delivery.then(() => deliver(events)).catch((error: unknown) => console.error("live log: delivery failed", error));
   }
 
   function ensureListening(): Promise<() => Promise<void>> {
