@@ -1,9 +1,7 @@
-import Database from "better-sqlite3";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/db/test-db";
-import { resolveSqlitePath } from "@/lib/db/url";
+import { createEachTestDb } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { TOKEN_MARKER } from "@/lib/platforms/feishu/at-rest";
 import { deepJson, oracleDecrypt, oracleEncrypt, oracleHeaders } from "@/lib/platforms/feishu/fixtures/oracle";
@@ -12,12 +10,11 @@ import { replayInteraction } from "@/lib/simulator/send";
 import { handleCallback } from "./ingest";
 
 /**
- * What the callback path keeps of Feishu callbacks (issue 12 items 1 and 7), read straight from
- * the SQLite file: bodies too deep to keep are refused with a 400 and stored as refused, and the
+ * What the callback path keeps of Feishu callbacks (issue 12 items 1 and 7), read back from the
+ * database (SQLite and PostgreSQL): bodies too deep to keep are refused with a 400 and stored as refused, and the
  * verification token Feishu echoes is never at rest, while replay still gets through.
  */
-const db = createTestDb();
-const file = resolveSqlitePath();
+const db = await createEachTestDb();
 const deps = { db, now: () => new Date() };
 const TOKEN = "storage-verification-token-0001";
 const base = { appId: "cli_storage", appSecret: "storage-app-secret", verificationToken: TOKEN };
@@ -47,15 +44,9 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Row = { id: string; status: string; summary: string | null; body: string; decoded: string | null };
-/** The rows as stored, through a connection of its own: what anyone reading the file would see. */
-function storedRows(endpointId: string): Row[] {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    return sqlite.prepare(`SELECT id, status, summary, body, decoded FROM "Interaction" WHERE endpointId = ? ORDER BY rowid`).all(endpointId) as Row[];
-  } finally {
-    sqlite.close();
-  }
+/** The rows as committed, in the order they arrived. */
+function storedRows(endpointId: string) {
+  return db.interaction.findMany({ where: { endpointId }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { id: true, status: true, summary: true, body: true, decoded: true } });
 }
 
 const endpoint = (name: string, secrets: typeof base) =>
@@ -86,7 +77,7 @@ describe("Feishu bodies nested 5,000 levels, through the callback path", () => {
   it.each(cases)("%s: 400 too_deep, stored as refused with the code, token not kept", async (name, secrets, make) => {
     const { id } = await endpoint(`deep ${name}`, secrets);
     expect(await handleCallback(id, make(), deps)).toEqual({ status: 400, body: { error: { code: "too_deep" } } });
-    const rows = storedRows(id);
+    const rows = await storedRows(id);
     expect(rows.map((r) => [r.status, r.summary])).toEqual([["refused", "too_deep"]]);
     expect(rows[0]!.body).not.toContain(TOKEN);
   });
@@ -97,7 +88,7 @@ describe("the verification token at rest, and replay", () => {
     const { id } = await endpoint("plain at rest", base);
     const body = card('{"a":1}');
     expect(await handleCallback(id, request(body), deps)).toMatchObject({ status: 200, body: { toast: { content: "ok" } } });
-    const [row] = storedRows(id);
+    const [row] = await storedRows(id);
     expect(row!.body).toBe(body.replace(TOKEN, TOKEN_MARKER));
     expect(row!.decoded).toBeNull();
 
@@ -105,14 +96,14 @@ describe("the verification token at rest, and replay", () => {
     expect(replayed.status).toBe(200);
     // What went over the wire carried the real token, and the endpoint accepted it (no refused row, still one event).
     expect(JSON.parse(arrived.at(-1)!)).toMatchObject({ header: { token: TOKEN } });
-    expect(storedRows(id).map((r) => r.status)).toEqual(["answered"]);
+    expect((await storedRows(id)).map((r) => r.status)).toEqual(["answered"]);
   });
 
   it("encrypted endpoint: ciphertext kept as received, decoded copy without the token; replay encrypts it afresh and is accepted", async () => {
     const { id } = await endpoint("encrypted at rest", withKey);
     const body = oracleEncrypt(card('{"a":1}'), withKey.encryptKey);
     expect(await handleCallback(id, request(body, oracleHeaders(body, withKey.encryptKey)), deps)).toMatchObject({ status: 200 });
-    const [row] = storedRows(id);
+    const [row] = await storedRows(id);
     expect(row!.body).toBe(body);
     expect(row!.decoded).not.toContain(TOKEN);
     expect(JSON.parse(row!.decoded!)).toMatchObject({ header: { token: TOKEN_MARKER } });
@@ -120,14 +111,14 @@ describe("the verification token at rest, and replay", () => {
     const replayed = await replayInteraction(db, row!.id, {}, origin);
     expect(replayed.status).toBe(200);
     expect(JSON.parse(oracleDecrypt(arrived.at(-1)!, withKey.encryptKey))).toMatchObject({ header: { token: TOKEN } });
-    expect(storedRows(id).map((r) => r.status)).toEqual(["answered"]);
+    expect((await storedRows(id)).map((r) => r.status)).toEqual(["answered"]);
   });
 
   it("a refused body with the real token (a bad signature) is stored without it", async () => {
     const { id } = await endpoint("refused at rest", withKey);
     const body = card('{"a":1}');
     expect(await handleCallback(id, request(body, oracleHeaders(body, "another-key")), deps)).toMatchObject({ status: 401 });
-    const [row] = storedRows(id);
+    const [row] = await storedRows(id);
     expect(row!.status).toBe("refused");
     expect(row!.body).toBe(body.replace(TOKEN, TOKEN_MARKER));
   });
@@ -135,7 +126,7 @@ describe("the verification token at rest, and replay", () => {
   it("the token wherever else the body carries it: hidden at rest, back in place on replay", async () => {
     const { id } = await endpoint("echoed elsewhere", base);
     await handleCallback(id, request(card(JSON.stringify({ echo: TOKEN }))), deps);
-    const [row] = storedRows(id);
+    const [row] = await storedRows(id);
     expect(row!.body).not.toContain(TOKEN);
     expect(JSON.parse(row!.body)).toMatchObject({ event: { action: { value: { echo: TOKEN_MARKER } } } });
     expect((await replayInteraction(db, row!.id, {}, origin)).status).toBe(200);
