@@ -90,7 +90,7 @@ test("a Feishu form with input, date picker, multi-select and checker: submitted
   await expect(page.getByTestId("simulation-result")).toContainText("December request filed");
 
   // /live: stored, answered by the rule, with every value read back as rule fields.
-  const row = live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: /button_\d+/ }).first();
+  const row = live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: endpointName }).first();
   await row.click();
   await expect(live.getByTestId("detail-status")).toHaveText("Answered");
   const fields = live.getByTestId("detail-rule-fields");

@@ -46,7 +46,9 @@ test("QQ both: a person inside the hold window is read from the acknowledgement,
 
   // Inside the window: the click is held; the person answers while the countdown says "in the acknowledgement".
   await builder.getByTestId("qq-preview").getByRole("button", { name: "Button 0-0" }).click();
-  const row = live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: "0-0" }).first();
+  // Rows of earlier tests carry the same control ids: the row is found by this endpoint's name too.
+  const rowOf = (control: string) => live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: control }).filter({ hasText: name }).first();
+  const row = rowOf("0-0");
   await row.click();
   await expect(live.getByRole("timer")).toHaveAttribute("data-channel", "ack");
   await expect(live.getByRole("timer")).toContainText("to answer in the acknowledgement");
@@ -64,7 +66,7 @@ test("QQ both: a person inside the hold window is read from the acknowledgement,
   await builder.getByTestId("qq-preview").getByRole("button", { name: "Button 0-1" }).click();
   await expect(builder.getByTestId("simulation-result")).toContainText('{"op":12,"d":0}', { timeout: HOLD_MS + 5000 });
   await expect(builder.getByTestId("simulation-result")).not.toContainText('"code"');
-  await live.getByRole("list", { name: "Interactions, newest first" }).getByRole("button").filter({ hasText: "0-1" }).first().click();
+  await rowOf("0-1").click();
   await expect(live.getByRole("timer")).toHaveAttribute("data-channel", "api");
   await expect(live.getByRole("timer")).toContainText("left to answer by API call");
   await live.screenshot({ path: path.join(SCREENSHOTS, "live-qq-put-window-1280.png"), fullPage: true });
