@@ -7,10 +7,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import { publish } from "@/lib/live/bus";
 import type { InboundAdapter, ParsedEvent, ReplyDelivery } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
-import { isHeld, release } from "./holds";
+import { heldAnywhere, releaseAnywhere } from "./holds";
 import { decide, platformFacts, type Decision, type Delivered, type LifecycleEvent, type LifecycleState, type Outcome, type PlatformFacts, type Write } from "./lifecycle";
 import { DeliveryError, logDeliveryFailure, sendApiReply } from "./outbound";
-import { exhaustUpdates, interactionState, recordUpdate, refundUpdate, reserveUpdate, transition } from "./store";
+import { exhaustUpdates, interactionState, recordUpdate, refundUpdate, reserveUpdate, transition, type StoredState } from "./store";
 
 export type { Delivered } from "./lifecycle";
 
@@ -55,10 +55,21 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
     deadlineAt: row.deadlineAt?.getTime() ?? null,
     // Possibly stale: only a pre-check, the conditional reserve decides.
     updates: row.updates,
-    held: isHeld(id),
+    held: mayBeHeld(fresh, facts, { deadlineAt: row.deadlineAt, holdUntil: row.holdUntil }, now) && (await heldAnywhere(id)),
   };
   const run = new Run(endpoint, inbound, id, reply, now, facts, { direct: () => build(() => inbound.deliver(event, reply)), late: () => late });
   return { delivered: delivered(await run.step(state, { type: "reply" })) };
+}
+
+/**
+ * Whether a request for this interaction can still be held open somewhere: asking other instances
+ * costs a wait for their acknowledgement, so only while a hold can last (pending, undecided, before the
+ * hold's end: the deadline where the reply is the HTTP answer, the acknowledgement's window where it
+ * carries the reply; never where the reply only goes by API).
+ */
+function mayBeHeld(stored: StoredState, facts: PlatformFacts, times: { deadlineAt: Date | null; holdUntil: Date | null }, now: Date): boolean {
+  const holdEnds = facts.replyVia === "response" ? times.deadlineAt : facts.ack ? times.holdUntil : null;
+  return stored.status === "pending" && stored.replySource === null && holdEnds !== null && now < holdEnds;
 }
 
 function delivered(outcome: Outcome): Delivered {
@@ -122,7 +133,8 @@ class Run {
           publish({ type: effect.event, id: this.id, endpointId: this.endpoint.id, status: effect.status });
           break;
         case "respond":
-          release(this.id, this.reply);
+          // Wherever it is held; when nobody holds it any more, its holder's deadline write lost and it answers from the row.
+          await releaseAnywhere(this.id, this.reply);
           break;
         case "sendApi":
         case "sendLate": {

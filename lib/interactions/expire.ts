@@ -25,6 +25,7 @@ export async function expireStale(now = new Date()): Promise<number> {
     const receivedBefore = new Date(now.getTime() - inbound.replyWindowMs - EXPIRY_GRACE_MS);
     const decided = new Map<string, Decision>();
     const won = await interactionStore().claimPending({ platform, receivedBefore }, async (row) => {
+      // Held here only: no hold outlasts a reply window, let alone its grace, so other instances need not be asked.
       const state = { status: row.status, replySource: row.replySource, receivedAt: row.receivedAt, deadlineAt: row.deadlineAt, updates: row.updates, held: isHeld(row.id) };
       const decision = decide(state, { type: "sweep" }, now.getTime(), facts);
       if (decision.write?.op !== "expire") return null;

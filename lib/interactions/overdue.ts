@@ -34,6 +34,7 @@ export interface Overdue {
 
 /** The event as stored, enough to address its reply (as a person's answer rebuilds it). */
 const eventOf = (row: PendingRow): ParsedEvent => ({ eventId: row.eventId, kind: row.kind as ParsedEvent["kind"], interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, fields: {}, context: {} });
+/** Held here only: a hold ends long before the deadline it guards (QQ: at most 2.5 s of 15 s), so asking other instances would only wait. */
 const stateOf = (row: PendingRow): LifecycleState => ({ status: row.status, replySource: row.replySource, receivedAt: row.receivedAt, deadlineAt: row.deadlineAt, updates: row.updates, held: isHeld(row.id) });
 /** Any click: whether a platform's reply can travel by API at all does not depend on which. */
 const ANY_CLICK: ParsedEvent = { eventId: "", kind: "button", interactive: true, fields: {}, context: {} };
