@@ -81,6 +81,21 @@ describeEachDatabase("overdue fallbacks", ({ db }) => {
     expect([(await statusOf(a.id))[0], (await statusOf(d.id))[0]]).toEqual(["pending", "pending"]);
   });
 
+  it("marks the interaction failed when the swept fallback does not reach the platform", async () => {
+    // A base trusted with the app's token where nothing listens: the token request is refused.
+    const unreachable = "http://127.0.0.1:9/api";
+    process.env.TRUSTED_API_BASES = unreachable;
+    try {
+      const { id: endpointId } = await createEndpoint(db(), { platform: "qq", name: "QQ unreachable", mode: "manual", requireSignature: true, apiBaseUrl: unreachable, resultDelivery: "put", holdMs: 1000, secrets: { appId: `ovd${++apps}`, secret: SECRET }, rules: [] }, "http://localhost", "en");
+      const now = new Date();
+      const row = await orphan(endpointId, "qq", new Date(now.getTime() - 15_000 - OVERDUE_GRACE_MS - 500), 15_000);
+      expect((await sendOverdueFallbacks(db(), now)).map((r) => r.id)).toContain(row.id);
+      expect(await statusOf(row.id)).toEqual(["failed", "fallback", "put", '{"code":0}']);
+    } finally {
+      delete process.env.TRUSTED_API_BASES;
+    }
+  });
+
   function click() {
     const body = JSON.stringify(qqInteractionDispatch({ id: "1", data: "ask" }, { userId: "u", roles: [], isAdmin: false, scene: "group" }));
     return { eventId: (JSON.parse(body) as { d: { id: string } }).d.id, raw: { headers: new Headers({ "x-signature-ed25519": signQq(SECRET, "100", body), "x-signature-timestamp": "100" }), body: Buffer.from(body) } };

@@ -49,8 +49,9 @@ export async function claimOverdue(db: Db, now = new Date()): Promise<Overdue[]>
   const claimed: Overdue[] = [];
   for (const platform of PLATFORM_IDS) {
     const inbound = getInbound(platform);
-    // Where a reply only travels as the HTTP answer, a dead instance's held request took it along.
-    if (platformFacts(inbound, ANY_CLICK, false).replyVia !== "api") continue;
+    // Where a reply only travels as the HTTP answer, a dead instance's held request took it along; where
+    // no reply window is open at all (events only shown), nothing is ever owed.
+    if (platformFacts(inbound, ANY_CLICK, false).replyVia !== "api" || inbound.replyWindowMs === 0) continue;
     const dueBefore = new Date(now.getTime() - OVERDUE_GRACE_MS);
     const plans = new Map<string, Overdue>();
     const query = { platform, receivedFrom: new Date(now.getTime() - inbound.replyWindowMs - EXPIRY_GRACE_MS), receivedBefore: dueBefore, undecidedDueBefore: dueBefore, limit: CLAIM_LIMIT };
