@@ -1,4 +1,5 @@
 import { ensureAdminPassword } from "@/lib/auth/admin-password";
+import { startClusterListeners } from "@/lib/cluster/start";
 import { enableWal, getDb } from "@/lib/db";
 import { startSweeps } from "@/lib/interactions/expire";
 import { redactStoredBodies } from "./redact-at-rest";
@@ -8,6 +9,9 @@ export async function bootstrap(): Promise<void> {
   const db = getDb();
   await enableWal(db);
   const generated = await ensureAdminPassword(db);
+  // Before any callback or stream is served: other instances' live events, releases and endpoint changes
+  // reach this one from the start (nothing on SQLite, where one process is the whole cluster).
+  await startClusterListeners();
   startSweeps(db);
   // In the background, in small steps: a big table must not hold up the start.
   void redactStoredBodies(db)
