@@ -573,7 +573,7 @@ async function fuzzEndpoint(platform: Platform, setup: EndpointSetup, seed: numb
     if (signing === "signed") totals.signed++;
     const raw = platform.request(bytes, signing, setup, rng);
     // The simulator notes the bodies it sends as the platform (Discord's interaction tokens become valid).
-    noteSentBody(platform.id, raw.body.toString("utf8"));
+    await noteSentBody(platform.id, raw.body.toString("utf8"));
     const label = `${where} case ${i} (${name}, ${signing})`;
     totals.sent++;
     runs.push(
@@ -629,7 +629,7 @@ async function normalAnswer(platform: Platform, setup: EndpointSetup): Promise<v
   let raw: RawCallback;
   do raw = platform.request(Buffer.from(write(platform.template(i, rng, true))), "signed", setup, rng);
   while (platform.id === "feishu" && !setup.secrets.encryptKey && raw.headers.has("x-lark-signature"));
-  noteSentBody(platform.id, raw.body.toString("utf8"));
+  await noteSentBody(platform.id, raw.body.toString("utf8"));
   const byRule = setup.mode !== "manual" && platform.rules.length > 0;
   const answer = handleCallback(endpoint.id, raw, deps);
   if (platform.id === "easemob") {
@@ -647,9 +647,9 @@ async function normalAnswer(platform: Platform, setup: EndpointSetup): Promise<v
       expect(row.status).toBe("pending");
       expect(await answerInteraction(db, row.id, platform.reply, "en")).toEqual({ delivered: "api" });
     }
-    const puts = () => recordedCalls().filter((c) => c.method === "PUT" && c.path === `/interactions/fz-${i}`);
-    for (let k = 0; k < 100 && puts().length === 0; k++) await sleep(20);
-    expect(puts().map((c) => c.body)).toEqual([byRule ? { code: 3 } : { code: 0 }]);
+    const puts = async () => (await recordedCalls()).filter((c) => c.method === "PUT" && c.path === `/interactions/fz-${i}`);
+    for (let k = 0; k < 100 && (await puts()).length === 0; k++) await sleep(20);
+    expect((await puts()).map((c) => c.body)).toEqual([byRule ? { code: 3 } : { code: 0 }]);
     return;
   }
   if (byRule) {

@@ -66,7 +66,7 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
     expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "update" });
     expect(await answerInteraction(db, late.id, update, "en")).toEqual({ delivered: "update" });
     await expect(answerInteraction(db, late.id, update, "en")).rejects.toMatchObject({ status: 410, code: "update_limit_reached" });
-    const updates = recordedCalls().filter((c) => c.path === "/open-apis/interactive/v1/card/update");
+    const updates = (await recordedCalls()).filter((c) => c.path === "/open-apis/interactive/v1/card/update");
     expect(updates).toHaveLength(2);
     // With the tenant token the simulator issued (shown only by its first characters).
     expect(updates.map((c) => [c.authorization, (c.body as { token: string }).token])).toEqual([
@@ -74,7 +74,7 @@ describe("Feishu manual replies (encrypted endpoint, simulator as the platform A
       [expect.stringMatching(/^Bearer t-.{6}…$/), "c-late"],
     ]);
     // The app secret went to the simulator's token endpoint (and is never shown there).
-    const tokenCalls = recordedCalls().filter((c) => c.path === "/open-apis/auth/v3/tenant_access_token/internal");
+    const tokenCalls = (await recordedCalls()).filter((c) => c.path === "/open-apis/auth/v3/tenant_access_token/internal");
     expect(tokenCalls.map((c) => c.body)).toEqual([{ app_id: secrets.appId, app_secret: "[redacted]" }]);
   }, 15_000);
 

@@ -28,7 +28,7 @@ describeEachDatabase("overdue fallbacks", ({ db }) => {
   let apps = 0;
   const qqEndpoint = (resultDelivery: "put" | "ack" | "both" = "put") =>
     createEndpoint(db(), { platform: "qq", name: `QQ ${resultDelivery}`, mode: "manual", requireSignature: true, apiBaseUrl: simulator.apiBase, resultDelivery, holdMs: 1000, secrets: { appId: `ovd${++apps}`, secret: SECRET }, rules: [] }, "http://localhost", "en");
-  const puts = (eventId: string) => recordedCalls().filter((c) => c.method === "PUT" && c.path === `/interactions/${eventId}`).map((c) => c.body);
+  const puts = async (eventId: string) => (await recordedCalls()).filter((c) => c.method === "PUT" && c.path === `/interactions/${eventId}`).map((c) => c.body);
   const statusOf = async (id: string) => {
     const row = await db().interaction.findUniqueOrThrow({ where: { id } });
     return [row.status, row.replySource, row.replyChannel, row.reply];
@@ -50,7 +50,7 @@ describeEachDatabase("overdue fallbacks", ({ db }) => {
     const claimed = await Promise.all([sendOverdueFallbacks(db(), now), sendOverdueFallbacks(db(), now)]);
     expect(claimed.flat().map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
     for (const row of rows) {
-      expect(puts(row.eventId)).toEqual([{ code: 0 }]);
+      expect(await puts(row.eventId)).toEqual([{ code: 0 }]);
       expect(await statusOf(row.id)).toEqual(["answered", "fallback", "put", '{"code":0}']);
     }
     expect(await sendOverdueFallbacks(db(), now)).toEqual([]);
@@ -62,7 +62,7 @@ describeEachDatabase("overdue fallbacks", ({ db }) => {
     const young = await orphan(endpointId, "qq", new Date(now.getTime() - 15_000 - OVERDUE_GRACE_MS + 300), 15_000);
     const old = await orphan(endpointId, "qq", new Date(now.getTime() - 15_000 - 5_000 - 1000), 15_000);
     expect(await sendOverdueFallbacks(db(), now)).toEqual([]);
-    expect([puts(young.eventId), puts(old.eventId)]).toEqual([[], []]);
+    expect([await puts(young.eventId), await puts(old.eventId)]).toEqual([[], []]);
     // Two instances' expiry sweeps: the old one expires once.
     const expired = await Promise.all([expireStale(now), expireStale(now)]);
     expect(expired[0]! + expired[1]!).toBeGreaterThanOrEqual(1);
@@ -77,7 +77,7 @@ describeEachDatabase("overdue fallbacks", ({ db }) => {
     const a = await orphan(ackOnly, "qq", new Date(now.getTime() - 3000), 1000);
     const d = await orphan(discord.id, "discord", new Date(now.getTime() - 5000), 3000);
     expect(await sendOverdueFallbacks(db(), now)).toEqual([]);
-    expect(puts(a.eventId)).toEqual([]);
+    expect(await puts(a.eventId)).toEqual([]);
     expect([(await statusOf(a.id))[0], (await statusOf(d.id))[0]]).toEqual(["pending", "pending"]);
   });
 
@@ -112,7 +112,7 @@ describeEachDatabase("overdue fallbacks", ({ db }) => {
     const sweeps = await Promise.all(Array.from({ length: 4 }, (_, i) => sleep(i * 40).then(() => sendOverdueFallbacks(db(), new Date(Date.now() + 2 * OVERDUE_GRACE_MS)))));
     await sleep(400);
     expect(sweeps.flat().filter((r) => r.endpointId === endpointId)).toHaveLength(order === "sweep first" ? 1 : 0);
-    expect(puts(eventId)).toEqual([{ code: 0 }]);
+    expect(await puts(eventId)).toEqual([{ code: 0 }]);
     const row = await db().interaction.findFirstOrThrow({ where: { endpointId, eventId } });
     expect(await statusOf(row.id)).toEqual(["answered", "fallback", "put", '{"code":0}']);
   });

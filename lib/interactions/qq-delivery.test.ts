@@ -45,7 +45,7 @@ function click(data: string) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The PUT /interactions/{id} bodies the simulator recorded for this click. */
-const puts = (eventId: string) => recordedCalls().filter((c) => c.method === "PUT" && c.path === `/interactions/${eventId}`).map((c) => c.body);
+const puts = async (eventId: string) => (await recordedCalls()).filter((c) => c.method === "PUT" && c.path === `/interactions/${eventId}`).map((c) => c.body);
 async function rowOf(endpointId: string, eventId: string) {
   for (let i = 0; i < 200; i++) {
     const row = await db.interaction.findFirst({ where: { endpointId, eventId } });
@@ -55,10 +55,10 @@ async function rowOf(endpointId: string, eventId: string) {
   throw new Error("not stored");
 }
 /** Waits for the background work after the answer (a PUT, the fallback) to settle. */
-async function settled(endpointId: string, eventId: string, until: (row: Awaited<ReturnType<typeof rowOf>>) => boolean) {
+async function settled(endpointId: string, eventId: string, until: (row: Awaited<ReturnType<typeof rowOf>>) => boolean | Promise<boolean>) {
   for (let i = 0; i < 300; i++) {
     const row = await rowOf(endpointId, eventId);
-    if (until(row)) return row;
+    if (await until(row)) return row;
     await sleep(10);
   }
   throw new Error("never settled");
@@ -74,9 +74,9 @@ describe("QQ result delivery through the callback path", () => {
     const e = await endpoint(mode, "rules");
     const { eventId, raw } = click("buy");
     expect(await handleCallback(e.id, raw, deps)).toEqual({ status: 200, body: ackBody });
-    if (putBodies.length) await settled(e.id, eventId, () => puts(eventId).length > 0);
+    if (putBodies.length) await settled(e.id, eventId, async () => (await puts(eventId)).length > 0);
     else await sleep(150);
-    expect(puts(eventId)).toEqual(putBodies);
+    expect(await puts(eventId)).toEqual(putBodies);
     expect(brief(await rowOf(e.id, eventId))).toEqual(["answered", "rule", mode, '{"code":4}']);
   });
 
@@ -97,8 +97,8 @@ describe("QQ result delivery through the callback path", () => {
     expect(await ack).toEqual({ status: 200, body: ackBody });
     // The held acknowledgement left with the answer, not at the window's end.
     expect(Date.now() - started).toBeLessThan(1000);
-    if (putBodies.length) await settled(e.id, eventId, () => puts(eventId).length > 0);
-    expect(puts(eventId)).toEqual(putBodies);
+    if (putBodies.length) await settled(e.id, eventId, async () => (await puts(eventId)).length > 0);
+    expect(await puts(eventId)).toEqual(putBodies);
     expect(brief(await rowOf(e.id, eventId))).toEqual(["answered", "manual", channel, '{"code":2}']);
   });
 
@@ -110,7 +110,7 @@ describe("QQ result delivery through the callback path", () => {
     const row = await rowOf(e.id, eventId);
     expect(brief(row)).toEqual(["answered", "fallback", "ack", '{"code":0}']);
     await expect(answerInteraction(db, row.id, { code: 1 }, "en")).rejects.toMatchObject({ status: 410 });
-    expect(puts(eventId)).toEqual([]);
+    expect(await puts(eventId)).toEqual([]);
   });
 
   it.each(["put", "both"] as const)("%s: a person after the hold window is answered by PUT only", async (mode) => {
@@ -120,7 +120,7 @@ describe("QQ result delivery through the callback path", () => {
     expect(await handleCallback(e.id, raw, deps)).toEqual({ status: 200, body: { op: 12, d: 0 } });
     const row = await rowOf(e.id, eventId);
     expect(await answerInteraction(db, row.id, { code: 3 }, "en")).toEqual({ delivered: "api" });
-    expect(puts(eventId)).toEqual([{ code: 3 }]);
+    expect(await puts(eventId)).toEqual([{ code: 3 }]);
     expect(brief(await rowOf(e.id, eventId))).toEqual(["answered", "manual", "put", '{"code":3}']);
   });
 
@@ -133,8 +133,8 @@ describe("QQ result delivery through the callback path", () => {
     // Arrived 14.7 s ago: the hold window is long gone, the 15 s deadline 300 ms away.
     const ack = await handleCallback(e.id, raw, { ...deps, arrivedAt: new Date(Date.now() - 14_700) });
     expect(ack).toEqual({ status: 200, body: ackBody });
-    const row = await settled(e.id, eventId, (r) => r.status === "answered" && puts(eventId).length > 0);
+    const row = await settled(e.id, eventId, async (r) => r.status === "answered" && (await puts(eventId)).length > 0);
     expect(brief(row)).toEqual(["answered", "fallback", "put", '{"code":0}']);
-    expect(puts(eventId)).toEqual([{ code: 0 }]);
+    expect(await puts(eventId)).toEqual([{ code: 0 }]);
   });
 });

@@ -2,7 +2,8 @@
  * The simulator's stand-in for a platform's own API (InboundAdapter.simulatorApi): point an
  * endpoint's API base at `<origin>/api/simulator/platform` and the calls Button Studio makes
  * (tokens, replies, updates) land there. Each platform's stand-in lives in its own folder and
- * requires what the real API requires; lib/simulator/platform-api.ts routes and records.
+ * requires what the real API requires; lib/simulator/platform-api.ts routes and records. What a stand-in
+ * remembers goes through lib/simulator/store.ts (shared by every instance on PostgreSQL), hence the promises.
  */
 import type { JsonProblem } from "@/lib/http/json-safety";
 
@@ -48,12 +49,12 @@ export interface SimulatorApi {
   /** Top-level body fields never recorded (the app secret sent for a token). */
   secretFields?: readonly string[];
   /** A body the simulator signed and sent in the platform's place: tokens it carries become valid (Discord's interaction token). */
-  sent?(plaintext: string): void;
+  sent?(plaintext: string): Promise<void>;
   /**
    * The HTTP answer the simulator got for a body it sent in the platform's place (`at`: when it arrived, ms):
    * where that answer itself carries the reply (QQ's acknowledgement with a code), the stand-in records it.
    */
-  acknowledged?(plaintext: string, answer: { status: number; body: string }, at: number): void;
+  acknowledged?(plaintext: string, answer: { status: number; body: string }, at: number): Promise<void>;
   /** State to show beside the recorded calls, by name (Feishu: the cards its updates left). */
-  views?(): Record<string, unknown[]>;
+  views?(): Promise<Record<string, unknown[]>>;
 }

@@ -8,8 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { getPlatform, listReactionPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId, ReactionModel, ReactionUsers } from "@/lib/platforms/types";
-import { remember } from "@/lib/process/remember";
 import { readCapped } from "./read-capped";
+import { FULL, simulatorStore } from "./store";
 import { assertTargetAllowed } from "./target-check";
 
 // The reaction simulator: acts as a user of a platform whose callbacks report message reactions
@@ -38,13 +38,15 @@ const SHOWN_BODY_CHARS = 2000;
 
 interface MessageState {
   conversation: { from: string; to: string; channelType: string };
-  /** Reaction → users, in the order reactions were first added. */
-  reactions: Map<string, string[]>;
+  /** [reaction, users], in the order reactions were first added. */
+  reactions: [string, string[]][];
 }
 
-// The simulator's own idea of each message's reactions, per endpoint, shared by Next's bundle and
-// the callback lane; it starts empty after a restart.
-const messages = () => remember("simulator.reactionMessages", () => new Map<string, MessageState>());
+// The simulator's own idea of each message's reactions, per endpoint, in the simulator's store: shared by
+// Next's bundle and the callback lane (and on PostgreSQL by every instance); on SQLite it starts empty after
+// a restart. The newest messages changed are kept.
+const MESSAGES = "easemob.messages";
+const MESSAGE_LIMIT = 10_000;
 
 export interface AttemptReport {
   status: number | null;
@@ -79,13 +81,12 @@ async function attempt(url: string, headers: Record<string, string>, body: strin
   }
 }
 
-/** Applies the operation to the simulator's state; false when it changes nothing (the platform would send nothing). */
-function applyOperation(state: MessageState, input: ReactionSimulationInput): boolean {
-  const users = state.reactions.get(input.reaction) ?? [];
+/** The reactions after the operation; null when it changes nothing (the platform would send nothing). */
+function applyOperation(reactions: Map<string, string[]>, input: ReactionSimulationInput): Map<string, string[]> | null {
+  const users = reactions.get(input.reaction) ?? [];
   const has = users.includes(input.user);
-  if (input.op === "add" ? has : !has) return false;
-  state.reactions.set(input.reaction, input.op === "add" ? [...users, input.user] : users.filter((u) => u !== input.user));
-  return true;
+  if (input.op === "add" ? has : !has) return null;
+  return new Map(reactions).set(input.reaction, input.op === "add" ? [...users, input.user] : users.filter((u) => u !== input.user));
 }
 
 /** The endpoint's reaction model; 400 for an endpoint whose platform reports no reactions. */
@@ -113,20 +114,29 @@ export async function simulateReaction(db: Db, input: ReactionSimulationInput, o
   const inbound = getInbound(endpoint.platform);
   const secrets = inbound.secretsSchema.parse(endpoint.secrets);
   const key = `${endpoint.id}\u0000${input.messageId}`;
-  const known = messages().get(key);
-  const state: MessageState = known ?? { conversation: { from: input.from ?? input.user, to: input.to ?? "", channelType: input.channelType ?? model.channelTypes[0] ?? "" }, reactions: new Map() };
-  if (input.from) state.conversation.from = input.from;
-  if (input.to) state.conversation.to = input.to;
-  if (input.channelType) state.conversation.channelType = input.channelType;
-  if (!applyOperation(state, input)) {
+  const now = Date.now();
+  // One change of the message at a time (across instances on PostgreSQL): the callback carries the reactions it left.
+  const changed = await simulatorStore().update<MessageState, { conversation: MessageState["conversation"]; sent: ReactionUsers[]; left: [string, string[]][] } | null>(
+    MESSAGES,
+    key,
+    (known) => {
+      const conversation = { ...(known?.conversation ?? { from: input.from ?? input.user, to: input.to ?? "", channelType: input.channelType ?? model.channelTypes[0] ?? "" }) };
+      if (input.from) conversation.from = input.from;
+      if (input.to) conversation.to = input.to;
+      if (input.channelType) conversation.channelType = input.channelType;
+      const reactions = applyOperation(new Map(known?.reactions ?? []), input);
+      if (!reactions) return { result: null };
+      const sent = [...reactions].map(([reaction, users]) => ({ reaction, count: users.length, users }));
+      // Emptied reactions go out once with their op, then leave the message's list.
+      const left = [...reactions].filter(([, users]) => users.length > 0);
+      return { value: { conversation, reactions: left }, result: { conversation, sent, left } };
+    },
+    { limit: MESSAGE_LIMIT, touch: true },
+  );
+  if (!changed || changed === FULL) {
     throw new HttpError(409, "reaction_unchanged", "reactionUnchanged", { user: input.user, reaction: input.reaction, op: input.op });
   }
-  const now = Date.now();
-  const reactions = [...state.reactions].map(([reaction, users]) => ({ reaction, count: users.length, users }));
-  const callback = model.simulator.callback({ ...input, conversation: { ...state.conversation }, reactions }, inbound.describeSecrets(secrets), now);
-  // Emptied reactions go out once with their op, then leave the message's list.
-  for (const [reaction, users] of state.reactions) if (users.length === 0) state.reactions.delete(reaction);
-  messages().set(key, state);
+  const callback = model.simulator.callback({ ...input, conversation: { ...changed.conversation }, reactions: changed.sent }, inbound.describeSecrets(secrets), now);
   const signed = inbound.sign(JSON.stringify(callback), String(now), secrets, Buffer.alloc(32));
   const url = input.targetUrl ?? `${origin}/api/callbacks/${endpoint.id}`;
   const sim = model.simulator;
@@ -138,6 +148,6 @@ export async function simulateReaction(db: Db, input: ReactionSimulationInput, o
     request: JSON.parse(signed.body) as unknown,
     attempts,
     delivered: attempts.some((a) => a.status === sim.successStatus),
-    reactions: [...state.reactions].map(([reaction, users]) => ({ reaction, count: users.length, users })),
+    reactions: changed.left.map(([reaction, users]) => ({ reaction, count: users.length, users })),
   };
 }

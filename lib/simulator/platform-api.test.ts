@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as callsRoute } from "@/app/api/simulator/calls/route";
-import { createTestDb } from "@/lib/db/test-db";
+import { closePg } from "@/lib/db/pg";
+import { createEachTestDb, testDatabaseKind } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { FEISHU_CARD_ACTION, FEISHU_LEGACY_CARD_ACTION } from "@/lib/platforms/feishu/fixtures/vectors";
 import { feishuInbound } from "@/lib/platforms/feishu/inbound";
 import { answerPlatformCall, noteSentBody, recordedCalls, type PlatformCall } from "./platform-api";
 
-const db = createTestDb();
+const db = await createEachTestDb();
 const PORT = "39871";
 const SIMULATOR = `http://127.0.0.1:${PORT}/api/simulator/platform`;
 let previousPort: string | undefined;
@@ -18,6 +19,7 @@ beforeAll(() => {
 afterAll(async () => {
   process.env.PORT = previousPort;
   await db.$disconnect();
+  if (testDatabaseKind() === "postgres") await closePg();
 });
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -31,10 +33,10 @@ describe("the simulator's QQ API", () => {
   it("issues a random access token only for an app id and secret of an endpoint pointed at it", async () => {
     const appId = `qq${unique()}`;
     await endpoint("qq", { appId, secret: "qq-bot-secret" });
-    const before = recordedCalls().length;
+    const before = (await recordedCalls()).length;
     expect(await call("POST", "/app/getAppAccessToken", null, { appId, clientSecret: "wrong" })).toMatchObject({ status: 401 });
     expect(await call("POST", "/app/getAppAccessToken", null, { appId: "nobody", clientSecret: "qq-bot-secret" })).toMatchObject({ status: 401 });
-    expect(recordedCalls().length).toBe(before);
+    expect((await recordedCalls()).length).toBe(before);
 
     const issued = await call("POST", "/app/getAppAccessToken", null, { appId, clientSecret: "qq-bot-secret" });
     expect(issued.status).toBe(200);
@@ -47,20 +49,20 @@ describe("the simulator's QQ API", () => {
     const other = `qq${unique()}`;
     await endpoint("qq", { appId: other, secret: "other-secret" });
     expect((await call("POST", "/app/getAppAccessToken", null, { appId: other, clientSecret: "other-secret" })).body).not.toMatchObject({ access_token: token });
-    expect(JSON.stringify(recordedCalls())).not.toContain("qq-bot-secret");
+    expect(JSON.stringify((await recordedCalls()))).not.toContain("qq-bot-secret");
   });
 
   it("answers PUT /interactions/{id} with 401 without an issued token, 200 with one", async () => {
     const appId = `qq${unique()}`;
     await endpoint("qq", { appId, secret: "put-secret" });
-    const before = recordedCalls().length;
+    const before = (await recordedCalls()).length;
     expect((await call("PUT", "/interactions/1", null, { code: 0 })).status).toBe(401);
     expect((await call("PUT", "/interactions/1", "QQBot SIMULATED_ACCESS_TOKEN", { code: 0 })).status).toBe(401);
-    expect(recordedCalls().length).toBe(before);
+    expect((await recordedCalls()).length).toBe(before);
     const { access_token: token } = (await call("POST", "/app/getAppAccessToken", null, { appId, clientSecret: "put-secret" })).body as { access_token: string };
     expect((await call("PUT", "/interactions/1", `Bearer ${token}`, { code: 0 })).status).toBe(401);
     expect(await call("PUT", "/interactions/1", `QQBot ${token}`, { code: 0 })).toEqual({ status: 200, body: {} });
-    const put = recordedCalls().at(-1)!;
+    const put = (await recordedCalls()).at(-1)!;
     expect(put).toMatchObject({ method: "PUT", path: "/interactions/1", body: { code: 0 } });
     // The log tells tokens apart without handing one out.
     expect(put.authorization).toBe(`QQBot ${token.slice(0, 8)}…`);
@@ -84,16 +86,16 @@ describe("the simulator's Feishu API", () => {
     expect(bad).toMatchObject({ status: 400, body: { code: 10014 } });
     const answer = await call("POST", "/open-apis/auth/v3/tenant_access_token/internal", null, { app_id: appId, app_secret: "feishu-app-secret" });
     expect(answer).toMatchObject({ status: 200, body: { code: 0, msg: "ok", expire: 7200 } });
-    expect(recordedCalls().at(-1)?.body).toEqual({ app_id: appId, app_secret: "[redacted]" });
+    expect((await recordedCalls()).at(-1)?.body).toEqual({ app_id: appId, app_secret: "[redacted]" });
     return (answer.body as { tenant_access_token: string }).tenant_access_token;
   }
 
   it("refuses card updates without a tenant token (401 99991661) or with one it never issued (401 99991663)", async () => {
-    const before = recordedCalls().length;
+    const before = (await recordedCalls()).length;
     expect(await update(null, "c-x", 1)).toMatchObject({ status: 401, body: { code: 99991661 } });
     expect(await update("Bearer SIMULATED_TENANT_TOKEN", "c-x", 1)).toMatchObject({ status: 401, body: { code: 99991663 } });
     expect(await update("Bearer t-forged", "c-x", 1)).toMatchObject({ status: 401, body: { code: 99991663 } });
-    expect(recordedCalls().length).toBe(before);
+    expect((await recordedCalls()).length).toBe(before);
   });
 
   it("issues t-… tokens; an update token takes the adapter's budget of updates, then its exhausted code", async () => {
@@ -122,8 +124,8 @@ describe("the simulator's Feishu API", () => {
       const legacy = `c-${unique()}`;
       const start = Date.now();
       vi.useFakeTimers({ toFake: ["Date"], now: start });
-      noteSentBody("feishu", JSON.stringify({ ...FEISHU_CARD_ACTION, event: { ...FEISHU_CARD_ACTION.event, token } }));
-      noteSentBody("feishu", JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, token: legacy }));
+      await noteSentBody("feishu", JSON.stringify({ ...FEISHU_CARD_ACTION, event: { ...FEISHU_CARD_ACTION.event, token } }));
+      await noteSentBody("feishu", JSON.stringify({ ...FEISHU_LEGACY_CARD_ACTION, token: legacy }));
       at(start + windowMs - 1000);
       expect(await update(`Bearer ${tenant}`, token, 1)).toEqual({ status: 200, body: { code: 0, msg: "ok" } });
       at(start + windowMs);
@@ -140,7 +142,7 @@ describe("the simulator's Feishu API", () => {
       const start = Date.now();
       vi.useFakeTimers({ toFake: ["Date"], now: start });
       // A body that is no card callback dates nothing.
-      noteSentBody("feishu", JSON.stringify({ schema: "2.0", header: { event_type: "im.message.receive_v1" }, event: { token } }));
+      await noteSentBody("feishu", JSON.stringify({ schema: "2.0", header: { event_type: "im.message.receive_v1" }, event: { token } }));
       at(start + windowMs);
       expect(await update(`Bearer ${tenant}`, token, 1)).toEqual({ status: 200, body: { code: 0, msg: "ok" } });
       at(start + 2 * windowMs - 1);
@@ -156,8 +158,8 @@ describe("the simulator's Feishu API", () => {
     expect((await call("POST", "/open-apis/interactive/v1/card/update", null, body)).status).toBe(401);
     expect((await call("POST", "/open-apis/auth/v3/tenant_access_token/internal", null, body)).status).toBe(400);
     expect(await call("POST", "/open-apis/interactive/v1/card/update", `Bearer ${tenant}`, body)).toMatchObject({ status: 200, body: { code: 10002 } });
-    expect(recordedCalls().at(-1)).toMatchObject({ body: null, bodyProblem: "tooDeep" });
-    expect(recordedCalls().at(-1)?.bodyText?.length).toBeLessThanOrEqual(2048);
+    expect((await recordedCalls()).at(-1)).toMatchObject({ body: null, bodyProblem: "tooDeep" });
+    expect((await recordedCalls()).at(-1)?.bodyText?.length).toBeLessThanOrEqual(2048);
     const response = await callsRoute();
     expect(response.status).toBe(200);
     expect(((await response.json()) as { calls: unknown[] }).calls.length).toBeGreaterThan(0);
@@ -168,27 +170,27 @@ describe("the simulator's Discord API", () => {
   it("accepts webhook calls only for an interaction token the simulator sent, per application", async () => {
     const app = `app${unique()}`;
     const token = `tok${unique()}`;
-    const before = recordedCalls().length;
+    const before = (await recordedCalls()).length;
     expect(await call("POST", `/webhooks/${app}/${token}`, null, { content: "hi" })).toEqual({ status: 401, body: { message: "Invalid Webhook Token", code: 50027 } });
-    expect(recordedCalls().length).toBe(before);
-    noteSentBody("discord", JSON.stringify({ id: "1", type: 3, application_id: app, token }));
+    expect((await recordedCalls()).length).toBe(before);
+    await noteSentBody("discord", JSON.stringify({ id: "1", type: 3, application_id: app, token }));
     expect((await call("POST", `/webhooks/${app}/${token}`, null, { content: "hi" })).status).toBe(200);
     expect((await call("PATCH", `/webhooks/${app}/${token}/messages/@original`, null, { content: "edit" })).status).toBe(200);
     expect((await call("POST", `/webhooks/other/${token}`, null, {})).status).toBe(401);
     expect((await call("POST", `/webhooks/${app}/${token}x`, null, {})).status).toBe(401);
     // Undecodable path segments are a refusal, not a crash.
     expect((await call("POST", `/webhooks/%ff/${token}`, null, {})).status).toBe(401);
-    expect(recordedCalls().slice(before).map((c) => c.method)).toEqual(["POST", "PATCH"]);
+    expect((await recordedCalls()).slice(before).map((c) => c.method)).toEqual(["POST", "PATCH"]);
   });
 
-  it("ignores sent bodies that are not interactions", () => {
-    expect(() => noteSentBody("discord", deep(5000))).not.toThrow();
-    expect(() => noteSentBody("discord", "not json")).not.toThrow();
+  it("ignores sent bodies that are not interactions", async () => {
+    await expect(noteSentBody("discord", deep(5000))).resolves.toBeUndefined();
+    await expect(noteSentBody("discord", "not json")).resolves.toBeUndefined();
   });
 });
 
 it("answers 404 for a path no stand-in knows, without recording it", async () => {
-  const before = recordedCalls().length;
+  const before = (await recordedCalls()).length;
   expect((await call("GET", "/nothing/here", null)).status).toBe(404);
-  expect(recordedCalls().length).toBe(before);
+  expect((await recordedCalls()).length).toBe(before);
 });

@@ -4,15 +4,16 @@ import { parseStorableJson, type JsonProblem } from "@/lib/http/json-safety";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { listPlatforms } from "@/lib/platforms/registry";
 import type { SimulatorAnswer, SimulatorApi } from "@/lib/platforms/simulator-api";
-import { remember } from "@/lib/process/remember";
 import { isKnownApp } from "./known-apps";
+import { simulatorStore } from "./store";
 
 /**
  * The simulator's stand-in for the platforms' own APIs: point an endpoint's API base URL at
  * `<origin>/api/simulator/platform` and the replies Button Studio sends land here, so the whole
  * loop runs offline. Each platform's stand-in (InboundAdapter.simulatorApi, in its own folder)
  * answers its paths and requires what the platform requires; this module only routes and
- * records. Only calls whose caller proved itself are recorded: nobody else writes to the log.
+ * records. Only calls whose caller proved itself are recorded: nobody else writes to the log. On
+ * PostgreSQL the log is shared by every instance (lib/simulator/store.ts): any of them lists every call.
  */
 export interface RecordedCall {
   at: string;
@@ -31,10 +32,11 @@ const TEXT_LIMIT = 2048;
 const PATH_LIMIT = 2048;
 const SHOWN_CREDENTIAL = 8;
 
-const calls = () => remember<RecordedCall[]>("simulator.calls", () => []);
+const CALLS = "calls";
 
-export function recordedCalls(): RecordedCall[] {
-  return [...calls()];
+/** The newest calls, oldest first. */
+export function recordedCalls(): Promise<RecordedCall[]> {
+  return simulatorStore().list<RecordedCall>(CALLS);
 }
 
 function standIns(): { platform: string; api: SimulatorApi; inbound: ReturnType<typeof getInbound> }[] {
@@ -45,13 +47,14 @@ function standIns(): { platform: string; api: SimulatorApi; inbound: ReturnType<
 }
 
 /** What the stand-ins show beside the calls, by name (e.g. the cards updates left). */
-export function simulatorViews(): Record<string, unknown[]> {
-  return Object.assign({}, ...standIns().map(({ api }) => api.views?.() ?? {})) as Record<string, unknown[]>;
+export async function simulatorViews(): Promise<Record<string, unknown[]>> {
+  const views = await Promise.all(standIns().map(({ api }) => api.views?.() ?? {}));
+  return Object.assign({}, ...views) as Record<string, unknown[]>;
 }
 
 /** A body the simulator signed and sent in a platform's place: its stand-in learns the tokens it carries. */
-export function noteSentBody(platform: Parameters<typeof getInbound>[0], plaintext: string): void {
-  getInbound(platform).simulatorApi?.sent?.(plaintext);
+export async function noteSentBody(platform: Parameters<typeof getInbound>[0], plaintext: string): Promise<void> {
+  await getInbound(platform).simulatorApi?.sent?.(plaintext);
 }
 
 function shownAuthorization(authorization: string | null): string | null {
@@ -86,21 +89,20 @@ export async function answerPlatformCall(db: Db, call: PlatformCall): Promise<{ 
       { knownApp: (credentials) => isKnownApp(db, platform, credentials), lateBudget: inbound.lateBudget },
     );
     if (!answer) continue;
-    if (answer.authenticated) record(call, body, bodyProblem, api.secretFields ?? []);
+    if (answer.authenticated) await record(call, body, bodyProblem, api.secretFields ?? []);
     return { status: answer.status, body: answer.body };
   }
   return { status: 404, body: { message: "the simulator does not know this API" } };
 }
 
-function record(call: PlatformCall, body: unknown, bodyProblem: JsonProblem | null, secretFields: readonly string[]): void {
-  const log = calls();
-  log.push({
+function record(call: PlatformCall, body: unknown, bodyProblem: JsonProblem | null, secretFields: readonly string[]): Promise<void> {
+  const entry: RecordedCall = {
     at: new Date().toISOString(),
     method: call.method,
     path: call.path.slice(0, PATH_LIMIT).toWellFormed(),
     authorization: shownAuthorization(call.authorization),
     body: bodyProblem ? null : (withoutSecrets(body, secretFields) ?? null),
     ...(bodyProblem ? { bodyProblem, bodyText: call.bodyText.slice(0, TEXT_LIMIT).toWellFormed() } : {}),
-  });
-  if (log.length > CALL_LIMIT) log.splice(0, log.length - CALL_LIMIT);
+  };
+  return simulatorStore().append(CALLS, entry, CALL_LIMIT);
 }

@@ -74,17 +74,21 @@ async function sendSigned(db: Db, endpointId: string, plaintext: string, targetU
   // SIMULATOR_ALLOWED_TARGETS (default: anywhere): checked before anything is sent or remembered.
   assertTargetAllowed(url, "targetUrl", locale);
   // Standing in for the platform: tokens this body carries (Discord's interaction token) become valid at its API stand-in.
-  noteSentBody(endpoint.platform, plaintext);
+  await noteSentBody(endpoint.platform, plaintext);
   const started = performance.now();
+  let response: Response;
+  let arrivedAt: number;
+  let answer: string;
   try {
     // No redirects and a capped answer: the simulator reports what the target said, it is no proxy.
-    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(10_000) });
-    const arrivedAt = Date.now();
-    const answer = await readCapped(response, ANSWER_LIMIT_BYTES);
-    // Standing in for the platform: an answer that carries the reply (QQ's acknowledgement with a code) is what it read first.
-    inbound.simulatorApi?.acknowledged?.(plaintext, { status: response.status, body: answer }, arrivedAt);
-    return { url, status: response.status, body: answer, ms: Math.round(performance.now() - started) };
+    response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+    arrivedAt = Date.now();
+    answer = await readCapped(response, ANSWER_LIMIT_BYTES);
   } catch (error) {
     throw new HttpError(502, "target_unreachable", "targetUnreachable", { url, reason: error instanceof Error ? error.message : String(error) });
   }
+  const ms = Math.round(performance.now() - started);
+  // Standing in for the platform: an answer that carries the reply (QQ's acknowledgement with a code) is what it read first.
+  await inbound.simulatorApi?.acknowledged?.(plaintext, { status: response.status, body: answer }, arrivedAt);
+  return { url, status: response.status, body: answer, ms };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseStorableJson } from "@/lib/http/json-safety";
-import { remember } from "@/lib/process/remember";
-import { IssuedTokens } from "@/lib/simulator/issued-tokens";
+import { simulatorStore } from "@/lib/simulator/store";
 import type { SimulatorApi } from "../simulator-api";
 
 /** "Interaction tokens are valid for 15 minutes" (receiving-and-responding.mdx). */
@@ -10,12 +9,24 @@ const INTERACTION_TOKEN_MS = 15 * 60 * 1000;
 /** Only signed-in users make the simulator send; still, the oldest token is forgotten first past this. */
 const TOKEN_LIMIT = 1000;
 
-const sentTokens = () => remember("simulator.discord.interactionTokens", () => new IssuedTokens(TOKEN_LIMIT, INTERACTION_TOKEN_MS));
+/** Interaction tokens the simulator sent, by application and token: until when each is valid (ms). */
+const SENT_TOKENS = "discord.interactionTokens";
 const interactionSchema = z.looseObject({ application_id: z.string().min(1).max(256), token: z.string().min(1).max(1024) });
 /** Webhook calls carry the interaction token in the path: /webhooks/{application.id}/{interaction.token}[/messages/…]. */
 const WEBHOOK = /^\/webhooks\/([^/]+)\/([^/]+)(?:\/.*)?$/;
 
 const pairOf = (applicationId: string, token: string) => `${applicationId}\u0000${token}`;
+
+/** Valid for 15 minutes from now; sent again, it moves to the newest. */
+function rememberSent(applicationId: string, token: string): Promise<unknown> {
+  const until = Date.now() + INTERACTION_TOKEN_MS;
+  return simulatorStore().update<number, null>(SENT_TOKENS, pairOf(applicationId, token), () => ({ value: until, result: null }), { limit: TOKEN_LIMIT, touch: true });
+}
+
+async function wasSent(applicationId: string, token: string): Promise<boolean> {
+  const until = await simulatorStore().get<number>(SENT_TOKENS, pairOf(applicationId, token));
+  return until !== null && until > Date.now();
+}
 
 function decoded(segment: string): string | null {
   try {
@@ -31,17 +42,17 @@ function decoded(segment: string): string | null {
  * anything else is 401 50027 Invalid Webhook Token (JSON error codes, topics/opcodes-and-status-codes).
  */
 export const discordSimulatorApi: SimulatorApi = {
-  sent(plaintext) {
+  async sent(plaintext) {
     const json = parseStorableJson(plaintext);
     const interaction = json.ok ? interactionSchema.safeParse(json.value) : null;
-    if (interaction?.success) sentTokens().remember(pairOf(interaction.data.application_id, interaction.data.token), interaction.data.application_id);
+    if (interaction?.success) await rememberSent(interaction.data.application_id, interaction.data.token);
   },
-  answer(call) {
+  async answer(call) {
     const match = WEBHOOK.exec(call.path);
     if (!match || !["POST", "PATCH"].includes(call.method)) return null;
     const applicationId = decoded(match[1]!);
     const token = decoded(match[2]!);
-    if (applicationId === null || token === null || sentTokens().owner(pairOf(applicationId, token)) === null) {
+    if (applicationId === null || token === null || !(await wasSent(applicationId, token))) {
       return { status: 401, body: { message: "Invalid Webhook Token", code: 50027 }, authenticated: false };
     }
     return { status: 200, body: { id: "SIMULATED_MESSAGE" }, authenticated: true };

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeEachDatabase } from "@/lib/db/test-db";
+import { simulatorStore } from "@/lib/simulator/store";
 import { CardUpdateTokens } from "./simulator-api";
 import { feishuInbound } from "./inbound";
 
@@ -11,85 +13,89 @@ function clock(start = 1_700_000_000_000) {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-describe("Feishu card update tokens in the simulator (延时更新消息卡片)", () => {
+let kinds = 0;
+/** Tokens of their own kind in the simulator's store (memory on SQLite, rows on PostgreSQL). */
+const cardTokens = (limit: number, now: () => number) => new CardUpdateTokens(limit, now, simulatorStore, `test.cardTokens.${++kinds}`);
+
+describeEachDatabase("Feishu card update tokens in the simulator (延时更新消息卡片)", () => {
   it("takes the adapter's budget: 2 uses within 30 minutes", () => {
     expect(budget).toMatchObject({ max: 2, windowMs: 30 * MINUTE });
   });
 
-  it("counts 30 minutes from the callback that handed the token out, whatever uses are left", () => {
+  it("counts 30 minutes from the callback that handed the token out, whatever uses are left", async () => {
     const time = clock();
-    const tokens = new CardUpdateTokens(10, time.now);
-    expect(tokens.see("c-1")).toBe(true);
+    const tokens = cardTokens(10, time.now);
+    expect(await tokens.see("c-1")).toBe(true);
     time.advance(29 * MINUTE);
-    expect(tokens.spend("c-1", budget)).toBe("ok");
+    expect(await tokens.spend("c-1", budget)).toBe("ok");
     // Seen again (the same callback sent twice) keeps the first date.
-    expect(tokens.see("c-1")).toBe(true);
+    expect(await tokens.see("c-1")).toBe(true);
     time.advance(MINUTE - 1);
-    expect(tokens.spend("c-1", budget)).toBe("ok");
-    expect(tokens.spend("c-1", budget)).toBe("exhausted");
-    const fresh = new CardUpdateTokens(10, time.now);
-    fresh.see("c-2");
+    expect(await tokens.spend("c-1", budget)).toBe("ok");
+    expect(await tokens.spend("c-1", budget)).toBe("exhausted");
+    const fresh = cardTokens(10, time.now);
+    await fresh.see("c-2");
     time.advance(30 * MINUTE);
-    expect(fresh.spend("c-2", budget)).toBe("expired");
+    expect(await fresh.spend("c-2", budget)).toBe("expired");
   });
 
-  it("dates a token it never sent from its first update", () => {
+  it("dates a token it never sent from its first update", async () => {
     const time = clock();
-    const tokens = new CardUpdateTokens(10, time.now);
+    const tokens = cardTokens(10, time.now);
     time.advance(45 * MINUTE);
-    expect(tokens.spend("c-unknown", budget)).toBe("ok");
+    expect(await tokens.spend("c-unknown", budget)).toBe("ok");
     time.advance(30 * MINUTE - 1);
-    expect(tokens.spend("c-unknown", budget)).toBe("ok");
+    expect(await tokens.spend("c-unknown", budget)).toBe("ok");
     time.advance(1);
-    expect(tokens.spend("c-unknown", budget)).toBe("expired");
+    expect(await tokens.spend("c-unknown", budget)).toBe("expired");
   });
 
-  it("never forgets a live token's count: full of live tokens, a new one is refused", () => {
+  it("never forgets a live token's count: full of live tokens, a new one is refused", async () => {
     const time = clock();
-    const tokens = new CardUpdateTokens(3, time.now);
-    expect(tokens.spend("a", budget)).toBe("ok");
-    expect(tokens.spend("a", budget)).toBe("ok");
-    tokens.see("b");
-    tokens.see("c");
+    const tokens = cardTokens(3, time.now);
+    expect(await tokens.spend("a", budget)).toBe("ok");
+    expect(await tokens.spend("a", budget)).toBe("ok");
+    await tokens.see("b");
+    await tokens.see("c");
     time.advance(10 * MINUTE);
-    expect(tokens.spend("d", budget)).toBe("full");
-    expect(tokens.see("e")).toBe(false);
-    expect(tokens.size).toBe(3);
+    expect(await tokens.spend("d", budget)).toBe("full");
+    expect(await tokens.see("e")).toBe(false);
+    expect(await tokens.size()).toBe(3);
     // The spent token stays spent however many new tokens knock.
-    for (let i = 0; i < 100; i++) tokens.spend(`x${i}`, budget);
-    expect(tokens.spend("a", budget)).toBe("exhausted");
+    for (let i = 0; i < 100; i++) await tokens.spend(`x${i}`, budget);
+    expect(await tokens.spend("a", budget)).toBe("exhausted");
   });
 
-  it("makes room from expired tokens only, oldest first, and keeps expired ones refused while there is room", () => {
+  it("makes room from expired tokens only, oldest first, and keeps expired ones refused while there is room", async () => {
     const time = clock();
-    const tokens = new CardUpdateTokens(3, time.now);
-    tokens.see("old-1");
+    const tokens = cardTokens(3, time.now);
+    await tokens.see("old-1");
     time.advance(MINUTE);
-    tokens.see("old-2");
+    await tokens.see("old-2");
     time.advance(20 * MINUTE);
-    tokens.see("live");
+    await tokens.see("live");
     time.advance(10 * MINUTE);
     // old-1 (31 min) and old-2 (30 min) have expired; live (10 min) has not.
-    expect(tokens.spend("new-1", budget)).toBe("ok");
-    expect(tokens.size).toBe(3);
+    expect(await tokens.spend("new-1", budget)).toBe("ok");
+    expect(await tokens.size()).toBe(3);
     // old-2 was not needed for room, so it is still known, and still refused.
-    expect(tokens.spend("old-2", budget)).toBe("expired");
-    expect(tokens.spend("new-2", budget)).toBe("ok");
-    expect(tokens.spend("live", budget)).toBe("ok");
+    expect(await tokens.spend("old-2", budget)).toBe("expired");
+    expect(await tokens.spend("new-2", budget)).toBe("ok");
+    expect(await tokens.spend("live", budget)).toBe("ok");
     // Now only live tokens remain: live (10 minutes old), new-1, new-2.
-    expect(tokens.spend("new-3", budget)).toBe("full");
+    expect(await tokens.spend("new-3", budget)).toBe("full");
     time.advance(20 * MINUTE);
     // live has had its 30 minutes and gives its place up; the newer ones keep theirs, and their counts.
-    expect(tokens.spend("new-3", budget)).toBe("ok");
-    expect(tokens.spend("new-1", budget)).toBe("ok");
-    expect(tokens.spend("new-1", budget)).toBe("exhausted");
+    expect(await tokens.spend("new-3", budget)).toBe("ok");
+    expect(await tokens.spend("new-1", budget)).toBe("ok");
+    expect(await tokens.spend("new-1", budget)).toBe("exhausted");
   });
 
-  it("without a budget counts nothing and never expires a token", () => {
+  it("without a budget counts nothing and never expires a token", async () => {
     const time = clock();
-    const tokens = new CardUpdateTokens(2, time.now);
-    for (let i = 0; i < 5; i++) expect(tokens.spend("t", undefined)).toBe("ok");
+    const tokens = cardTokens(2, time.now);
+    for (let i = 0; i < 5; i++) expect(await tokens.spend("t", undefined)).toBe("ok");
     time.advance(24 * 60 * MINUTE);
-    expect(tokens.spend("t", undefined)).toBe("ok");
+    expect(await tokens.spend("t", undefined)).toBe("ok");
   });
 });

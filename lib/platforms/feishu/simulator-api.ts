@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { parseStorableJson } from "@/lib/http/json-safety";
-import { remember } from "@/lib/process/remember";
 import { credentialOf, IssuedTokens } from "@/lib/simulator/issued-tokens";
+import { FULL, instanceState, simulatorStore, type SimulatorStore } from "@/lib/simulator/store";
 import type { AppCredentials, SimulatorAnswer, SimulatorApi } from "../simulator-api";
 
 /** 自建应用获取 tenant_access_token: `expire` in seconds, at most 2 hours; tokens look like "t-…". */
@@ -30,71 +30,71 @@ export interface SimulatedCard {
 
 export type CardTokenVerdict = "ok" | "expired" | "exhausted" | "full";
 
+interface CardTokenRecord {
+  firstSeen: number;
+  used: number;
+}
+
 /**
  * Card update tokens (event.token of a card callback) as Feishu counts them: valid for a window
  * from when the token was first seen (the callback the simulator sent, else its first update), and
- * good for `max` updates. A Map iterates in insertion order, which is first-sighting order, so the
- * oldest token is the first to expire. A live token's count is never dropped: when every slot holds
- * a live token a new one is refused instead.
+ * good for `max` updates. Records are kept in first-sighting order, so the oldest token is the first
+ * to expire. A live token's count is never dropped: when every slot holds a live token a new one is
+ * refused instead. Kept in the simulator's store: on PostgreSQL every instance counts the same uses.
  */
 export class CardUpdateTokens {
-  private readonly tokens = new Map<string, { firstSeen: number; used: number }>();
-  private windowMs = CARD_TOKEN_WINDOW_MS;
-
   constructor(
     private readonly limit: number,
     // Read Date.now at each call, not once: a test that moves the clock (vi.setSystemTime) is seen.
     private readonly now: () => number = () => Date.now(),
+    private readonly store: () => SimulatorStore = simulatorStore,
+    private readonly kind = "feishu.cardTokens",
   ) {}
 
   /** The token was handed out now (in a callback the simulator sent); a token already known keeps its date. */
-  see(token: string): boolean {
-    return this.entry(token) !== null;
+  async see(token: string): Promise<boolean> {
+    const now = this.now();
+    const seen = await this.store().update<CardTokenRecord, true>(this.kind, token, (known) => (known ? { result: true } : { value: { firstSeen: now, used: 0 }, result: true }), this.options(now, CARD_TOKEN_WINDOW_MS));
+    return seen !== FULL;
   }
 
   /** One update with this token, under the budget's window and number of uses. */
-  spend(token: string, budget: { max: number; windowMs: number } | undefined): CardTokenVerdict {
-    if (budget) this.windowMs = budget.windowMs;
-    const entry = this.entry(token);
-    if (!entry) return "full";
-    if (budget && this.now() - entry.firstSeen >= budget.windowMs) return "expired";
-    if (budget && entry.used >= budget.max) return "exhausted";
-    entry.used++;
-    return "ok";
+  async spend(token: string, budget: { max: number; windowMs: number } | undefined): Promise<CardTokenVerdict> {
+    const now = this.now();
+    const verdict = await this.store().update<CardTokenRecord, CardTokenVerdict>(
+      this.kind,
+      token,
+      (known) => {
+        const entry = known ?? { firstSeen: now, used: 0 };
+        // A token new here is recorded whatever the verdict: its window runs from now.
+        const keep = known ? {} : { value: entry };
+        if (budget && now - entry.firstSeen >= budget.windowMs) return { ...keep, result: "expired" };
+        if (budget && entry.used >= budget.max) return { ...keep, result: "exhausted" };
+        return { value: { ...entry, used: entry.used + 1 }, result: "ok" };
+      },
+      this.options(now, budget?.windowMs ?? CARD_TOKEN_WINDOW_MS),
+    );
+    return verdict === FULL ? "full" : verdict;
   }
 
-  get size(): number {
-    return this.tokens.size;
-  }
-
-  /** The token's record, made now if new; null when it is new and every slot holds a live token. */
-  private entry(token: string): { firstSeen: number; used: number } | null {
-    const known = this.tokens.get(token);
-    if (known) return known;
-    if (this.tokens.size >= this.limit && !this.forgetOldestExpired()) return null;
-    const created = { firstSeen: this.now(), used: 0 };
-    this.tokens.set(token, created);
-    return created;
+  /** How many tokens are counted. */
+  size(): Promise<number> {
+    return this.store().count(this.kind);
   }
 
   /**
-   * Makes room only when full, and only from an expired token: expired tokens are kept as long as
-   * there is room, so one that comes back is still refused. O(1): the oldest is the first to expire.
+   * Makes room only when full, and only from expired tokens, oldest first: expired tokens are kept as
+   * long as there is room, so one that comes back is still refused.
    */
-  private forgetOldestExpired(): boolean {
-    const oldest = this.tokens.entries().next();
-    if (oldest.done || this.now() - oldest.value[1].firstSeen < this.windowMs) return false;
-    this.tokens.delete(oldest.value[0]);
-    return true;
+  private options(now: number, windowMs: number) {
+    return { limit: this.limit, evictable: (oldest: CardTokenRecord) => now - oldest.firstSeen >= windowMs };
   }
 }
 
-interface FeishuState {
-  tenantTokens: IssuedTokens;
-  cards: SimulatedCard[];
-}
-const state = () => remember<FeishuState>("simulator.feishu", () => ({ tenantTokens: new IssuedTokens(TOKEN_LIMIT, TOKEN_LIFETIME_SEC * 1000), cards: [] }));
-const cardTokens = () => remember("simulator.feishu.cardTokens", () => new CardUpdateTokens(CARD_TOKEN_LIMIT));
+const CARDS = "feishu.cards";
+/** Signed: any instance verifies a token another issued (lib/simulator/issued-tokens.ts). */
+const tenantTokens = () => instanceState("feishu.tenantTokens", () => new IssuedTokens("feishu", { limit: TOKEN_LIMIT, lifetimeMs: TOKEN_LIFETIME_SEC * 1000, prefix: TOKEN_PREFIX }));
+const cardTokens = () => instanceState("feishu.cardTokens", () => new CardUpdateTokens(CARD_TOKEN_LIMIT));
 
 const credentialsSchema = z.looseObject({ app_id: z.string().min(1).max(128), app_secret: z.string().min(1).max(512) });
 
@@ -128,20 +128,18 @@ function sentCardToken(plaintext: string): string | null {
  * 且同一个 token 只能使用 2 次": a token used up answers its exhaustedCode (300040). No source read names
  * the code Feishu gives for an expired token, so an expired one answers the same exhausted code.
  */
-function updateCard(body: unknown, budget: { max: number; windowMs: number; exhaustedCode?: number } | undefined): SimulatorAnswer {
+async function updateCard(body: unknown, budget: { max: number; windowMs: number; exhaustedCode?: number } | undefined): Promise<SimulatorAnswer> {
   const parsed = z.looseObject({ token: z.string().min(1).max(1024), card: z.record(z.string(), z.unknown()) }).safeParse(body);
   // 10002 "card 参数校验错误" stands for both missing members here.
   if (!parsed.success) return ok({ code: 10002, msg: "token and card are required" });
   const { token, card } = parsed.data;
-  const verdict = cardTokens().spend(token, budget);
+  const verdict = await cardTokens().spend(token, budget);
   const exhaustedCode = budget?.exhaustedCode ?? 10002;
   if (verdict === "expired") return ok({ code: exhaustedCode, msg: "the token has expired: it is valid for 30 minutes" });
   if (verdict === "exhausted") return ok({ code: exhaustedCode, msg: "the token has been used the maximum number of times" });
   // The simulator's own bound, not Feishu's: no Feishu code, so nothing reads it as a spent token.
   if (verdict === "full") return { status: 429, body: { msg: `the simulator is tracking ${CARD_TOKEN_LIMIT} live card tokens; a new one is accepted once one expires` }, authenticated: true };
-  const { cards } = state();
-  cards.push({ token, card, at: new Date().toISOString() });
-  if (cards.length > CARD_LIMIT) cards.splice(0, cards.length - CARD_LIMIT);
+  await simulatorStore().append(CARDS, { token, card, at: new Date().toISOString() } satisfies SimulatedCard, CARD_LIMIT);
   return ok({ code: 0, msg: "ok" });
 }
 
@@ -153,25 +151,25 @@ export const feishuSimulatorApi: SimulatorApi = {
   credentials,
   secretFields: ["app_secret"],
   // A card callback the simulator sent dates its update token: the 30 minutes run from the click.
-  sent(plaintext) {
+  async sent(plaintext) {
     const token = sentCardToken(plaintext);
-    if (token) cardTokens().see(token);
+    if (token) await cardTokens().see(token);
   },
   async answer(call, context) {
     if (call.method !== "POST") return null;
     if (call.path === TOKEN_PATH) {
       const given = credentials(call.body);
       if (!given || !(await context.knownApp(given))) return badSecret;
-      const { token, expiresInSec } = state().tenantTokens.issue(given.appId, TOKEN_PREFIX);
+      const { token, expiresInSec } = tenantTokens().issue(given.appId);
       return ok({ code: 0, msg: "ok", tenant_access_token: token, expire: expiresInSec });
     }
     if (call.path === CARD_UPDATE_PATH) {
       const token = credentialOf(call.authorization, "Bearer");
       if (!token) return missingToken;
-      if (state().tenantTokens.owner(token) === null) return invalidToken;
+      if (!tenantTokens().valid(token)) return invalidToken;
       return updateCard(call.body, context.lateBudget);
     }
     return null;
   },
-  views: () => ({ cards: [...state().cards] }),
+  views: async () => ({ cards: await simulatorStore().list<SimulatedCard>(CARDS) }),
 };

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { parseStorableJson } from "@/lib/http/json-safety";
-import { remember } from "@/lib/process/remember";
 import { credentialOf, IssuedTokens } from "@/lib/simulator/issued-tokens";
+import { instanceState, simulatorStore } from "@/lib/simulator/store";
 import type { AppCredentials, SimulatorAnswer, SimulatorApi } from "../simulator-api";
 
 /** getAppAccessToken: "expires_in": "7200" in the docs' example (api-use.md), a string. */
@@ -10,7 +10,8 @@ const TOKEN_LIFETIME_SEC = 7200;
 /** Far more apps than anyone points at one simulator; the oldest token is forgotten first. */
 const TOKEN_LIMIT = 1000;
 
-const tokens = () => remember("simulator.qq.tokens", () => new IssuedTokens(TOKEN_LIMIT, TOKEN_LIFETIME_SEC * 1000));
+/** Signed: any instance verifies a token another issued (lib/simulator/issued-tokens.ts). */
+const tokens = () => instanceState("qq.tokens", () => new IssuedTokens("qq", { limit: TOKEN_LIMIT, lifetimeMs: TOKEN_LIFETIME_SEC * 1000 }));
 
 /**
  * Which channel carried each click's result code, as QQ would see it (protocols.md §8.2): the code in the
@@ -26,14 +27,16 @@ interface QqResult {
 }
 /** The newest clicks only: the simulator is a tool, not a store. */
 const RESULT_LIMIT = 500;
-const results = () => remember("simulator.qq.results", () => new Map<string, QqResult>());
+const RESULTS = "qq.results";
 
-function note(id: string, patch: Partial<QqResult>): void {
-  const map = results();
-  const current = map.get(id) ?? { id, ack: null, ackAt: null, put: null, putAt: null };
-  map.delete(id);
-  map.set(id, { ...current, ...patch });
-  if (map.size > RESULT_LIMIT) map.delete(map.keys().next().value!);
+/** Merges what was learnt into the click's result, which becomes the newest; `unless` keeps it as it was. */
+async function note(id: string, patch: Partial<QqResult>, unless?: (current: QqResult) => boolean): Promise<void> {
+  await simulatorStore().update<QqResult, null>(
+    RESULTS,
+    id,
+    (current) => (current && unless?.(current) ? { result: null } : { value: { ...(current ?? { id, ack: null, ackAt: null, put: null, putAt: null }), ...patch }, result: null }),
+    { limit: RESULT_LIMIT, touch: true },
+  );
 }
 
 const codeOf = (value: unknown): number | null => {
@@ -85,24 +88,24 @@ export const qqSimulatorApi: SimulatorApi = {
     }
     if (call.method === "PUT" && /^\/interactions\/[^/]+$/.test(call.path)) {
       const token = credentialOf(call.authorization, "QQBot");
-      if (!token || tokens().owner(token) === null) return refused("invalid access token");
+      if (!token || !tokens().valid(token)) return refused("invalid access token");
       const id = safeDecode(call.path.slice("/interactions/".length));
       const code = codeOf(call.body);
       // The first PUT is the one QQ would act on; a repeated one changes nothing shown.
-      if (id !== null && code !== null && results().get(id)?.put == null) note(id, { put: code, putAt: Date.now() });
+      if (id !== null && code !== null) await note(id, { put: code, putAt: Date.now() }, (current) => current.put !== null);
       return { status: 200, body: {}, authenticated: true };
     }
     return null;
   },
-  acknowledged(plaintext, answer, at) {
+  async acknowledged(plaintext, answer, at) {
     const sent = parseStorableJson(plaintext);
     const dispatch = dispatchSchema.safeParse(sent.ok ? sent.value : null);
     if (!dispatch.success || answer.status !== 200) return;
     const body = parseStorableJson(answer.body);
     if (!body.ok || !ackSchema.safeParse(body.value).success) return;
-    note(dispatch.data.d.id, { ack: codeOf(body.value), ackAt: at });
+    await note(dispatch.data.d.id, { ack: codeOf(body.value), ackAt: at });
   },
-  views: () => ({ qqResults: [...results().values()].map(shown) }),
+  views: async () => ({ qqResults: (await simulatorStore().list<QqResult>(RESULTS)).map(shown) }),
 };
 
 function safeDecode(segment: string): string | null {

@@ -17,38 +17,38 @@ async function put(id: string, code: number) {
   const answer = await api.answer({ method: "PUT", path: `/interactions/${encodeURIComponent(id)}`, authorization: `QQBot ${await token()}`, body: { code }, bodyProblem: null }, context);
   expect(answer?.status).toBe(200);
 }
-const resultOf = (id: string) => (api.views!().qqResults as { id: string }[]).find((r) => r.id === id);
+const resultOf = async (id: string) => ((await api.views!()).qqResults as { id: string }[]).find((r) => r.id === id);
 
 describe("QQ simulator: where the result code arrived", () => {
   it("a code in the acknowledgement and by PUT: both; QQ shows the acknowledgement's, read first", async () => {
-    api.acknowledged!(click("r-both"), { status: 200, body: '{"op":12,"d":0,"code":2}' }, Date.now() - 1000);
+    await api.acknowledged!(click("r-both"), { status: 200, body: '{"op":12,"d":0,"code":2}' }, Date.now() - 1000);
     await put("r-both", 2);
-    expect(resultOf("r-both")).toEqual({ id: "r-both", ack: 2, put: 2, channel: "both", shown: { code: 2, from: "ack" } });
+    expect(await resultOf("r-both")).toEqual({ id: "r-both", ack: 2, put: 2, channel: "both", shown: { code: 2, from: "ack" } });
   });
 
   it("a plain acknowledgement, then a PUT: only the PUT carried a code", async () => {
-    api.acknowledged!(click("r-put"), { status: 200, body: '{"op":12,"d":0}' }, Date.now() - 1000);
+    await api.acknowledged!(click("r-put"), { status: 200, body: '{"op":12,"d":0}' }, Date.now() - 1000);
     await put("r-put", 3);
-    expect(resultOf("r-put")).toEqual({ id: "r-put", ack: null, put: 3, channel: "put", shown: { code: 3, from: "put" } });
+    expect(await resultOf("r-put")).toEqual({ id: "r-put", ack: null, put: 3, channel: "put", shown: { code: 3, from: "put" } });
   });
 
-  it("the acknowledgement only: no PUT", () => {
-    api.acknowledged!(click("r-ack"), { status: 200, body: '{"op":12,"d":0,"code":4}' }, Date.now());
-    expect(resultOf("r-ack")).toEqual({ id: "r-ack", ack: 4, put: null, channel: "ack", shown: { code: 4, from: "ack" } });
+  it("the acknowledgement only: no PUT", async () => {
+    await api.acknowledged!(click("r-ack"), { status: 200, body: '{"op":12,"d":0,"code":4}' }, Date.now());
+    expect(await resultOf("r-ack")).toEqual({ id: "r-ack", ack: 4, put: null, channel: "ack", shown: { code: 4, from: "ack" } });
   });
 
   it("a PUT that arrived before the acknowledgement is what was read first; a second PUT changes nothing", async () => {
     await put("r-early", 1);
     await put("r-early", 5);
-    api.acknowledged!(click("r-early"), { status: 200, body: '{"op":12,"d":0,"code":0}' }, Date.now() + 1000);
-    expect(resultOf("r-early")).toEqual({ id: "r-early", ack: 0, put: 1, channel: "both", shown: { code: 1, from: "put" } });
+    await api.acknowledged!(click("r-early"), { status: 200, body: '{"op":12,"d":0,"code":0}' }, Date.now() + 1000);
+    expect(await resultOf("r-early")).toEqual({ id: "r-early", ack: 0, put: 1, channel: "both", shown: { code: 1, from: "put" } });
   });
 
-  it("ignores answers that are not a QQ acknowledgement (an error, another body, hostile JSON)", () => {
-    api.acknowledged!(click("r-error"), { status: 500, body: '{"op":12,"code":1}' }, Date.now());
-    api.acknowledged!(click("r-other"), { status: 200, body: '{"type":6}' }, Date.now());
-    api.acknowledged!(click("r-deep"), { status: 200, body: "[".repeat(100_000) }, Date.now());
-    api.acknowledged!("not json", { status: 200, body: '{"op":12,"code":1}' }, Date.now());
-    expect([resultOf("r-error"), resultOf("r-other"), resultOf("r-deep")]).toEqual([undefined, undefined, undefined]);
+  it("ignores answers that are not a QQ acknowledgement (an error, another body, hostile JSON)", async () => {
+    await api.acknowledged!(click("r-error"), { status: 500, body: '{"op":12,"code":1}' }, Date.now());
+    await api.acknowledged!(click("r-other"), { status: 200, body: '{"type":6}' }, Date.now());
+    await api.acknowledged!(click("r-deep"), { status: 200, body: "[".repeat(100_000) }, Date.now());
+    await api.acknowledged!("not json", { status: 200, body: '{"op":12,"code":1}' }, Date.now());
+    expect([await resultOf("r-error"), await resultOf("r-other"), await resultOf("r-deep")]).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -4,6 +4,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** What the simulated platform APIs received, oldest first, and what the stand-ins show beside it (e.g. `cards`). */
-export function GET(): Response {
-  return Response.json({ calls: recordedCalls(), ...simulatorViews() });
+export async function GET(): Promise<Response> {
+  const [calls, views] = await Promise.all([recordedCalls(), simulatorViews()]);
+  return Response.json({ calls, ...views });
 }
