@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { GET as callsRoute } from "@/app/api/simulator/calls/route";
 import { closePg, getPgPool } from "@/lib/db/pg";
@@ -5,6 +7,7 @@ import { describeEachDatabase } from "@/lib/db/test-db";
 import { createEndpoint } from "@/lib/endpoints/service";
 import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { qqSimulatorApi } from "@/lib/platforms/qq/simulator-api";
+import { simulateReaction } from "./easemob";
 import { answerPlatformCall, noteSentBody, recordedCalls } from "./platform-api";
 import { FULL, simulatorStore } from "./store";
 
@@ -150,5 +153,24 @@ describeEachDatabase("the simulator on two instances", ({ kind: database, db }) 
     await on("a", () => noteSentBody("discord", JSON.stringify({ id: "1", type: 3, application_id: app, token })));
     expect((await call("b", "POST", `/webhooks/${app}/${token}`, null, { content: "hi" })).status).toBe(200);
     expect((await call("b", "POST", `/webhooks/${app}/${token}x`, null, { content: "hi" })).status).toBe(401);
+  });
+
+  it("an Easemob message's reactions changed through A and B are one message", async () => {
+    // A developer's app server that takes every callback.
+    const server: Server = createServer((req, res) => void req.resume().on("end", () => res.writeHead(200).end()));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const targetUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app`;
+    try {
+      const easemob = await createEndpoint(db(), { platform: "easemob", name: `easemob ${unique()}`, mode: "rules", requireSignature: true, secrets: { appKey: "org#two", secret: "two-callback-secret" }, rules: [] }, "http://localhost", "en");
+      const react = (instance: "a" | "b", user: string, op: "add" | "remove") =>
+        on(instance, () => simulateReaction(db(), { endpointId: easemob.id, user, reaction: "👍", messageId: "m-two", op, targetUrl }, "http://localhost"));
+      expect((await react("a", "alice", "add")).reactions).toEqual([{ reaction: "👍", count: 1, users: ["alice"] }]);
+      expect((await react("b", "bob", "add")).reactions).toEqual([{ reaction: "👍", count: 2, users: ["alice", "bob"] }]);
+      await expect(react("b", "alice", "add")).rejects.toMatchObject({ status: 409, code: "reaction_unchanged" });
+      expect((await react("b", "alice", "remove")).reactions).toEqual([{ reaction: "👍", count: 1, users: ["bob"] }]);
+      await expect(react("a", "alice", "remove")).rejects.toMatchObject({ status: 409 });
+    } finally {
+      server.close();
+    }
   });
 });
