@@ -4,33 +4,29 @@
 //  (b) a bare node:http server answering a constant (the ceiling),
 //  (c) what a developer would write instead: Express + discord-interactions' verifyKeyMiddleware
 //      (verifies, stores nothing). Figures and ratios, not a pass/fail test.
-import { spawn } from "node:child_process";
+// Then (scripts/bench-postgres.ts) the Discord load of (a) on PostgreSQL, one instance and two on one
+// database, and the live log from one instance to the other, printed beside (a) on SQLite.
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { verifyKeyMiddleware } from "discord-interactions";
 import express from "express";
 import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "../lib/platforms/discord/fixtures/vectors";
 import { signDiscord } from "../lib/platforms/discord/signature";
 import { qqInteractionDispatch } from "../lib/platforms/qq/click";
 import { signQq } from "../lib/platforms/qq/signature";
+import type { LiveLatency } from "./bench-live";
+import { benchPostgres, type DatabaseRun } from "./bench-postgres";
+import { CONNECTIONS, DURATION_S, createEndpoint, load, startStudio, studioEnv, type LoadResult, type Signed, type Studio } from "./bench-support";
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const BODIES = 40_000;
-const PORTS = { studio: 3291, bare: 3292, express: 3293 };
+const PORTS = { studio: 3291, bare: 3292, express: 3293, pgOne: 3294, pgA: 3295, pgB: 3296 };
 const FLOOD_STORED = 100_000;
 const HELD_BURST = 2_000;
 const DISCORD_DEADLINE_MS = 3_000; // Discord: the initial response within 3 s
-
-interface Signed {
-  body: string;
-  headers: Record<string, string>;
-}
 
 function discordBodies(): Signed[] {
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -89,31 +85,6 @@ function easemobBodies(appKey: string, secret: string): Signed[] {
   });
 }
 
-async function load(url: string, bodies: Signed[]) {
-  let next = 0;
-  const result = await autocannon({
-    url,
-    method: "POST",
-    duration: DURATION_S,
-    connections: CONNECTIONS,
-    requests: [{ setupRequest: (req) => { const signed = bodies[next++ % bodies.length]!; return { ...req, body: signed.body, headers: signed.headers }; } }],
-  });
-  return { rps: result.requests.p50, latencyP50: result.latency.p50, latencyP99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total, unauthorized: result["4xx"] };
-}
-
-/** The same load with its own number of connections (valid traffic beside a flood). */
-async function loadAt(url: string, bodies: Signed[], connections: number) {
-  let next = 0;
-  const result = await autocannon({
-    url,
-    method: "POST",
-    duration: DURATION_S,
-    connections,
-    requests: [{ setupRequest: (req) => { const signed = bodies[next++ % bodies.length]!; return { ...req, body: signed.body, headers: signed.headers }; } }],
-  });
-  return { rps: result.requests.p50, latencyP50: result.latency.p50, latencyP99: result.latency.p99 };
-}
-
 /** Fills an endpoint with `count` stored interactions straight into the server's SQLite file (WAL: the server keeps serving). */
 function seedInteractions(file: string, endpointId: string, count: number) {
   const db = new Database(file);
@@ -164,14 +135,6 @@ async function burst(url: string, bodies: Signed[], withinMs: number) {
   return { inTime: share((t) => t.fromSent), inTimeFromCreated: share((t) => t.fromCreated), p50: at(0.5), p99: at(0.99), failed: times.filter((t) => t.fromSent === Infinity).length };
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function main() {
   // (b) the ceiling; it also stands in for the QQ API (token + PUT) so (a) pays for its outbound reply.
   const bare = createServer((_req, res) => {
@@ -184,13 +147,13 @@ async function main() {
   const expressServer = app.listen(PORTS.express);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-callbacks-"));
-  const env = { ...process.env, PORT: String(PORTS.studio), DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`, ADMIN_PASSWORD: "bench", API_TOKEN: "bench", STUDIO_SECRET_KEY: "bench", TRUSTED_API_BASES: `http://127.0.0.1:${PORTS.bare}` };
-  const studio = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const base = `http://127.0.0.1:${PORTS.studio}`;
+  const sqliteFile = path.join(dataDir, "studio.db");
+  const trustedApiBase = `http://127.0.0.1:${PORTS.bare}`;
+  let studio: Studio | undefined;
   try {
-    await waitFor(`${base}/api/health`);
-    const create = async (body: object) =>
-      ((await (await fetch(`${base}/api/endpoints`, { method: "POST", headers: { authorization: "Bearer bench", "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as { id: string }).id;
+    studio = await startStudio(PORTS.studio, studioEnv(PORTS.studio, `file:${sqliteFile}`, trustedApiBase));
+    const base = studio.url;
+    const create = (body: object) => createEndpoint(base, body);
     const discordId = await create({ platform: "discord", name: "bench", mode: "rules", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
     const qqId = await create({ platform: "qq", name: "bench", mode: "rules", apiBaseUrl: `http://127.0.0.1:${PORTS.bare}`, secrets: { appId: "1", secret: "bench-secret" } });
     const feishuSecrets = { appId: "cli_bench", appSecret: "bench-app-secret", verificationToken: "bench-token", encryptKey: "bench-encrypt-key" };
@@ -206,21 +169,26 @@ async function main() {
     // A short warm-up so Next compiles and caches before anything is measured.
     await load(`${base}/api/callbacks/${discordId}`, discord.slice(0, 500).map((s) => ({ ...s })));
 
+    const bRun = await load(`http://127.0.0.1:${PORTS.bare}/`, discord);
+    const cRun = await load(`http://127.0.0.1:${PORTS.express}/interactions`, discord);
+    const discordRowsBefore = countSqliteRows(sqliteFile, discordId);
+    const discordRun = await load(`${base}/api/callbacks/${discordId}`, discord.slice(500));
+    const discordRows = countSqliteRows(sqliteFile, discordId) - discordRowsBefore;
     const runs = [
-      { name: "(b) bare node:http, constant", result: await load(`http://127.0.0.1:${PORTS.bare}/`, discord) },
-      { name: "(c) Express + verifyKeyMiddleware", result: await load(`http://127.0.0.1:${PORTS.express}/interactions`, discord) },
-      { name: "(a) Button Studio, Discord", result: await load(`${base}/api/callbacks/${discordId}`, discord.slice(500)) },
+      { name: "(b) bare node:http, constant", result: bRun },
+      { name: "(c) Express + verifyKeyMiddleware", result: cRun },
+      { name: "(a) Button Studio, Discord", result: discordRun },
       { name: "(a) Button Studio, QQ", result: await load(`${base}/api/callbacks/${qqId}`, qq) },
       { name: "(a) Button Studio, Feishu (encrypted)", result: await load(`${base}/api/callbacks/${feishuId}`, feishu) },
       { name: "(a) Button Studio, Easemob reactions", result: await load(`${base}/api/callbacks/${easemobId}`, easemob) },
     ];
     // A flood of forged requests against an endpoint holding 100,000 interactions, with valid callbacks beside it.
     const floodId = await create({ platform: "discord", name: "flood", mode: "rules", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
-    seedInteractions(path.join(dataDir, "studio.db"), floodId, FLOOD_STORED);
-    const validAlone = await loadAt(`${base}/api/callbacks/${floodId}`, validForFlood.slice(0, BODIES / 2), 4);
+    seedInteractions(sqliteFile, floodId, FLOOD_STORED);
+    const validAlone = await load(`${base}/api/callbacks/${floodId}`, validForFlood.slice(0, BODIES / 2), { connections: 4 });
     const [refused, validDuringFlood] = await Promise.all([
       load(`${base}/api/callbacks/${floodId}`, forged(discord)),
-      loadAt(`${base}/api/callbacks/${floodId}`, validForFlood.slice(BODIES / 2), 4),
+      load(`${base}/api/callbacks/${floodId}`, validForFlood.slice(BODIES / 2), { connections: 4 }),
     ]);
     // 2,000 held requests at once: each must get its deferred fallback within Discord's 3 s.
     const heldId = await create({ platform: "discord", name: "held", mode: "manual", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
@@ -239,11 +207,47 @@ async function main() {
     console.log(`  valid callbacks beside it (4 connections): p50 ${validDuringFlood.latencyP50} ms, p99 ${validDuringFlood.latencyP99} ms, ${validDuringFlood.rps} req/s; alone: p50 ${validAlone.latencyP50} ms, p99 ${validAlone.latencyP99} ms, ${validAlone.rps} req/s`);
     console.log(`${HELD_BURST} concurrent held Discord requests (manual mode, each on a new connection): ${(held.inTime * 100).toFixed(1)} % answered within ${DISCORD_DEADLINE_MS / 1000} s of being sent (${(held.inTimeFromCreated * 100).toFixed(1)} % of being created by this client); p50 ${held.p50.toFixed(0)} ms, p99 ${held.p99.toFixed(0)} ms, ${held.failed} failed`);
     console.log(`\nratio a/c (Discord): ${(a! / c!).toFixed(2)}   ratio a/b: ${(a! / b!).toFixed(3)}   newest stored interaction: ${stored.items[0]?.eventId ?? "none"}`);
+
+    // PostgreSQL: the SQLite server is stopped first so the configurations do not share the machine with it.
+    await studio.stop();
+    const postgres = await benchPostgres(discord, { one: PORTS.pgOne, a: PORTS.pgA, b: PORTS.pgB }, trustedApiBase);
+    // (c) once more: how far the machine's speed moved while the PostgreSQL runs went on (the ratios use the first).
+    const cAgain = await load(`http://127.0.0.1:${PORTS.express}/interactions`, discord);
+    printByDatabase({ sqlite: { result: discordRun, rowsAdded: discordRows }, ...postgres, c: cRun, cAgain });
   } finally {
-    studio.kill("SIGTERM");
+    await studio?.stop();
     bare.close();
     expressServer.close();
   }
+}
+
+/** Interaction rows of one endpoint in the server's SQLite file (read beside the running server: WAL). */
+function countSqliteRows(file: string, endpointId: string): number {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM "Interaction" WHERE endpointId = ?`).get(endpointId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+function printByDatabase(figures: { sqlite: DatabaseRun; version: string; one: DatabaseRun; two: DatabaseRun; live: LiveLatency; c: LoadResult; cAgain: LoadResult }) {
+  const { sqlite, version, one, two, live, c, cAgain } = figures;
+  console.log(`\nDiscord callbacks verified + stored, by database: the load of (a) Discord (${DURATION_S} s, ${CONNECTIONS} connections, req/s the median of per-second counts).`);
+  console.log(`Two instances: one autocannon run dealing ${CONNECTIONS / 2} connections to each, so req/s is the median of the summed per-second counts and p50/p99 are over both.`);
+  const line = (cells: string[], stored: string) => console.log(`${cells[0]!.padEnd(44)} ${cells[1]!.padStart(7)} ${cells[2]!.padStart(8)} ${cells[3]!.padStart(8)} ${cells[4]!.padStart(8)} ${cells[5]!.padStart(14)}   ${stored}`);
+  line(["configuration", "req/s", "p50 ms", "p99 ms", "errors", "ratio to (c)"], "rows stored / 2xx");
+  const row = (name: string, result: LoadResult, ratio: string, stored: string) =>
+    line([name, String(result.rps), String(result.latencyP50), String(result.latencyP99), String(result.errors), ratio], stored);
+  const run = (name: string, { result, rowsAdded }: DatabaseRun) => row(name, result, (result.rps / c.rps).toFixed(2), `${rowsAdded} / ${result.ok}`);
+  run("(i)   SQLite, one instance (= (a) Discord)", sqlite);
+  run(`(ii)  PostgreSQL ${version}, one instance`, one);
+  run(`(iii) PostgreSQL ${version}, two instances`, two);
+  row("(c)   Express + verifyKeyMiddleware", c, "—", "stores nothing");
+  row("(c)   again, after the PostgreSQL runs", cAgain, "—", "(drift check; ratios use the first)");
+  console.log(`\nlive log across instances (PostgreSQL): a callback POSTed to A → its interaction.created frame read from B's /api/interactions/stream,`);
+  console.log(`${live.samples} callbacks one at a time, timed from just before each send (so the send's own round trip is included):`);
+  console.log(`  A → B frame p50 ${live.p50.toFixed(1)} ms, p95 ${live.p95.toFixed(1)} ms; the callback's own round trip on A p50 ${live.roundTripP50.toFixed(1)} ms, p95 ${live.roundTripP95.toFixed(1)} ms; ${live.missed} frames not read within 5 s (counted as infinitely late)`);
 }
 
 main().catch((error: unknown) => {
