@@ -44,6 +44,10 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
   const late = build(() => inbound.deliverLate(row.decoded ?? row.body, reply));
   // A late delivery that cannot be built from the stored body is a channel that fails, not one that is absent.
   const facts = platformFacts(inbound, event, !late.ok || late.value !== null, endpoint.options);
+  // Whether a request is held is asked BEFORE the status is read: an answer that wins meanwhile releases the hold
+  // only after its write, so a hold found gone is always seen with the status that explains it (answered: 409),
+  // never as "pending and not held", which would wrongly refuse this answer with 410.
+  const held = mayBeHeld(row, facts, { deadlineAt: row.deadlineAt, holdUntil: row.holdUntil }, now) && (await heldAnywhere(id));
   // Read after the other awaits, just before deciding: another answer may have won (and released the held request) meanwhile;
   // one that wins between this read and the write makes the write lose (it expects the status and source read here).
   const fresh = await interactionState(id);
@@ -55,7 +59,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
     deadlineAt: row.deadlineAt?.getTime() ?? null,
     // Possibly stale: only a pre-check, the conditional reserve decides.
     updates: row.updates,
-    held: mayBeHeld(fresh, facts, { deadlineAt: row.deadlineAt, holdUntil: row.holdUntil }, now) && (await heldAnywhere(id)),
+    held: held && fresh.status === "pending" && fresh.replySource === null,
   };
   const run = new Run(endpoint, inbound, id, reply, now, facts, { direct: () => build(() => inbound.deliver(event, reply)), late: () => late });
   return { delivered: delivered(await run.step(state, { type: "reply" })) };
@@ -67,7 +71,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
  * hold's end: the deadline where the reply is the HTTP answer, the acknowledgement's window where it
  * carries the reply; never where the reply only goes by API).
  */
-function mayBeHeld(stored: StoredState, facts: PlatformFacts, times: { deadlineAt: Date | null; holdUntil: Date | null }, now: Date): boolean {
+function mayBeHeld(stored: Pick<StoredState, "status" | "replySource">, facts: PlatformFacts, times: { deadlineAt: Date | null; holdUntil: Date | null }, now: Date): boolean {
   const holdEnds = facts.replyVia === "response" ? times.deadlineAt : facts.ack ? times.holdUntil : null;
   return stored.status === "pending" && stored.replySource === null && holdEnds !== null && now < holdEnds;
 }
