@@ -84,6 +84,8 @@ class Listener {
   readonly reconnected = new Set<() => void>();
   private retryMs = 100;
   private closed = false;
+  /** LISTEN / UNLISTEN one at a time: pg deprecates a second query on a client still running one (gone in pg 9). */
+  private commands: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly url: string) {}
 
@@ -93,15 +95,22 @@ class Listener {
     set.add(handler);
     try {
       // LISTEN is idempotent; a connection made meanwhile already listens to it.
-      await (await this.connected()).query(`LISTEN ${quoteIdent(channel)}`);
+      await this.command(async () => (await this.connected()).query(`LISTEN ${quoteIdent(channel)}`));
     } catch (error) {
       this.remove(channel, handler);
       throw error;
     }
     return async () => {
       if (!this.remove(channel, handler) || !this.client) return;
-      await this.client.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+      const client = this.client;
+      await this.command(() => client.query(`UNLISTEN ${quoteIdent(channel)}`)).catch(() => undefined);
     };
+  }
+
+  private command<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.commands.then(run, run);
+    this.commands = next.catch(() => undefined);
+    return next;
   }
 
   /** Removes one handler; true when it was the channel's last. */
