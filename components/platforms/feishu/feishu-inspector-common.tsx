@@ -43,16 +43,17 @@ export function ControlBehaviors({ element, kit, path, issues }: SectionProps) {
   );
 }
 
+/** What every `options` list editor shares: its id, findings (the list's and each option's) and value. */
+export function optionsListBase(kit: FieldKit, element: Record<string, unknown>, legend: string) {
+  return { id: kit.id("options"), legend, error: kit.errorOn("options"), errorFor: (i: number) => kit.errorAt(`options.${i}`), value: element.options };
+}
+
 /** select_static / multi_select_static / overflow options: text and value (option value, or a link for overflow). */
 export function TextValueOptions({ kit, element, withUrl }: SectionProps & { withUrl?: OptionListExtra }) {
   const t = useTranslations("editor.feishu");
   return (
     <OptionList
-      id={kit.id("options")}
-      legend={t("options")}
-      error={kit.errorOn("options")}
-      errorFor={(i) => kit.errorAt(`options.${i}`)}
-      value={element.options}
+      {...optionsListBase(kit, element, t("options"))}
       columns={[textColumn((n) => t("optionText", { n })), stringColumn("value", (n) => t("optionValue", { n }), withUrl !== undefined), ...(withUrl ? [withUrl] : [])]}
       fresh={(n) => ({ text: { tag: "plain_text", content: t("optionStarter", { n }) }, value: `option_${n}` })}
       addLabel={t("addOption")}

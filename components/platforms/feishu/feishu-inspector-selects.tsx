@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FEISHU_IMG_ASPECT_RATIOS, FEISHU_PICKER_FORMATS } from "@/lib/platforms/feishu/limits";
-import { ControlBehaviors, FieldBasics, TextValueOptions, type SectionProps } from "./feishu-inspector-common";
+import { ControlBehaviors, FieldBasics, optionsListBase, TextValueOptions, type SectionProps } from "./feishu-inspector-common";
 import { OptionList, stringColumn } from "./feishu-option-list";
 
 const SELECT_TYPES = ["default", "text"] as const;
@@ -70,11 +70,7 @@ export function SelectSection({ tag, ...props }: SectionProps & { tag: string })
       return (
         <>
           <OptionList
-            id={kit.id("options")}
-            legend={t("options")}
-            error={kit.errorOn("options")}
-      errorFor={(i) => kit.errorAt(`options.${i}`)}
-            value={element.options}
+            {...optionsListBase(kit, element, t("options"))}
             columns={[stringColumn("img_key", (n) => t("inspector.optionImgKey", { n })), stringColumn("value", (n) => t("optionValue", { n }))]}
             fresh={(n) => ({ img_key: "img_key_placeholder", value: `option_${n}` })}
             addLabel={t("addOption")}
