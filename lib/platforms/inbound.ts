@@ -166,6 +166,17 @@ export interface InboundAdapter<S = unknown, R = unknown> {
   /** Request headers worth keeping for the inspector (lower case): signatures and tracing, never a secret. */
   keptHeaders: readonly string[];
   /**
+   * The platform's own signature headers (lower case), forwarded unchanged to a relay target so the bot
+   * verifies with the platform's key; empty where the signature travels in the body (Easemob's `security`).
+   */
+  relayHeaders: readonly string[];
+  /**
+   * How a relayed bot's HTTP answer reads as the reply, when the bot answers in the platform's own
+   * acknowledgement format rather than with the reply itself (QQ: `{"op":12,"code":n}`); issue paths are
+   * the answer's own. Absent: the answer's body is the reply, checked with `replySchema`.
+   */
+  relayAnswerSchema?: z.ZodType<R>;
+  /**
    * What is stored of a body (raw or decoded) that may echo a secret (Feishu's verification token in
    * `header.token`): the same text with the secret replaced. Absent: stored exactly as received.
    */

@@ -135,5 +135,7 @@ export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   describeSecrets: (secrets) => ({ publicKey: secrets.publicKey }),
   // Discord signs with Ed25519 over timestamp + body (security.md / receiving-and-responding).
   keptHeaders: ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp"],
+  // What discord-interactions' verifyKey reads.
+  relayHeaders: ["x-signature-ed25519", "x-signature-timestamp"],
   simulatorApi: discordSimulatorApi,
 };

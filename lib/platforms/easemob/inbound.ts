@@ -74,4 +74,6 @@ export const easemobInbound: InboundAdapter<EasemobSecrets, EasemobReply> = {
   describeSecrets: (secrets) => ({ appKey: secrets.appKey }),
   // Easemob signs inside the body (`security`); the headers carry nothing of its protocol.
   keptHeaders: ["content-type", "user-agent"],
+  // The signature is the body's `security` field, forwarded with the body.
+  relayHeaders: [],
 };

@@ -328,6 +328,8 @@ export const feishuInbound: InboundAdapter<FeishuSecrets, FeishuReply> = {
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
   atRest: (text, secrets) => redactToken(text, secrets.verificationToken),
   keptHeaders: ["content-type", "user-agent", "x-lark-request-timestamp", "x-lark-request-nonce", "x-lark-signature"],
+  // What the node SDK's signature check reads (with the still-encrypted body).
+  relayHeaders: ["x-lark-request-timestamp", "x-lark-request-nonce", "x-lark-signature"],
   simulatorApi: feishuSimulatorApi,
   // 服务端 API 通用错误码: an HTTP 200 answer with `code` ≠ 0 is a refused call.
   refusalCode: (body) => (body && typeof body === "object" && "code" in body && typeof body.code === "number" && body.code !== 0 ? body.code : null),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type ParsedEvent, type RawCallback } from "../inbound";
 import { qqDeliveryPlan, qqDeliverySchema } from "./delivery";
-import { qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
+import { qqRelayAnswerSchema, qqReplySchema, qqSecretsSchema, type QqReply, type QqSecrets } from "./reply";
 import { qqValidationAnswer, signQq, verifyQqAsync } from "./signature";
 import { qqSimulatorApi } from "./simulator-api";
 
@@ -121,6 +121,9 @@ export const qqInbound: InboundAdapter<QqSecrets, QqReply> = {
   describeSecrets: (secrets) => ({ appId: secrets.appId }),
   // QQ webhook requests: Ed25519 over timestamp + body, the bot's app id, and the platform's trace id.
   keptHeaders: ["content-type", "user-agent", "x-signature-ed25519", "x-signature-timestamp", "x-bot-appid", "x-tps-trace-id"],
+  // What a bot's webhook verification reads (botgo's webhook checks the signature over timestamp + body and the app id).
+  relayHeaders: ["x-signature-ed25519", "x-signature-timestamp", "x-bot-appid"],
+  relayAnswerSchema: qqRelayAnswerSchema,
   simulatorApi: qqSimulatorApi,
   // The code in the acknowledgement itself, where webhook QQ reads it by two field reports (§8.2; delivery.ts).
   replyInAck: {
