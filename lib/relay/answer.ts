@@ -7,14 +7,14 @@ import type { ForwardResult } from "./forward";
 
 /**
  * Why a bot's answer is not the reply, in codes (never English) for /live to explain: the forward failed
- * (timeout, unreachable, too_large), the bot said no (status: not 2xx), the body is no JSON, the platform
+ * (timeout, unreachable, too_large), the bot said no (status: not 2xx), the body is empty or no JSON, the platform
  * would refuse it (schema: catalogue issues with paths into the bot's body), or it cannot answer this
  * kind of interaction (unfit: Discord's 6 and 7 answer components only).
  */
 export type RelayRefusal =
   | { code: "timeout" | "unreachable"; ms: number }
   | { code: "too_large" | "status"; status: number; ms: number }
-  | { code: "invalid_json"; status: number; ms: number }
+  | { code: "empty" | "invalid_json"; status: number; ms: number }
   | { code: "schema"; status: number; ms: number; issues: RuleIssue[] }
   | { code: "unfit"; status: number; ms: number };
 
@@ -32,10 +32,14 @@ export function readBotAnswer<R>(adapter: Pick<InboundAdapter<unknown, R>, "repl
   const { status, ms } = result;
   if (status < 200 || status > 299) return { ok: false, reason: { code: "status", status, ms } };
   // json-safety: never throws, and refuses what could not be stored or sent on (deep nesting, lone surrogates).
-  const json = parseStorableJson(result.body);
-  if (!json.ok) return { ok: false, reason: { code: "invalid_json", status, ms } };
-  const parsed = (adapter.relayAnswerSchema ?? adapter.replySchema).safeParse(json.value, WITH_INPUT);
-  if (!parsed.success) return { ok: false, reason: { code: "schema", status, ms, issues: issuesFromZod(parsed.error) } };
+  const empty = result.body.trim() === "";
+  const json = empty ? null : parseStorableJson(result.body);
+  // An empty or non-JSON body is checked as no value at all: a platform that reads no body (Easemob) takes it.
+  const parsed = (adapter.relayAnswerSchema ?? adapter.replySchema).safeParse(json?.ok ? json.value : undefined, WITH_INPUT);
+  if (!parsed.success) {
+    if (!json) return { ok: false, reason: { code: "empty", status, ms } };
+    return { ok: false, reason: json.ok ? { code: "schema", status, ms, issues: issuesFromZod(parsed.error) } : { code: "invalid_json", status, ms } };
+  }
   if (kind !== undefined && !adapter.replyFits(kind, parsed.data)) return { ok: false, reason: { code: "unfit", status, ms } };
   return { ok: true, reply: parsed.data, status, ms };
 }

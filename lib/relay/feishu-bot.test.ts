@@ -67,8 +67,8 @@ describe("relay to a Feishu bot (@larksuiteoapi/node-sdk CardActionHandler, encr
     const result = await forward(bot.url, { headers: action.raw.headers, body: other.raw.body });
     expect(bot.seen).toEqual([]);
     expect(bot.warnings).toEqual(["verification failed event"]);
-    // The SDK's adaptor answers an empty 200: no JSON, so no reply.
-    expect(readBotAnswer(feishuInbound, result, action.kind)).toMatchObject({ ok: false, reason: { code: "invalid_json", status: 200 } });
+    // The SDK's adaptor answers an empty 200: no reply.
+    expect(readBotAnswer(feishuInbound, result, action.kind)).toMatchObject({ ok: false, reason: { code: "empty", status: 200 } });
   });
 
   it("an answer Feishu would refuse is no reply, and the reason names the field", async () => {

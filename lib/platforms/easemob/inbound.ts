@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type RawCallback, type SignedRequest } from "../inbound";
 import { parseEvents } from "./events";
 import { envelopeSchema, type EasemobEnvelope } from "./payload";
-import { easemobReplySchema, easemobSecretsSchema, type EasemobReply, type EasemobSecrets } from "./reply";
+import { easemobRelayAnswerSchema, easemobReplySchema, easemobSecretsSchema, type EasemobReply, type EasemobSecrets } from "./reply";
 import { EASEMOB_TIMEOUT_MS } from "./reactions";
 import { easemobSecurity, verifyEasemobSecurity } from "./signature";
 
@@ -76,4 +76,5 @@ export const easemobInbound: InboundAdapter<EasemobSecrets, EasemobReply> = {
   keptHeaders: ["content-type", "user-agent"],
   // The signature is the body's `security` field, forwarded with the body.
   relayHeaders: [],
+  relayAnswerSchema: easemobRelayAnswerSchema,
 };
