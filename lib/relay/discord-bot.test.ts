@@ -8,7 +8,7 @@ import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtur
 import { discordInbound } from "@/lib/platforms/discord/inbound";
 import type { RawCallback } from "@/lib/platforms/inbound";
 import { readBotAnswer } from "./answer";
-import { forwardCallback, INTERACTION_HEADER } from "./forward";
+import { forwardCallback, INTERACTION_HEADER, relayBudgetMs } from "./forward";
 import { serveBot } from "./test-bot";
 
 const secrets = { publicKey: DISCORD_PUBLIC_KEY };
@@ -17,13 +17,13 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-/** The bot answers with whatever `answer` gives for the verified interaction; it records the interaction ids it saw. */
-async function discordBot(answer: (interaction: { type: number; data?: { custom_id?: string } }) => unknown) {
+/** The bot answers (after `delayMs`) with whatever `answer` gives for the verified interaction; it records the interaction ids it saw. */
+async function discordBot(answer: (interaction: { type: number; data?: { custom_id?: string } }) => unknown, delayMs = 0) {
   const seen: string[] = [];
   const app = express();
   app.post("/interactions", verifyKeyMiddleware(DISCORD_PUBLIC_KEY), (req, res) => {
     seen.push(String(req.header(INTERACTION_HEADER)));
-    res.json(answer(req.body as { type: number; data?: { custom_id?: string } }));
+    setTimeout(() => res.json(answer(req.body as { type: number; data?: { custom_id?: string } })), delayMs);
   });
   const served = await serveBot(app);
   closers.push(served.close);
@@ -50,6 +50,18 @@ describe("relay to a Discord bot (discord-interactions verifyKeyMiddleware)", ()
     const result = await forward(bot.url, click.raw);
     expect(bot.seen).toEqual(["int_d"]);
     expect(readBotAnswer(discordInbound, result, click.kind)).toMatchObject({ ok: true, status: 200, reply: { type: 4, data: { content: "clicked approve" } } });
+  });
+
+  it("a bot 5 s slow is a timeout before Discord's 3 s, with the margin left for the fallback", async () => {
+    const bot = await discordBot(() => ({ type: 6 }), 5000);
+    const arrivedAt = new Date();
+    const click = await verifiedClick("slow");
+    // 500 ms: the callback path's SAFETY_MARGIN_MS (ingest.ts), before a held request's deadline.
+    const result = await forwardCallback(bot.url, click.raw, { interactionId: "int_d", relayHeaders: discordInbound.relayHeaders, budgetMs: relayBudgetMs(arrivedAt, discordInbound.deadlineMs, 500) });
+    expect(result).toMatchObject({ error: "timeout" });
+    expect(bot.seen).toEqual(["int_d"]);
+    expect(Date.now() - arrivedAt.getTime()).toBeLessThan(discordInbound.deadlineMs - 300);
+    expect(readBotAnswer(discordInbound, result, click.kind)).toMatchObject({ ok: false, reason: { code: "timeout" } });
   });
 
   it("without the platform's signature headers the bot refuses (so the forwarded ones are what it verified)", async () => {
