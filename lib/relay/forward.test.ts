@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { discordInbound } from "@/lib/platforms/discord/inbound";
 import { readBotAnswer } from "./answer";
-import { forwardCallback, INTERACTION_HEADER, relayBudgetMs, type ForwardResult } from "./forward";
+import { forwardCallback, forwardWithLateAnswer, INTERACTION_HEADER, relayBudgetMs, type ForwardResult } from "./forward";
 import { downBotUrl, readAll, serveBot } from "./test-bot";
 
 const closers: (() => Promise<void>)[] = [];
@@ -90,6 +90,35 @@ describe("forwardCallback", () => {
     const result = await forwardCallback(url, raw(), options());
     expect(result).toMatchObject({ status: 307 });
     expect(readBotAnswer(discordInbound, result)).toMatchObject({ ok: false, reason: { code: "status", status: 307 } });
+  });
+});
+
+describe("forwardWithLateAnswer", () => {
+  it("a slow bot misses the budget (the fallback goes) but its answer still arrives, from the one request sent", async () => {
+    let requests = 0;
+    const url = await bot((_req, res) => {
+      requests += 1;
+      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"type":4,"data":{"content":"late"}}'), 600);
+    });
+    const forward = forwardWithLateAnswer(url, raw(), { ...options(200), lateBudgetMs: 3000 });
+    const inTime = await forward.inTime;
+    expect(inTime).toMatchObject({ error: "timeout" });
+    expect(inTime.ms).toBeLessThan(500);
+    const final = await forward.final;
+    expect(final).toMatchObject({ status: 200 });
+    expect(final.ms).toBeGreaterThanOrEqual(550);
+    expect(readBotAnswer(discordInbound, final)).toMatchObject({ ok: true, reply: { type: 4, data: { content: "late" } } });
+    expect(requests).toBe(1);
+  });
+
+  it("a bot in time settles both with the same answer; past the late budget, final is a timeout too", async () => {
+    const quick = await bot((_req, res) => res.end('{"type":6}'));
+    const both = forwardWithLateAnswer(quick, raw(), { ...options(1000), lateBudgetMs: 3000 });
+    expect(await both.inTime).toBe(await both.final);
+    const never = await bot(() => undefined);
+    const late = forwardWithLateAnswer(never, raw(), { ...options(100), lateBudgetMs: 300 });
+    expect(await late.inTime).toMatchObject({ error: "timeout" });
+    expect(await late.final).toMatchObject({ error: "timeout" });
   });
 });
 

@@ -64,6 +64,22 @@ export async function forwardCallback(target: string, raw: RawCallback, options:
   }
 }
 
+/**
+ * The same forward, read twice: `inTime` settles by `budgetMs` (a timeout if the bot has not answered in full:
+ * the fallback goes), while `final` keeps waiting up to `lateBudgetMs` (the platform's reply window), so a
+ * slow bot's answer is still recorded and can take the platform's delayed channel. One request is sent.
+ */
+export function forwardWithLateAnswer(target: string, raw: RawCallback, options: ForwardOptions & { lateBudgetMs: number }): { inTime: Promise<ForwardResult>; final: Promise<ForwardResult> } {
+  const started = performance.now();
+  const final = forwardCallback(target, raw, { ...options, budgetMs: Math.max(options.budgetMs, options.lateBudgetMs) });
+  let timer: NodeJS.Timeout | undefined;
+  const cutoff = new Promise<ForwardResult>((resolve) => {
+    timer = setTimeout(() => resolve({ error: "timeout", ms: Math.round(performance.now() - started) }), Math.max(0, options.budgetMs));
+  });
+  const inTime = Promise.race([final, cutoff]).finally(() => clearTimeout(timer));
+  return { inTime, final };
+}
+
 /** Reads just past `limit` bytes at most, then cancels: the rest is never downloaded. */
 async function readLimited(response: Response, limit: number): Promise<{ text: string; over: boolean }> {
   if (!response.body) return { text: "", over: false };
