@@ -8,7 +8,7 @@ import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
 import { PlatformPicker } from "@/components/ui/platform-picker";
-import { ENDPOINT_MODES } from "@/lib/endpoints/input";
+import { LOCAL_MODES } from "@/lib/endpoints/input";
 import { getPlatform } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 
@@ -78,7 +78,7 @@ export function NewEndpointButton() {
           <div>
             <label htmlFor="endpoint-mode" className="mb-1 block text-sm font-medium text-slate-700">{t("mode")}</label>
             <select id="endpoint-mode" name="mode" className={inputClasses} defaultValue="rules">
-              {ENDPOINT_MODES.map((mode) => (
+              {LOCAL_MODES.map((mode) => (
                 <option key={mode} value={mode}>{t(`modes.${mode}`)}</option>
               ))}
             </select>

@@ -10,6 +10,7 @@ import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
 import { remember } from "@/lib/process/remember";
+import { isRelayMode } from "@/lib/relay/target";
 import { openEndpointSecrets } from "./secrets";
 import type { EndpointMode } from "./input";
 import { readLiveConfig } from "./stored";
@@ -21,6 +22,8 @@ export interface LiveEndpoint {
   mode: EndpointMode;
   fallback: unknown | null;
   apiBaseUrl: string | null;
+  /** Where relayed callbacks go; null unless the mode relays (an unknown stored mode reads as "rules"). */
+  relayTarget: string | null;
   secrets: unknown;
   options: EndpointOptions;
   rules: CompiledRule[];
@@ -121,9 +124,11 @@ async function load(db: Db, id: string): Promise<LiveEndpoint | null> {
   return {
     id: row.id,
     platform: row.platform,
-    mode: config.mode,
+    // A relay mode without a target (a row edited by hand) answers as "rules": at once, by rule or fallback.
+    mode: isRelayMode(config.mode) && !row.relayTarget ? "rules" : config.mode,
     fallback: config.fallback,
     apiBaseUrl: row.apiBaseUrl,
+    relayTarget: isRelayMode(config.mode) ? row.relayTarget : null,
     secrets: readStoredSecrets(inbound.secretsSchema, openEndpointSecrets(row)),
     options: { requireSignature: row.requireSignature, resultDelivery: row.resultDelivery, holdMs: row.holdMs },
     rules: config.rules.map((rule) => compileRule(rule.id, rule.match, rule.reply)),

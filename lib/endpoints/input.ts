@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { ruleMatchSchema } from "@/lib/interactions/rules";
+import { RELAY_MODES, relayTargetSchema } from "@/lib/relay/target";
 
-export const ENDPOINT_MODES = ["rules", "manual", "rules-then-manual"] as const;
+/** The modes answered here (the new-endpoint dialog offers these; a relay mode also needs a target). */
+export const LOCAL_MODES = ["rules", "manual", "rules-then-manual"] as const;
+export const ENDPOINT_MODES = [...LOCAL_MODES, ...RELAY_MODES] as const;
 export type EndpointMode = (typeof ENDPOINT_MODES)[number];
 
 const apiBaseUrl = z
@@ -27,6 +30,8 @@ export const createEndpointInput = z.object({
   /** Where the reply goes where the acknowledgement can carry it (QQ); checked by the platform's own schema. */
   resultDelivery: z.unknown().optional(),
   holdMs: z.unknown().optional(),
+  /** Where relayed callbacks go (modes relay and rules-then-relay only): an http(s) URL, or "tunnel". */
+  relayTarget: relayTargetSchema.nullable().optional(),
   rules: rulesInput.default([]),
 });
 
@@ -40,6 +45,8 @@ export const updateEndpointInput = z.object({
   requireSignature: z.boolean().optional(),
   resultDelivery: z.unknown().optional(),
   holdMs: z.unknown().optional(),
+  /** null clears it; a mode that does not relay clears it too. */
+  relayTarget: relayTargetSchema.nullable().optional(),
   /** Replaces the whole ordered list when given. */
   rules: rulesInput.optional(),
 });

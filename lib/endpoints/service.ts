@@ -11,6 +11,7 @@ import { getInbound } from "@/lib/platforms/inbound-registry";
 import { issuesFromZod, WITH_INPUT } from "@/lib/platforms/issues";
 import { getPlatform, isPlatformId, listPlatforms } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
+import { isRelayMode } from "@/lib/relay/target";
 import type { z } from "zod";
 import { forgetEndpoint, readStoredSecrets } from "./cache";
 import { openEndpointSecrets } from "./secrets";
@@ -58,6 +59,21 @@ function parseReplyInAck(inbound: InboundAdapter, input: { resultDelivery?: unkn
   return parsed.data;
 }
 
+/**
+ * The relay target an endpoint keeps: a relay mode needs one, any other mode has none. On an update the stored
+ * target carries over while the mode still relays, and is cleared when the mode stops relaying.
+ */
+function checkRelayTarget(mode: string, given: string | null | undefined, stored: string | null, locale: Locale): string | null {
+  const fail = (code: string) => new HttpError(400, "invalid_request", "invalidRequest", {}, { issues: describeIssues([{ code, path: ["relayTarget"] }], locale) });
+  if (!isRelayMode(mode)) {
+    if (given) throw fail("field.relayTargetWithoutRelay");
+    return null;
+  }
+  const target = given === undefined ? stored : given;
+  if (!target) throw fail("field.relayTargetRequired");
+  return target;
+}
+
 type EndpointWithRules = Endpoint & { rules: Rule[] };
 
 function view(row: EndpointWithRules, origin: string, lastRefusal: { at: Date; code: string } | null = null) {
@@ -101,6 +117,7 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
   checkApiBase(inbound, input.apiBaseUrl, locale);
   checkRequireSignature(platform, input.requireSignature, locale);
   const delivery = parseReplyInAck(inbound, input, locale);
+  const relayTarget = checkRelayTarget(input.mode, input.relayTarget, null, locale);
   const row = await db.endpoint.create({
     include: withRules,
     data: {
@@ -112,6 +129,7 @@ export async function createEndpoint(db: Db, input: CreateEndpointInput, origin:
       requireSignature: input.requireSignature,
       resultDelivery: delivery.resultDelivery ?? null,
       holdMs: delivery.holdMs ?? null,
+      relayTarget,
       // null = the platform's own default for each interaction kind (see defaultFallback).
       fallback: JSON.stringify(fallback),
       secrets: sealSecret(JSON.stringify(secrets)),
@@ -146,6 +164,7 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
   checkApiBase(inbound, input.apiBaseUrl, locale);
   checkRequireSignature(platform, input.requireSignature, locale);
   const delivery = parseReplyInAck(inbound, input, locale);
+  const relayTarget = checkRelayTarget(input.mode ?? current.mode, input.relayTarget, current.relayTarget, locale);
   const row = await db.endpoint.update({
     where: { id },
     include: withRules,
@@ -157,6 +176,7 @@ export async function updateEndpoint(db: Db, id: string, input: UpdateEndpointIn
       ...(input.requireSignature !== undefined ? { requireSignature: input.requireSignature } : {}),
       ...(delivery.resultDelivery !== undefined ? { resultDelivery: delivery.resultDelivery } : {}),
       ...(delivery.holdMs !== undefined ? { holdMs: delivery.holdMs } : {}),
+      ...(relayTarget !== current.relayTarget ? { relayTarget } : {}),
       ...(fallback !== undefined ? { fallback: JSON.stringify(fallback) } : {}),
       ...(secrets !== undefined ? { secrets: sealSecret(JSON.stringify(secrets)) } : {}),
     },

@@ -16,6 +16,8 @@ export const endpointViewSchema = z.object({
   /** Where the reply goes where the acknowledgement can carry it (QQ: ack | put | both) and the hold window; null: the default. */
   resultDelivery: z.string().nullable(),
   holdMs: z.number().nullable(),
+  /** Where relayed callbacks go (modes relay and rules-then-relay): an http(s) URL, or "tunnel"; null otherwise. */
+  relayTarget: z.string().nullable(),
   /** The API base may not receive the app's token (saved before the rule): replies needing it fail. */
   apiBaseRefused: z.boolean(),
   callbackUrl: z.string(),

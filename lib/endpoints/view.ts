@@ -24,6 +24,8 @@ export function endpointView(
     /** As stored; null: the platform's default (only platforms whose acknowledgement can carry the reply use them). */
     resultDelivery: row.resultDelivery,
     holdMs: row.holdMs,
+    /** Where relayed callbacks go (an http(s) URL, or "tunnel"); null unless the mode relays. */
+    relayTarget: row.relayTarget,
     /** The API base may not receive the app's token (saved before the rule): replies needing it fail. */
     apiBaseRefused,
     callbackUrl: `${origin}/api/callbacks/${row.id}`,

@@ -4,6 +4,10 @@ import { z } from "zod";
 export const RELAY_MODES = ["relay", "rules-then-relay"] as const;
 export type RelayMode = (typeof RELAY_MODES)[number];
 
+export function isRelayMode(mode: string): mode is RelayMode {
+  return (RELAY_MODES as readonly string[]).includes(mode);
+}
+
 /** The relay target meaning "the `button-studio relay` CLI connected for this endpoint". */
 export const TUNNEL_TARGET = "tunnel";
 
