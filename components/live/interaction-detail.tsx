@@ -70,7 +70,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   // Platforms with an update token (Feishu) take further answers as card updates while the budget lasts.
   const updating = summary.status === "answered" && (detail?.updatesLeft ?? 0) > 0;
   const answerable = summary.status === "pending" || updating;
-  const sourceLabel = (source: string | null) => (source === "rule" || source === "manual" || source === "fallback" ? t(`sources.${source}`) : "—");
+  const sourceLabel = (source: string | null) => (source === "rule" || source === "manual" || source === "fallback" || source === "relay" ? t(`sources.${source}`) : "—");
   const timing = () => {
     if (summary.status === "received") return t("acknowledged");
     if (!detail || detail.answeredInMs === null) return detail?.deadlineMs ? t("notAnsweredDeadline", { deadline: detail.deadlineMs }) : t("notAnswered");

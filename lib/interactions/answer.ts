@@ -32,14 +32,30 @@ function build<T>(make: () => T): Built<T> {
  * the platform 410.
  */
 export async function answerInteraction(db: Db, id: string, input: unknown, locale: Locale, now = new Date()): Promise<{ delivered: Delivered }> {
+  return { delivered: delivered(await applyReply(db, id, (inbound, kind) => {
+    const reply = parseInput(inbound.replySchema, input, locale);
+    if (!inbound.replyFits(kind, reply)) throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind });
+    return reply;
+  }, { type: "reply" }, now)) };
+}
+
+/**
+ * The developer's bot answered a relayed interaction (already read by readBotAnswer, so the platform accepts it):
+ * decided as a person's answer would be (`relayAnswered`), in the held request, or late through the platform's
+ * later channel. What it came to; a refusal is no error here (a person answered first, the window closed).
+ */
+export function answerFromRelay(db: Db, id: string, reply: unknown, now = new Date()): Promise<Outcome> {
+  return applyReply(db, id, () => reply, { type: "relayAnswered" }, now);
+}
+
+async function applyReply(db: Db, id: string, read: (inbound: InboundAdapter, kind: ParsedEvent["kind"]) => unknown, lifecycleEvent: Extract<LifecycleEvent, { type: "reply" | "relayAnswered" }>, now: Date): Promise<Outcome> {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
   const endpoint = await getLiveEndpoint(db, row.endpointId);
   if (!endpoint) throw new HttpError(404, "not_found", "endpointNotFound", { id: row.endpointId });
   const inbound = getInbound(endpoint.platform);
-  const reply = parseInput(inbound.replySchema, input, locale);
   const kind = row.kind as ParsedEvent["kind"];
-  if (!inbound.replyFits(kind, reply)) throw new HttpError(400, "reply_not_allowed", "replyNotAllowed", { kind });
+  const reply = read(inbound, kind);
   const event: ParsedEvent = { eventId: row.eventId, kind, interactive: true, control: row.control ?? undefined, data: row.data ?? undefined, fields: {}, context: {} };
   const late = build(() => inbound.deliverLate(row.decoded ?? row.body, reply));
   // A late delivery that cannot be built from the stored body is a channel that fails, not one that is absent.
@@ -62,7 +78,7 @@ export async function answerInteraction(db: Db, id: string, input: unknown, loca
     held: held && fresh.status === "pending" && fresh.replySource === null,
   };
   const run = new Run(endpoint, inbound, id, reply, now, facts, { direct: () => build(() => inbound.deliver(event, reply)), late: () => late });
-  return { delivered: delivered(await run.step(state, { type: "reply" })) };
+  return run.step(state, lifecycleEvent);
 }
 
 /**

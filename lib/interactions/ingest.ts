@@ -7,6 +7,10 @@ import { publish } from "@/lib/live/bus";
 import type { HttpAnswer, InboundAdapter, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { snapshotRow } from "@/lib/reactions/store";
+import { readBotAnswer, type RelayAnswer } from "@/lib/relay/answer";
+import { forwardWithLateAnswer, type ForwardResult } from "@/lib/relay/forward";
+import { TUNNEL_TARGET } from "@/lib/relay/target";
+import { answerFromRelay } from "./answer";
 import { fallbackFor } from "./fallback";
 import { heldCount, holdFor } from "./holds";
 import { decide, platformFacts, type Decision, type Effect, type LifecycleState, type PlatformFacts } from "./lifecycle";
@@ -26,6 +30,12 @@ export const SAFETY_MARGIN_MS = 500;
  */
 const BURST_MARGIN_PER_HOLD_MS = 0.6;
 const BURST_MARGIN_MAX_MS = 1200;
+/** Of a relayed request's hold, the bot's answer is awaited this much less: its write and the release still fit before the hold ends. */
+const RELAY_DECIDE_MS = 150;
+/** A bot that missed the deadline is still awaited this long at most (within the reply window) for the platform's later channel. */
+export const RELAY_LATE_MAX_MS = 30_000;
+/** What /live keeps of a bot's answer body. */
+const RELAY_BODY_KEPT = 2048;
 
 /**
  * Events one callback may carry (Easemob: one per reaction record). Each is a stored row, so without
@@ -78,7 +88,7 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   // Events that only get shown (Easemob sends several per callback) are stored in one transaction; the first
   // decides the answer, and a retried callback (its first event already stored) stores nothing more.
   const shared = Buffer.byteLength(stored.body) + Buffer.byteLength(stored.decoded ?? "") <= SHARED_BODY_BYTES ? stored : { ...stored, body: "", decoded: undefined };
-  const receipts = outcome.events.map((event, i) => receipt(endpoint, inbound, event, i === 0 ? stored : shared, receivedAt, deps));
+  const receipts = outcome.events.map((event, i) => receipt(endpoint, inbound, event, i === 0 ? stored : shared, receivedAt, deps, i === 0 ? raw : null));
   const results = await insertEvents(receipts.map((r) => r.write));
   const [first, ...rest] = results.map((result, i) => afterStore(receipts[i]!, result));
   for (const other of rest) void other.catch(logFailure);
@@ -96,6 +106,8 @@ interface Received {
   /** The reply decided so far: a rule's or the fallback. */
   reply: unknown;
   deps: CallbackDeps;
+  /** The bot's URL and the request as it came, when this interaction is forwarded (a relay mode, no rule answered). */
+  relay: { target: string; raw: RawCallback } | null;
 }
 
 interface Receipt {
@@ -105,12 +117,12 @@ interface Receipt {
 }
 
 /** One event: the lifecycle decides from its receipt what is stored (the row and its snapshot) and what is done. */
-function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps): Receipt {
+function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedEvent, stored: { headers: string; body: string; decoded?: string }, receivedAt: Date, deps: CallbackDeps, raw: RawCallback | null): Receipt {
   const facts = platformFacts(inbound, event, false, endpoint.options);
   const deadlineAt = new Date(receivedAt.getTime() + facts.deadlineMs);
   // A rule or the fallback that answers at once is stored with the interaction, in one write.
   const immediate = event.interactive ? immediateReply(endpoint, event) : null;
-  const ctx: Received = { endpoint, inbound, event, id: randomUUID(), facts, receivedAt, deadlineAt, reply: immediate?.reply ?? fallbackFor(endpoint, event), deps };
+  const ctx: Received = { endpoint, inbound, event, id: randomUUID(), facts, receivedAt, deadlineAt, reply: immediate?.reply ?? fallbackFor(endpoint, event), deps, relay: relayOf(endpoint, event, facts, immediate, raw) };
   const state: LifecycleState = { status: "new", replySource: null, receivedAt: receivedAt.getTime(), deadlineAt: deadlineAt.getTime(), updates: 0, held: false };
   const decision = decide(state, { type: "receipt", interactive: event.interactive, decided: immediate?.source ?? null }, deps.now().getTime(), facts);
   const write = decision.write;
@@ -175,6 +187,8 @@ async function run(effects: readonly Effect[], ctx: Received, before?: StoredSta
         setImmediate(() => void sendApi(ctx).catch(logFailure));
         break;
       case "hold":
+        // The bot's answer in time releases the hold like a person's would (answerFromRelay); else the fallback goes.
+        if (ctx.relay && effect.carries === "response") startRelay(ctx, ctx.relay, effect.until);
         answer = effect.carries === "acknowledgement" ? await holdAcknowledgement(ctx, effect.until) : await holdThenFallback(ctx, effect.until);
         break;
       case "fallbackAt":
@@ -274,12 +288,61 @@ async function sendApi(ctx: Received): Promise<void> {
   }
 }
 
-/** The reply a rule (or, in rules mode, the fallback) gives without asking anyone; null when a person decides. */
+/** The reply a rule (or, in rules mode, the fallback) gives without asking anyone; null when a person or the bot decides. */
 function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: unknown; source: "rule" | "fallback" } | null {
   const inbound = getInbound(endpoint.platform);
   // A rule whose reply cannot answer this kind of event (a toast for a link preview) is passed over.
-  const rule = endpoint.mode === "manual" ? undefined : findRule(endpoint.rules, event, (reply) => inbound.replyFits(event.kind, reply));
+  const rule = endpoint.mode === "manual" || endpoint.mode === "relay" ? undefined : findRule(endpoint.rules, event, (reply) => inbound.replyFits(event.kind, reply));
   if (rule) return { reply: rule.reply, source: "rule" };
   if (endpoint.mode === "rules") return { reply: fallbackFor(endpoint, event), source: "fallback" };
   return null;
+}
+
+/**
+ * Whether this interaction goes to the developer's bot: a relay mode with a URL target, an interaction no rule
+ * answered, on a platform whose reply is the HTTP answer (Discord, Feishu). QQ's acknowledgement, Easemob and the
+ * tunnel are not relayed yet: those interactions wait for a person, then the fallback, as in manual mode.
+ */
+function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, facts: PlatformFacts, immediate: unknown, raw: RawCallback | null): Received["relay"] {
+  const target = endpoint.relayTarget;
+  if (!raw || !target || target === TUNNEL_TARGET || !event.interactive || immediate !== null || facts.replyVia !== "response") return null;
+  return { target, raw };
+}
+
+/**
+ * Forwards a held interaction to the bot. The bot has until the hold ends (less the margins and the time its
+ * answer takes to be written); a valid answer by then is decided like a person's and releases the held request
+ * with it. Otherwise the hold's fallback goes, and a valid answer arriving later (within the reply window,
+ * RELAY_LATE_MAX_MS at most) takes the platform's later channel where it has one. /live reads the row's `relay`.
+ */
+function startRelay(ctx: Received, relay: NonNullable<Received["relay"]>, until: number): void {
+  const now = ctx.deps.now().getTime();
+  const margin = SAFETY_MARGIN_MS + Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
+  const budgetMs = Math.max(0, until - margin - RELAY_DECIDE_MS - now);
+  const lateBudgetMs = Math.max(budgetMs, Math.min(RELAY_LATE_MAX_MS, ctx.receivedAt.getTime() + ctx.facts.replyWindowMs - now));
+  const forward = forwardWithLateAnswer(relay.target, relay.raw, { interactionId: ctx.id, relayHeaders: ctx.inbound.relayHeaders, budgetMs, lateBudgetMs });
+  const settle = async (result: ForwardResult, late: boolean): Promise<boolean> => {
+    const answer = readBotAnswer(ctx.inbound, result, ctx.event.kind);
+    const outcome = answer.ok ? await answerFromRelay(ctx.deps.db, ctx.id, answer.reply, ctx.deps.now()) : null;
+    await recordRelay(ctx, relay.target, result, answer, late, outcome);
+    return answer.ok || !("error" in result) || result.error !== "timeout";
+  };
+  void (async () => {
+    // Settled in time: an answer (used or refused), or a failure that waiting longer cannot change.
+    if (await settle(await forward.inTime, false)) return;
+    await settle(await forward.final, true);
+  })().catch(logFailure);
+}
+
+/** What /live shows of a forward: the bot's status, time and body start, whether its answer was the reply, and why not. */
+async function recordRelay(ctx: Received, target: string, result: ForwardResult, answer: RelayAnswer<unknown>, late: boolean, outcome: Awaited<ReturnType<typeof answerFromRelay>> | null): Promise<void> {
+  const record = {
+    target,
+    late,
+    ms: result.ms,
+    ...("status" in result ? { status: result.status, body: result.body.slice(0, RELAY_BODY_KEPT) } : {}),
+    ...(answer.ok ? { used: outcome?.type === "delivered" ? outcome.via : false } : { used: false, reason: answer.reason }),
+    ...(outcome?.type === "refused" ? { refused: outcome.refusal.code } : {}),
+  };
+  await ctx.deps.db.interaction.update({ where: { id: ctx.id }, data: { relay: JSON.stringify(record) } });
 }

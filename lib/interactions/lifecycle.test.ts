@@ -41,6 +41,7 @@ const sweep: LifecycleEvent = { type: "sweep" };
 const overdue: LifecycleEvent = { type: "overdue" };
 const failed = (channel: "answer" | "update", maybeDelivered = false, exhausted = false): LifecycleEvent => ({ type: "deliveryFailed", channel, maybeDelivered, exhausted });
 const holdEnded: LifecycleEvent = { type: "holdEnded" };
+const relayAnswered: LifecycleEvent = { type: "relayAnswered" };
 const receipt = (decided: "rule" | "fallback" | null, interactive = true): LifecycleEvent => ({ type: "receipt", interactive, decided });
 const LOST_409 = ' | lost: [] 409 already_answered {"status":"answered"}';
 
@@ -78,6 +79,15 @@ const rows: Row[] = [
   ["reply: QQ after the fallback went is 410", stored("answered", "fallback"), reply, T0 + 16 * SEC, qq, "answered/fallback/0 - [] 410 deadline_passed {}"],
 
   // Feishu: the held response first, then updates through the card token, 2 within 30 min.
+  // The developer's bot (relay modes): answered as a person would, in the held request or late; never over another answer.
+  ["relayAnswered: the bot in time answers in the held response (Discord)", stored("pending", null, { held: true }), relayAnswered, T0 + SEC, discord(), `answered/relay/0 transition:pending>answered:relay [publish updated answered, respond] delivered response${LOST_409}`],
+  ["relayAnswered: the bot late, after the deferred fallback, is a follow-up (Discord)", stored("pending", "fallback"), relayAnswered, T0 + 5 * SEC, discord(), `answered/relay/0 transition:pending>answered:relay [publish updated answered, sendLate followup] delivered followup${LOST_409}`],
+  ["relayAnswered: the bot late with a reply no follow-up carries (type 6) is refused", stored("pending", "fallback"), relayAnswered, T0 + 5 * SEC, discord(false), "pending/fallback/0 - [] 410 deadline_passed {}"],
+  ["relayAnswered: the bot after a person answered changes nothing", stored("answered", "manual"), relayAnswered, T0 + 2 * SEC, discord(), "answered/manual/0 - [] none"],
+  ["relayAnswered: the bot after a rule answered changes nothing (Feishu: no update over it)", stored("answered", "rule"), relayAnswered, T0 + 2 * SEC, feishu(), "answered/rule/0 - [] none"],
+  ["relayAnswered: the bot in time answers in the held response (Feishu)", stored("pending", null, { held: true }), relayAnswered, T0 + SEC, feishu(), `answered/relay/0 transition:pending>answered:relay [publish updated answered, respond] delivered response${LOST_409}`],
+  ["relayAnswered: the bot late, after the fallback, is a card update (Feishu)", stored("pending", "fallback"), relayAnswered, T0 + 5 * SEC, feishu(), 'pending/fallback/1 reserveUpdate:2 [sendLate update] delivered update | lost: [] 410 update_limit_reached {"max":2}'],
+  ["relayAnswered: the bot past the reply window is refused", stored("pending", "fallback"), relayAnswered, T0 + 15 * MIN + 1, discord(), "pending/fallback/0 - [] 410 deadline_passed {}"],
   ["reply: Feishu held request answered in the response", stored("pending", null, { held: true }), reply, T0 + SEC, feishu(), `answered/manual/0 transition:pending>answered:manual [publish updated answered, respond] delivered response${LOST_409}`],
   ["reply: Feishu after the fallback is an update", stored("pending", "fallback"), reply, T0 + MIN, feishu(), 'pending/fallback/1 reserveUpdate:2 [sendLate update] delivered update | lost: [] 410 update_limit_reached {"max":2}'],
   ["reply: Feishu after a person's answer is an update", stored("answered", "manual", { updates: 1 }), reply, T0 + MIN, feishu(), 'answered/manual/2 reserveUpdate:2 [sendLate update] delivered update | lost: [] 410 update_limit_reached {"max":2}'],

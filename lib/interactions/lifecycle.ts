@@ -12,6 +12,9 @@
  *                      │                   └──reply──▶ answered (manual)  as a follow-up, or a card update
  *                      └──sweep──▶ expired
  *   answered ──delivery failed──▶ failed;   answered ──reply──▶ answered (an update, while the budget lasts)
+ *   pending ──relayAnswered──▶ answered (relay)   the developer's bot answered (relay modes): as a person's reply,
+ *                                                  in the held request, or late after the fallback (follow-up / update);
+ *                                                  never over a person's or a rule's answer
  *
  * Where the acknowledgement itself can carry the reply (QQ's op 12 with a code, `facts.ack`), it is held
  * for the hold window: a rule answers in it at once; a person or (ack only) the fallback within the
@@ -28,7 +31,7 @@ import type { EndpointOptions, InboundAdapter, ParsedEvent } from "@/lib/platfor
 export type Delivered = "response" | "ack" | "api" | "followup" | "update";
 /** Which channel carried the reply where the acknowledgement can carry it: the acknowledgement, the API call (QQ's PUT), or both. */
 export type ReplyChannel = "ack" | "put" | "both";
-export type ReplySource = "rule" | "fallback" | "manual";
+export type ReplySource = "rule" | "fallback" | "manual" | "relay";
 
 export interface LifecycleState {
   /** As stored (`INTERACTION_STATUSES`), or "new" before the receipt is stored. */
@@ -94,6 +97,8 @@ export type LifecycleEvent =
   | { type: "receipt"; interactive: boolean; decided: "rule" | "fallback" | null }
   /** A person's reply. */
   | { type: "reply" }
+  /** The developer's bot answered a relayed interaction with a reply the platform accepts (lib/relay/answer.ts). */
+  | { type: "relayAnswered" }
   /** The hold's deadline passed with nobody answering: the fallback. */
   | { type: "deadline" }
   /** The acknowledgement's hold window passed with nobody deciding, and the reply may still go by API (QQ "both"). */
@@ -193,6 +198,10 @@ export function decide(state: LifecycleState, event: LifecycleEvent, now: number
       return receipt(state, event, facts);
     case "reply":
       return reply(state, now, facts);
+    case "relayAnswered":
+      // Only while nothing but the fallback answered: a person (or a rule) has the last word over the bot.
+      if (state.status !== "pending" || (state.replySource !== null && state.replySource !== "fallback")) return stay(state);
+      return reply(state, now, facts, "relay");
     case "deadline":
       return deadline(state, facts);
     case "holdEnded":
@@ -269,7 +278,7 @@ function deadline(state: LifecycleState, facts: PlatformFacts): Decision {
 }
 
 /** A person's reply: exactly one answer wins; a second gets 409, one that can no longer reach the platform 410. */
-function reply(state: LifecycleState, now: number, facts: PlatformFacts): Decision {
+function reply(state: LifecycleState, now: number, facts: PlatformFacts, source: "manual" | "relay" = "manual"): Decision {
   const budget = facts.lateBudget;
   if (state.status === "expired") return stay(state, refused(deadlinePassed));
   if (state.status === "answered" && state.replySource === "fallback" && !budget) return stay(state, refused(deadlinePassed));
@@ -278,8 +287,8 @@ function reply(state: LifecycleState, now: number, facts: PlatformFacts): Decisi
   if (state.status !== "pending") return stay(state, refused(alreadyAnswered(state.status)));
 
   const win = (effects: Effect[], via: Delivered, channel?: ReplyChannel): Decision => ({
-    next: { ...state, status: "answered", replySource: "manual" },
-    write: { op: "transition", from: "pending", status: "answered", replySource: "manual", ...(channel ? { channel } : {}) },
+    next: { ...state, status: "answered", replySource: source },
+    write: { op: "transition", from: "pending", status: "answered", replySource: source, ...(channel ? { channel } : {}) },
     effects: [updated("answered"), ...effects],
     outcome: delivered(via),
     ifLost: { effects: [], outcome: refused(alreadyAnswered("answered")) },

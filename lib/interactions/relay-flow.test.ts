@@ -1,0 +1,143 @@
+// Relay modes through the callback path (issue 16): a real Discord bot on express + discord-interactions'
+// verifyKeyMiddleware behind an endpoint; Discord's side is the product's own simulator.
+import { InteractionResponseType, verifyKeyMiddleware } from "discord-interactions";
+import express from "express";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createEachTestDb } from "@/lib/db/test-db";
+import { createEndpoint } from "@/lib/endpoints/service";
+import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtures/vectors";
+import { signDiscord } from "@/lib/platforms/discord/signature";
+import { discordSimulatorApi } from "@/lib/platforms/discord/simulator-api";
+import { INTERACTION_HEADER } from "@/lib/relay/forward";
+import { downBotUrl, serveBot } from "@/lib/relay/test-bot";
+import { recordedCalls } from "@/lib/simulator/platform-api";
+import { startSimulatorServer } from "@/lib/simulator/test-server";
+import { handleCallback } from "./ingest";
+
+const db = await createEachTestDb();
+let simulator: Awaited<ReturnType<typeof startSimulatorServer>>;
+beforeAll(async () => {
+  simulator = await startSimulatorServer(db);
+});
+afterAll(async () => {
+  simulator.close();
+  await db.$disconnect();
+});
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+const deps = { db, now: () => new Date() };
+
+/** A bot as Discord's guide writes one: it verifies the forwarded bytes with the application's public key. */
+async function discordBot(answer: (customId: string) => unknown, delayMs = 0) {
+  const seen: string[] = [];
+  const app = express();
+  app.post("/interactions", verifyKeyMiddleware(DISCORD_PUBLIC_KEY), (req, res) => {
+    seen.push(String(req.header(INTERACTION_HEADER)));
+    const body = req.body as { data?: { custom_id?: string } };
+    setTimeout(() => res.json(answer(body.data?.custom_id ?? "")), delayMs);
+  });
+  const served = await serveBot(app);
+  closers.push(served.close);
+  return { url: served.url, seen };
+}
+
+let counter = 0;
+function click(customId: string) {
+  const body = JSON.stringify({ id: `r${++counter}`, application_id: "app", type: 3, token: `tok${counter}`, version: 1, member: { user: { id: "u1" } }, data: { custom_id: customId, component_type: 2 }, message: { id: "m1" } });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return { headers: new Headers({ "content-type": "application/json", "x-signature-ed25519": signDiscord(DISCORD_SEED, timestamp, body), "x-signature-timestamp": timestamp }), body: Buffer.from(body) };
+}
+
+const FALLBACK = { type: 4, data: { content: "Busy, try again" } };
+function relayed(relayTarget: string, mode: "relay" | "rules-then-relay" = "relay") {
+  return createEndpoint(db, {
+    platform: "discord",
+    name: `Relay ${mode}`,
+    mode,
+    relayTarget,
+    requireSignature: true,
+    apiBaseUrl: simulator.apiBase,
+    fallback: FALLBACK,
+    secrets: { publicKey: DISCORD_PUBLIC_KEY },
+    rules: [{ match: { on: "control", pattern: "buy_*" }, reply: { type: 4, data: { content: "Bought!" } } }],
+  }, "http://localhost", "en");
+}
+
+/** The interaction row once its forward is recorded (the record is written just after the answer goes). */
+async function relayedRow(endpointId: string, until = (row: { relay: string | null }) => row.relay !== null, timeoutMs = 10_000) {
+  const started = Date.now();
+  for (;;) {
+    const row = await db.interaction.findFirst({ where: { endpointId } });
+    if (row && until(row)) return { ...row, relay: row.relay ? (JSON.parse(row.relay) as Record<string, unknown>) : null };
+    if (Date.now() - started > timeoutMs) throw new Error(`no relay record: ${JSON.stringify(row)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - started };
+}
+
+describe("relay through the callback path (Discord, real bot, SQLite and PostgreSQL)", () => {
+  it("the bot verifies the forwarded click and its answer is the HTTP answer, stored as the relay's", async () => {
+    const bot = await discordBot((id) => ({ type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE, data: { content: `clicked ${id}` } }));
+    const endpoint = await relayed(bot.url);
+    const { value, ms } = await timed(handleCallback(endpoint.id, click("approve"), deps));
+    expect(value).toEqual({ status: 200, body: { type: 4, data: { content: "clicked approve" } } });
+    expect(ms).toBeLessThan(1500);
+    const row = await relayedRow(endpoint.id);
+    expect(bot.seen).toEqual([row.id]);
+    expect([row.status, row.replySource, JSON.parse(row.reply ?? "null")]).toEqual(["answered", "relay", { type: 4, data: { content: "clicked approve" } }]);
+    expect(row.relay).toMatchObject({ target: bot.url, late: false, status: 200, used: "response" });
+  });
+
+  it("rules-then-relay: a rule answers without the bot; the rest goes to the bot", async () => {
+    const bot = await discordBot(() => ({ type: 4, data: { content: "from the bot" } }));
+    const endpoint = await relayed(bot.url, "rules-then-relay");
+    expect(await handleCallback(endpoint.id, click("buy_red"), deps)).toEqual({ status: 200, body: { type: 4, data: { content: "Bought!" } } });
+    expect(bot.seen).toEqual([]);
+    expect(await handleCallback(endpoint.id, click("other"), deps)).toEqual({ status: 200, body: { type: 4, data: { content: "from the bot" } } });
+    expect(bot.seen).toHaveLength(1);
+  });
+
+  it("a bot 5 s slow: the fallback within Discord's 3 s, then the bot's answer as a follow-up", async () => {
+    const bot = await discordBot(() => ({ type: 4, data: { content: "late but here" } }), 5000);
+    const endpoint = await relayed(bot.url);
+    const slow = click("slow");
+    // As when the simulator sends the click: its interaction token is then good for follow-ups.
+    await discordSimulatorApi.sent?.(slow.body.toString("utf8"));
+    const { value, ms } = await timed(handleCallback(endpoint.id, slow, deps));
+    expect(value).toEqual({ status: 200, body: FALLBACK });
+    expect(ms).toBeLessThan(3000);
+    const row = await relayedRow(endpoint.id, (r) => r.relay !== null && r.relay.includes('"late":true'));
+    expect([row.status, row.replySource]).toEqual(["answered", "relay"]);
+    expect(row.relay).toMatchObject({ late: true, status: 200, used: "followup" });
+    const token = (JSON.parse(slow.body.toString("utf8")) as { token: string }).token;
+    const followups = (await recordedCalls()).filter((call) => call.method === "POST" && call.path === `/webhooks/app/${token}`);
+    expect(followups.map((call) => call.body)).toEqual([{ content: "late but here" }]);
+  }, 15_000);
+
+  it("a bot that is down: the fallback, and why", async () => {
+    const endpoint = await relayed(await downBotUrl());
+    const { value, ms } = await timed(handleCallback(endpoint.id, click("down"), deps));
+    expect(value).toEqual({ status: 200, body: FALLBACK });
+    expect(ms).toBeLessThan(3000);
+    const row = await relayedRow(endpoint.id);
+    expect([row.status, row.replySource]).toEqual(["pending", "fallback"]);
+    expect(row.relay).toMatchObject({ used: false, reason: { code: "unreachable" } });
+  });
+
+  it("a bot answering what Discord would refuse: the fallback, with the reason stored", async () => {
+    const bot = await discordBot(() => ({ type: 4, data: { content: 42 } }));
+    const endpoint = await relayed(bot.url);
+    expect(await handleCallback(endpoint.id, click("bad"), deps)).toEqual({ status: 200, body: FALLBACK });
+    const row = await relayedRow(endpoint.id);
+    expect(bot.seen).toEqual([row.id]);
+    expect(row.relay).toMatchObject({ status: 200, used: false, reason: { code: "schema", issues: [expect.objectContaining({ code: "field.type", path: ["data", "content"] })] } });
+    expect(JSON.parse(row.reply ?? "null")).toEqual(FALLBACK);
+  });
+});
