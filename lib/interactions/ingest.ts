@@ -122,7 +122,7 @@ function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
   const deadlineAt = new Date(receivedAt.getTime() + facts.deadlineMs);
   // A rule or the fallback that answers at once is stored with the interaction, in one write.
   const immediate = event.interactive ? immediateReply(endpoint, event) : null;
-  const ctx: Received = { endpoint, inbound, event, id: randomUUID(), facts, receivedAt, deadlineAt, reply: immediate?.reply ?? fallbackFor(endpoint, event), deps, relay: relayOf(endpoint, event, facts, immediate, raw) };
+  const ctx: Received = { endpoint, inbound, event, id: randomUUID(), facts, receivedAt, deadlineAt, reply: immediate?.reply ?? fallbackFor(endpoint, event), deps, relay: relayOf(endpoint, event, immediate, raw) };
   const state: LifecycleState = { status: "new", replySource: null, receivedAt: receivedAt.getTime(), deadlineAt: deadlineAt.getTime(), updates: 0, held: false };
   const decision = decide(state, { type: "receipt", interactive: event.interactive, decided: immediate?.source ?? null }, deps.now().getTime(), facts);
   const write = decision.write;
@@ -188,10 +188,12 @@ async function run(effects: readonly Effect[], ctx: Received, before?: StoredSta
         break;
       case "hold":
         // The bot's answer in time releases the hold like a person's would (answerFromRelay); else the fallback goes.
-        if (ctx.relay && effect.carries === "response") startRelay(ctx, ctx.relay, effect.until);
+        if (ctx.relay) startRelay(ctx, ctx.relay, effect.until, effect.carries === "response" ? SAFETY_MARGIN_MS : 0);
         answer = effect.carries === "acknowledgement" ? await holdAcknowledgement(ctx, effect.until) : await holdThenFallback(ctx, effect.until);
         break;
       case "fallbackAt":
+        // QQ: the acknowledgement went (or is held); the bot has until the fallback's timer, its answer then goes by PUT.
+        if (ctx.relay) startRelay(ctx, ctx.relay, effect.at, 0);
         setTimeout(() => void deadlinePassed(ctx).catch(logFailure), Math.max(0, effect.at - ctx.deps.now().getTime()));
         break;
       case "sendLate":
@@ -300,14 +302,17 @@ function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: un
 
 /**
  * Whether this interaction goes to the developer's bot: a relay mode with a URL target, an interaction no rule
- * answered, on a platform whose reply is the HTTP answer (Discord, Feishu). QQ's acknowledgement, Easemob and the
- * tunnel are not relayed yet: those interactions wait for a person, then the fallback, as in manual mode.
+ * answered. Events only shown (Easemob) and the tunnel are not relayed yet: a tunnel endpoint's interactions wait
+ * for a person, then the fallback, as in manual mode.
  */
-function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, facts: PlatformFacts, immediate: unknown, raw: RawCallback | null): Received["relay"] {
+function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, immediate: unknown, raw: RawCallback | null): Received["relay"] {
   const target = endpoint.relayTarget;
-  if (!raw || !target || target === TUNNEL_TARGET || !event.interactive || immediate !== null || facts.replyVia !== "response") return null;
+  if (!raw || !target || target === TUNNEL_TARGET || !event.interactive || immediate !== null) return null;
   return { target, raw };
 }
+
+/** Interactions whose forward has started (QQ "both" has a fallback timer and a hold: the first one starts it). */
+const relayStarted = new WeakSet<Received>();
 
 /**
  * Forwards a held interaction to the bot. The bot has until the hold ends (less the margins and the time its
@@ -315,9 +320,11 @@ function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, facts: PlatformFact
  * with it. Otherwise the hold's fallback goes, and a valid answer arriving later (within the reply window,
  * RELAY_LATE_MAX_MS at most) takes the platform's later channel where it has one. /live reads the row's `relay`.
  */
-function startRelay(ctx: Received, relay: NonNullable<Received["relay"]>, until: number): void {
+function startRelay(ctx: Received, relay: NonNullable<Received["relay"]>, until: number, safetyMs: number): void {
+  if (relayStarted.has(ctx)) return;
+  relayStarted.add(ctx);
   const now = ctx.deps.now().getTime();
-  const margin = SAFETY_MARGIN_MS + Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
+  const margin = safetyMs + Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
   const budgetMs = Math.max(0, until - margin - RELAY_DECIDE_MS - now);
   const lateBudgetMs = Math.max(budgetMs, Math.min(RELAY_LATE_MAX_MS, ctx.receivedAt.getTime() + ctx.facts.replyWindowMs - now));
   const forward = forwardWithLateAnswer(relay.target, relay.raw, { interactionId: ctx.id, relayHeaders: ctx.inbound.relayHeaders, budgetMs, lateBudgetMs });

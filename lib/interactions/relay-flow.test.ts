@@ -1,5 +1,6 @@
 // Relay modes through the callback path (issue 16): a real Discord bot on express + discord-interactions'
 // verifyKeyMiddleware behind an endpoint; Discord's side is the product's own simulator.
+import { createPrivateKey, createPublicKey, verify } from "node:crypto";
 import { InteractionResponseType, verifyKeyMiddleware } from "discord-interactions";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,9 @@ import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtur
 import { signDiscord } from "@/lib/platforms/discord/signature";
 import { discordSimulatorApi } from "@/lib/platforms/discord/simulator-api";
 import { INTERACTION_HEADER } from "@/lib/relay/forward";
-import { downBotUrl, serveBot } from "@/lib/relay/test-bot";
+import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
+import { signQq } from "@/lib/platforms/qq/signature";
+import { downBotUrl, readAll, serveBot } from "@/lib/relay/test-bot";
 import { recordedCalls } from "@/lib/simulator/platform-api";
 import { startSimulatorServer } from "@/lib/simulator/test-server";
 import { handleCallback } from "./ingest";
@@ -139,5 +142,60 @@ describe("relay through the callback path (Discord, real bot, SQLite and Postgre
     expect(bot.seen).toEqual([row.id]);
     expect(row.relay).toMatchObject({ status: 200, used: false, reason: { code: "schema", issues: [expect.objectContaining({ code: "field.type", path: ["data", "content"] })] } });
     expect(JSON.parse(row.reply ?? "null")).toEqual(FALLBACK);
+  });
+});
+
+/** A QQ bot with its own receiver: the Ed25519 key derived from its secret as sign.md says, the signature over timestamp + body. */
+async function qqBot(secret: string, answer: unknown) {
+  let seed = Buffer.from(secret, "utf8");
+  while (seed.length < 32) seed = Buffer.concat([seed, seed]);
+  const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), seed.subarray(0, 32)]);
+  const key = createPublicKey(createPrivateKey({ key: der, format: "der", type: "pkcs8" }));
+  const seen: string[] = [];
+  const served = await serveBot((req, res) => void readAll(req).then((body) => {
+    const signature = Buffer.from(String(req.headers["x-signature-ed25519"] ?? ""), "hex");
+    const timestamp = String(req.headers["x-signature-timestamp"] ?? "");
+    if (signature.length !== 64 || !verify(null, Buffer.concat([Buffer.from(timestamp), body]), key, signature)) return void res.writeHead(401).end();
+    seen.push(String(req.headers[INTERACTION_HEADER]));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+  }));
+  closers.push(served.close);
+  return { url: served.url, seen };
+}
+
+describe("relay through the callback path (QQ: the held acknowledgement, else the PUT)", () => {
+  const SECRET = "qq-relay-secret";
+  let apps = 0;
+  const qqEndpoint = (relayTarget: string, resultDelivery: "put" | "ack", holdMs = 2000) =>
+    createEndpoint(db, { platform: "qq", name: `QQ relay ${resultDelivery}`, mode: "relay", relayTarget, requireSignature: true, apiBaseUrl: simulator.apiBase, resultDelivery, holdMs, secrets: { appId: `qqr${++apps}`, secret: SECRET }, rules: [] }, "http://localhost", "en");
+  function qqClick(data: string) {
+    const body = JSON.stringify(qqInteractionDispatch({ id: "1", data }, { userId: "u", roles: [], isAdmin: false, scene: "group" }));
+    return { eventId: (JSON.parse(body) as { d: { id: string } }).d.id, raw: { headers: new Headers({ "content-type": "application/json", "x-signature-ed25519": signQq(SECRET, "100", body), "x-signature-timestamp": "100" }), body: Buffer.from(body) } };
+  }
+  const puts = async (eventId: string) => (await recordedCalls()).filter((c) => c.method === "PUT" && c.path === `/interactions/${eventId}`).map((c) => c.body);
+
+  it("ack: the bot's code is in the held acknowledgement (op 12), and no PUT goes", async () => {
+    const bot = await qqBot(SECRET, { op: 12, d: 0, code: 2 });
+    const endpoint = await qqEndpoint(bot.url, "ack");
+    const { eventId, raw } = qqClick("approve");
+    const { value, ms } = await timed(handleCallback(endpoint.id, raw, deps));
+    expect(value).toEqual({ status: 200, body: { op: 12, d: 0, code: 2 } });
+    expect(ms).toBeLessThan(1500);
+    const row = await relayedRow(endpoint.id);
+    expect(bot.seen).toEqual([row.id]);
+    expect([row.status, row.replySource, row.replyChannel]).toEqual(["answered", "relay", "ack"]);
+    expect(row.relay).toMatchObject({ status: 200, used: "ack" });
+    expect(await puts(eventId)).toEqual([]);
+  });
+
+  it("put: acknowledged at once, the bot's code goes by PUT", async () => {
+    const bot = await qqBot(SECRET, { op: 12, d: 0, code: 3 });
+    const endpoint = await qqEndpoint(bot.url, "put");
+    const { eventId, raw } = qqClick("approve");
+    expect(await handleCallback(endpoint.id, raw, deps)).toEqual({ status: 200, body: { op: 12, d: 0 } });
+    const row = await relayedRow(endpoint.id);
+    expect([row.status, row.replySource, row.replyChannel]).toEqual(["answered", "relay", "put"]);
+    expect(row.relay).toMatchObject({ status: 200, used: "api" });
+    expect(await puts(eventId)).toEqual([{ code: 3 }]);
   });
 });
