@@ -1,6 +1,7 @@
 // Relay modes through the callback path (issue 16): a real Discord bot on express + discord-interactions'
 // verifyKeyMiddleware behind an endpoint; Discord's side is the product's own simulator.
 import { createPrivateKey, createPublicKey, verify } from "node:crypto";
+import { adaptDefault, CardActionHandler, type Logger } from "@larksuiteoapi/node-sdk";
 import { InteractionResponseType, verifyKeyMiddleware } from "discord-interactions";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { createEndpoint } from "@/lib/endpoints/service";
 import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtures/vectors";
 import { signDiscord } from "@/lib/platforms/discord/signature";
 import { discordSimulatorApi } from "@/lib/platforms/discord/simulator-api";
+import { feishuInbound } from "@/lib/platforms/feishu/inbound";
 import { INTERACTION_HEADER } from "@/lib/relay/forward";
 import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { signQq } from "@/lib/platforms/qq/signature";
@@ -197,5 +199,46 @@ describe("relay through the callback path (QQ: the held acknowledgement, else th
     expect([row.status, row.replySource, row.replyChannel]).toEqual(["answered", "relay", "put"]);
     expect(row.relay).toMatchObject({ status: 200, used: "api" });
     expect(await puts(eventId)).toEqual([{ code: 3 }]);
+  });
+});
+
+describe("relay through the callback path (Feishu, the node SDK's CardActionHandler, encrypted)", () => {
+  const secrets = { appId: "cli_relay_flow", appSecret: "relay-app-secret", verificationToken: "relay-flow-token", encryptKey: "relay-flow-encrypt-key" };
+
+  async function feishuBot(answer: unknown) {
+    const warnings: string[] = [];
+    const ignore = () => undefined;
+    const logger: Logger = { error: ignore, info: ignore, debug: ignore, trace: ignore, warn: (...msg: unknown[]) => void warnings.push(msg.join(" ")) };
+    const seen: Record<string, unknown>[] = [];
+    const handler = new CardActionHandler({ verificationToken: secrets.verificationToken, encryptKey: secrets.encryptKey, logger }, (data: Record<string, unknown>) => {
+      seen.push(data);
+      return answer;
+    });
+    const served = await serveBot((req, res) => void adaptDefault("/webhook", handler)(req, res), "/webhook");
+    closers.push(served.close);
+    return { url: served.url, seen, warnings };
+  }
+
+  function action() {
+    const plain = JSON.stringify({
+      schema: "2.0",
+      header: { event_id: `relay-${Date.now()}-${++counter}`, token: "", create_time: `${Date.now()}000`, event_type: "card.action.trigger", tenant_key: "t", app_id: "" },
+      event: { operator: { open_id: "ou_relay" }, token: `c-relay-${counter}`, action: { value: { action: "approve" }, tag: "button", name: "approve" }, host: "im_message", context: { open_message_id: "om_1", open_chat_id: "oc_1" } },
+    });
+    const signed = feishuInbound.sign(plain, String(Math.floor(Date.now() / 1000)), secrets, Buffer.alloc(32));
+    return { headers: new Headers({ "content-type": "application/json", ...signed.headers }), body: Buffer.from(signed.body) };
+  }
+
+  it("the SDK verifies and decrypts the forwarded body; its toast is the HTTP answer", async () => {
+    const bot = await feishuBot({ toast: { type: "success", content: "Approved by the bot" } });
+    const endpoint = await createEndpoint(db, { platform: "feishu", name: "Feishu relay", mode: "relay", relayTarget: bot.url, requireSignature: true, apiBaseUrl: simulator.apiBase, secrets, rules: [] }, "http://localhost", "en");
+    const { value, ms } = await timed(handleCallback(endpoint.id, action(), deps));
+    expect(value).toEqual({ status: 200, body: { toast: { type: "success", content: "Approved by the bot" } } });
+    expect(ms).toBeLessThan(1500);
+    expect(bot.seen).toHaveLength(1);
+    expect(bot.warnings).toEqual([]);
+    const row = await relayedRow(endpoint.id);
+    expect([row.status, row.replySource]).toEqual(["answered", "relay"]);
+    expect(row.relay).toMatchObject({ status: 200, used: "response" });
   });
 });
