@@ -9,7 +9,8 @@ import { getInbound } from "@/lib/platforms/inbound-registry";
 import { snapshotRow } from "@/lib/reactions/store";
 import { readBotAnswer, type RelayAnswer } from "@/lib/relay/answer";
 import { forwardWithLateAnswer, type ForwardResult } from "@/lib/relay/forward";
-import { TUNNEL_TARGET } from "@/lib/relay/target";
+import { isRelayMode, TUNNEL_TARGET } from "@/lib/relay/target";
+import { tunnelConnected } from "@/lib/relay/tunnel";
 import { answerFromRelay } from "./answer";
 import { fallbackFor } from "./fallback";
 import { heldCount, holdFor } from "./holds";
@@ -158,6 +159,10 @@ function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
 function afterStore({ ctx, decision }: Receipt, result: EventStored): Promise<HttpAnswer> {
   if (result.existing) return run(decision.ifLost?.effects ?? [], ctx, result.existing);
   if (result.snapshotChanged) publish({ type: "snapshot.updated", id: ctx.event.subject!, endpointId: ctx.endpoint.id, status: "updated" });
+  if (ctx.event.interactive && noTunnel(ctx.endpoint) && decision.write?.op === "insert" && decision.write.replySource === "fallback") {
+    // After the response: /live shows that the fallback went because no tunnel is connected.
+    setImmediate(() => void ctx.deps.db.interaction.update({ where: { id: ctx.id }, data: { relay: JSON.stringify({ target: TUNNEL_TARGET, used: false, reason: { code: "no_tunnel" } }) } }).catch(logFailure));
+  }
   return run(decision.effects, ctx);
 }
 
@@ -296,7 +301,7 @@ function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: un
   // A rule whose reply cannot answer this kind of event (a toast for a link preview) is passed over.
   const rule = endpoint.mode === "manual" || endpoint.mode === "relay" ? undefined : findRule(endpoint.rules, event, (reply) => inbound.replyFits(event.kind, reply));
   if (rule) return { reply: rule.reply, source: "rule" };
-  if (endpoint.mode === "rules") return { reply: fallbackFor(endpoint, event), source: "fallback" };
+  if (endpoint.mode === "rules" || noTunnel(endpoint)) return { reply: fallbackFor(endpoint, event), source: "fallback" };
   return null;
 }
 
@@ -309,6 +314,11 @@ function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, immediate: unknown,
   const target = endpoint.relayTarget;
   if (!raw || !target || target === TUNNEL_TARGET || !event.interactive || immediate !== null) return null;
   return { target, raw };
+}
+
+/** A relay endpoint whose target is the tunnel with no CLI connected: nobody can answer, so the fallback goes at once. */
+function noTunnel(endpoint: LiveEndpoint): boolean {
+  return isRelayMode(endpoint.mode) && endpoint.relayTarget === TUNNEL_TARGET && !tunnelConnected(endpoint.id);
 }
 
 /** Interactions whose forward has started (QQ "both" has a fallback timer and a hold: the first one starts it). */

@@ -71,10 +71,10 @@ function relayed(relayTarget: string, mode: "relay" | "rules-then-relay" = "rela
 }
 
 /** The interaction row once its forward is recorded (the record is written just after the answer goes). */
-async function relayedRow(endpointId: string, until = (row: { relay: string | null }) => row.relay !== null, timeoutMs = 10_000) {
+async function relayedRow(endpointId: string, until = (row: { relay: string | null }) => row.relay !== null, timeoutMs = 10_000, control?: string) {
   const started = Date.now();
   for (;;) {
-    const row = await db.interaction.findFirst({ where: { endpointId } });
+    const row = await db.interaction.findFirst({ where: { endpointId, ...(control ? { control } : {}) } });
     if (row && until(row)) return { ...row, relay: row.relay ? (JSON.parse(row.relay) as Record<string, unknown>) : null };
     if (Date.now() - started > timeoutMs) throw new Error(`no relay record: ${JSON.stringify(row)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -125,6 +125,19 @@ describe("relay through the callback path (Discord, real bot, SQLite and Postgre
     const followups = (await recordedCalls()).filter((call) => call.method === "POST" && call.path === `/webhooks/app/${token}`);
     expect(followups.map((call) => call.body)).toEqual([{ content: "late but here" }]);
   }, 15_000);
+
+  it("the tunnel with no CLI connected: the fallback at once, and why; a rule still answers first", async () => {
+    const endpoint = await relayed("tunnel", "rules-then-relay");
+    expect(await handleCallback(endpoint.id, click("buy_red"), deps)).toEqual({ status: 200, body: { type: 4, data: { content: "Bought!" } } });
+    const { value, ms } = await timed(handleCallback(endpoint.id, click("nobody"), deps));
+    expect(value).toEqual({ status: 200, body: FALLBACK });
+    expect(ms).toBeLessThan(1000);
+    const row = await relayedRow(endpoint.id, (r) => r.relay !== null, 5000, "nobody");
+    expect([row.status, row.replySource]).toEqual(["answered", "fallback"]);
+    expect(row.relay).toEqual({ target: "tunnel", used: false, reason: { code: "no_tunnel" } });
+    const rule = await db.interaction.findFirst({ where: { endpointId: endpoint.id, control: "buy_red" } });
+    expect([rule?.replySource, rule?.relay]).toEqual(["rule", null]);
+  });
 
   it("a bot that is down: the fallback, and why", async () => {
     const endpoint = await relayed(await downBotUrl());
