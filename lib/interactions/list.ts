@@ -61,6 +61,7 @@ export function interactionDetail(row: Interaction, inbound?: Pick<InboundAdapte
   const read = parseStorableJson(decoded ?? body);
   const parsed = read.ok ? read.value : null;
   const reply = row.reply ? parseStorableJson(row.reply) : null;
+  const relay = row.relay ? parseStorableJson(redact(row.relay, secrets)) : null;
   return {
     ...interactionSummary(row),
     headers: JSON.parse(redact(row.headers, secrets)) as Record<string, string>,
@@ -77,6 +78,7 @@ export function interactionDetail(row: Interaction, inbound?: Pick<InboundAdapte
     updatesLeft: lateBudget && row.kind === "button" ? Math.max(0, lateBudget.max - row.updates) : null,
     deadlineMs: row.deadlineAt ? row.deadlineAt.getTime() - row.receivedAt.getTime() : null,
     answeredInMs: row.answeredAt ? row.answeredAt.getTime() - row.receivedAt.getTime() : null,
+    relay: relay?.ok && typeof relay.value === "object" && relay.value !== null && !Array.isArray(relay.value) ? (relay.value as Record<string, unknown>) : null,
   } satisfies InteractionDetail;
 }
 

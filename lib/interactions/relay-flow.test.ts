@@ -18,6 +18,8 @@ import { downBotUrl, readAll, serveBot } from "@/lib/relay/test-bot";
 import { recordedCalls } from "@/lib/simulator/platform-api";
 import { startSimulatorServer } from "@/lib/simulator/test-server";
 import { handleCallback } from "./ingest";
+import { getInteraction } from "./list";
+import { interactionDetailSchema } from "./view-schema";
 
 const db = await createEachTestDb();
 let simulator: Awaited<ReturnType<typeof startSimulatorServer>>;
@@ -156,6 +158,8 @@ describe("relay through the callback path (Discord, real bot, SQLite and Postgre
     const row = await relayedRow(endpoint.id);
     expect(bot.seen).toEqual([row.id]);
     expect(row.relay).toMatchObject({ status: 200, used: false, reason: { code: "schema", issues: [expect.objectContaining({ code: "field.type", path: ["data", "content"] })] } });
+    // What /live's inspector reads: the forward and why its answer was not sent.
+    expect(interactionDetailSchema.parse(await getInteraction(db, row.id)).relay).toMatchObject({ target: bot.url, body: '{"type":4,"data":{"content":42}}', reason: { code: "schema" } });
     expect(JSON.parse(row.reply ?? "null")).toEqual(FALLBACK);
   });
 });

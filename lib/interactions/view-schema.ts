@@ -49,6 +49,11 @@ export const interactionDetailSchema = interactionSummarySchema.extend({
   reply: z.unknown(),
   /** Late card updates still allowed (platforms with an update budget), else null. */
   updatesLeft: z.number().nullable(),
+  /**
+   * A relayed interaction's forward (issue 16), as ingest.ts records it: target, late, ms, the bot's status and
+   * body start, `used` (the channel that carried its answer, or false), `reason` (why not); null when not relayed.
+   */
+  relay: z.record(z.string(), z.unknown()).nullable(),
   deadlineMs: z.number().nullable(),
   answeredInMs: z.number().nullable(),
 });
