@@ -307,8 +307,8 @@ function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: un
 
 /**
  * Whether this interaction goes to the developer's bot: a relay mode with a URL target, an interaction no rule
- * answered. Events only shown (Easemob) and the tunnel are not relayed yet: a tunnel endpoint's interactions wait
- * for a person, then the fallback, as in manual mode.
+ * answered. Events only shown (Easemob) are not relayed yet; the tunnel target is not built yet and answers with
+ * the fallback at once (noTunnel).
  */
 function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, immediate: unknown, raw: RawCallback | null): Received["relay"] {
   const target = endpoint.relayTarget;
