@@ -17,6 +17,7 @@ import { signQq } from "@/lib/platforms/qq/signature";
 import { downBotUrl, readAll, serveBot } from "@/lib/relay/test-bot";
 import { recordedCalls } from "@/lib/simulator/platform-api";
 import { startSimulatorServer } from "@/lib/simulator/test-server";
+import { answerInteraction } from "./answer";
 import { handleCallback } from "./ingest";
 import { getInteraction } from "./list";
 import { interactionDetailSchema } from "./view-schema";
@@ -139,6 +140,18 @@ describe("relay through the callback path (Discord, real bot, SQLite and Postgre
     expect(row.relay).toEqual({ target: "tunnel", used: false, reason: { code: "no_tunnel" } });
     const rule = await db.interaction.findFirst({ where: { endpointId: endpoint.id, control: "buy_red" } });
     expect([rule?.replySource, rule?.relay]).toEqual(["rule", null]);
+  });
+
+  it("a person in /live answers while the bot is still thinking: theirs is the answer, the bot's changes nothing", async () => {
+    const bot = await discordBot(() => ({ type: 4, data: { content: "the bot, after the person" } }), 1200);
+    const endpoint = await relayed(bot.url);
+    const held = handleCallback(endpoint.id, click("person"), deps);
+    const stored = await relayedRow(endpoint.id, () => true);
+    expect(await answerInteraction(db, stored.id, { type: 4, data: { content: "by hand" } }, "en")).toEqual({ delivered: "response" });
+    expect(await held).toEqual({ status: 200, body: { type: 4, data: { content: "by hand" } } });
+    const row = await relayedRow(endpoint.id);
+    expect([row.status, row.replySource, JSON.parse(row.reply ?? "null")]).toEqual(["answered", "manual", { type: 4, data: { content: "by hand" } }]);
+    expect(row.relay).toMatchObject({ late: false, status: 200, used: false });
   });
 
   it("a bot that is down: the fallback, and why", async () => {
