@@ -10,6 +10,8 @@ import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { encodeCursor, readCursor } from "@/lib/http/cursor";
+import { listPlan, type Filters } from "./list-plan";
+import { listStore, type SummaryRow } from "./list-store";
 
 import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
 import { redact, secretValues } from "./redact";
@@ -17,8 +19,11 @@ import type { InteractionDetail, InteractionPage, InteractionSummary } from "./v
 
 export type { InteractionDetail, InteractionPage, InteractionSummary };
 
+/** Endpoint ids are cuids: anything else matches nothing, so it is refused (400) before a database sees it (PostgreSQL text cannot even hold U+0000). */
+const ENDPOINT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const listInteractionsQuery = z.object({
-  endpointId: z.string().max(64).optional(),
+  endpointId: z.string().regex(ENDPOINT_ID).optional(),
   platform: z.enum(PLATFORM_IDS).optional(),
   kind: z.enum(INTERACTION_KINDS).optional(),
   status: z.enum(INTERACTION_STATUSES).optional(),
@@ -26,7 +31,7 @@ export const listInteractionsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export function interactionSummary(row: Interaction): InteractionSummary {
+export function interactionSummary(row: SummaryRow): InteractionSummary {
   return {
     id: row.id,
     endpointId: row.endpointId,
@@ -84,23 +89,26 @@ export function interactionDetail(row: Interaction, inbound?: Pick<InboundAdapte
 
 export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>): Promise<InteractionPage> {
   const after = readCursor(query.cursor);
-  const rows = await db.interaction.findMany({
-    where: {
-      ...(query.endpointId ? { endpointId: query.endpointId } : {}),
-      ...(query.platform ? { platform: query.platform } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(after ? { OR: [{ receivedAt: { lt: after.at } }, { receivedAt: after.at, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-  });
+  const filters = await planFilters(db, query);
+  const rows = filters ? await listStore().page(listPlan(filters), after, query.limit + 1) : [];
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(interactionSummary),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
   } satisfies InteractionPage;
+}
+
+/**
+ * The filters as list-plan.ts takes them, or null when they cannot match: an endpoint implies its platform
+ * (rows carry their endpoint's, which never changes), so a platform beside it is either implied or a mismatch.
+ */
+async function planFilters(db: Db, query: z.infer<typeof listInteractionsQuery>): Promise<Filters | null> {
+  const { endpointId, platform, kind, status } = query;
+  if (!endpointId) return { platform, kind, status };
+  const endpoint = await db.endpoint.findUnique({ where: { id: endpointId }, select: { platform: true } });
+  if (!endpoint || (platform && endpoint.platform !== platform)) return null;
+  return { endpointId, kind, status };
 }
 
 export async function getInteraction(db: Db, id: string): Promise<InteractionDetail> {
