@@ -31,7 +31,7 @@ describe("list plans (lib/interactions/list-plan.ts)", () => {
   it("never leaves an endpoint id free (its values are not known), and prefers a single range where there is one", () => {
     expect(listPlan({ status: "failed" })).toEqual({ index: "Interaction_status_receivedAt_id_idx", arms: [[{ column: "status", value: "failed" }]] });
     expect(listPlan({ endpointId: "ep", status: "failed" }).arms).toHaveLength(1);
-    expect(listPlan({ kind: "button" }).index).toBe("Interaction_platform_kind_status_receivedAt_id_idx");
+    expect(listPlan({ kind: "button" }).index).toBe("Interaction_kind_platform_status_receivedAt_id_idx");
     expect(listPlan({}).index).toBe("Interaction_receivedAt_id_idx");
   });
 });

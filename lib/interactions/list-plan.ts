@@ -22,8 +22,8 @@ export const LIST_INDEXES: readonly { name: string; columns: readonly FilterColu
   { name: "Interaction_endpointId_receivedAt_id_idx", columns: ["endpointId"] },
   { name: "Interaction_status_receivedAt_id_idx", columns: ["status"] },
   { name: "Interaction_endpointId_status_receivedAt_id_idx", columns: ["endpointId", "status"] },
-  { name: "Interaction_platform_kind_status_receivedAt_id_idx", columns: ["platform", "kind", "status"] },
-  { name: "Interaction_endpointId_kind_status_receivedAt_id_idx", columns: ["endpointId", "kind", "status"] },
+  { name: "Interaction_kind_platform_status_receivedAt_id_idx", columns: ["kind", "platform", "status"] },
+  { name: "Interaction_kind_endpointId_status_receivedAt_id_idx", columns: ["kind", "endpointId", "status"] },
 ];
 
 /** Columns whose every value is known; an endpoint id is not, so no index may leave it free. */
