@@ -1,11 +1,19 @@
 import "server-only";
 import { getPgPool, pgTimestamp } from "@/lib/db/pg";
 import type { Cursor } from "@/lib/http/cursor";
-import type { Arm, ListPlan } from "./list-plan";
+import type { Arm, Filters, ListPlan } from "./list-plan";
 import type { ListStore } from "./list-store";
 import { SUMMARY_COLUMNS, type SummaryRow } from "./list-summary";
 
 const COLUMNS = SUMMARY_COLUMNS.map((c) => `"${c}"`).join(", ");
+const NEWEST_FIRST = `ORDER BY "receivedAt" DESC, "id" DESC`;
+
+/** Binds each value as the next $n. */
+function binder(values: unknown[]) {
+  return (value: unknown) => `$${values.push(value)}`;
+}
+
+const cursorSql = (after: Cursor, param: (value: unknown) => string) => `("receivedAt", "id") < (${param(pgTimestamp(after.at))}::timestamp(3), ${param(after.id)})`;
 
 /**
  * Each arm is its own ordered, limited SELECT, and the arms a UNION ALL ordered outside: PostgreSQL reads
@@ -13,26 +21,52 @@ const COLUMNS = SUMMARY_COLUMNS.map((c) => `"${c}"`).join(", ");
  * arm's own ORDER BY and LIMIT, PostgreSQL 15 appends the arms whole and sorts them, reading every row the
  * filters keep. Values are bound; the cursor and the limit are bound once and shared by every arm.
  */
-function armsSql(plan: ListPlan, columns: string, after: Cursor | undefined, take: number, values: unknown[]): string {
-  const param = (value: unknown) => `$${values.push(value)}`;
-  const cursor = after ? `("receivedAt", "id") < (${param(pgTimestamp(after.at))}::timestamp(3), ${param(after.id)})` : null;
+function armsQuery(plan: ListPlan, columns: string, after: Cursor | undefined, take: number, values: unknown[]): string {
+  const param = binder(values);
+  const cursor = after ? cursorSql(after, param) : null;
   const limit = param(take);
   const arm = (a: Arm) => {
     const where = [...a.map((c) => `"${c.column}" = ${param(c.value)}`), ...(cursor ? [cursor] : [])];
-    return `(SELECT ${columns} FROM "Interaction"${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY "receivedAt" DESC, "id" DESC LIMIT ${limit})`;
+    return `(SELECT ${columns} FROM "Interaction"${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ${NEWEST_FIRST} LIMIT ${limit})`;
   };
-  return plan.arms.map(arm).join(" UNION ALL ");
+  const arms = plan.arms.map(arm);
+  return arms.length === 1 ? arms[0]! : `SELECT * FROM (${arms.join(" UNION ALL ")}) AS arms ${NEWEST_FIRST} LIMIT ${limit}`;
 }
 
 /** A page's statement and its values (exported for the plan's EXPLAIN test). */
 export function pageQuery(plan: ListPlan, after: Cursor | undefined, take: number): { text: string; values: unknown[] } {
   const values: unknown[] = [];
-  const arms = armsSql(plan, COLUMNS, after, take, values);
-  return { text: plan.arms.length === 1 ? arms : `SELECT ${COLUMNS} FROM (${arms}) AS arms ORDER BY "receivedAt" DESC, "id" DESC LIMIT $${values.push(take)}`, values };
+  return { text: armsQuery(plan, COLUMNS, after, take, values), values };
 }
 
+const filterSql = (filters: Filters, param: (value: unknown) => string) =>
+  Object.entries(filters).flatMap(([column, value]) => (value === undefined ? [] : [`"${column}" = ${param(value)}`]));
+
 export function pgListStore(): ListStore {
+  const pool = () => getPgPool();
   return {
-    page: async (plan, after, take) => (await getPgPool().query<SummaryRow>(pageQuery(plan, after, take))).rows,
+    page: async (plan, after, take) => (await pool().query<SummaryRow>(pageQuery(plan, after, take))).rows,
+    walk: async (plan, after, take, search) => {
+      const values: unknown[] = [search.pattern];
+      const text = armsQuery(plan, `"id", "receivedAt", "searchText" ILIKE $1 AS hit`, after, take, values);
+      return (await pool().query<{ id: string; receivedAt: Date; hit: boolean | null }>(text, values)).rows.map((r) => ({ ...r, hit: r.hit === true }));
+    },
+    candidates: async (search, cap) => {
+      // The GIN index (pg_trgm) answers ILIKE itself, rechecking its trigram matches; queued rows are tested here.
+      const { rows } = await pool().query<{ id: string }>(
+        `(SELECT "interactionId" AS id FROM "InteractionSearch" WHERE "searchText" ILIKE $1 LIMIT $2)
+         UNION ALL (SELECT q."interactionId" FROM "InteractionSearchQueue" q JOIN "Interaction" i ON i."id" = q."interactionId" WHERE i."searchText" ILIKE $1 LIMIT $2)`,
+        [search.pattern, cap + 1],
+      );
+      // A row re-queued after its text changed may be in both until the feeder copies it again.
+      return [...new Set(rows.map((r) => r.id))];
+    },
+    among: async (candidates, filters, after, search, take) => {
+      const values: unknown[] = [];
+      const param = binder(values);
+      const where = [`"id" = ANY(${param(candidates)}::text[])`, `"searchText" ILIKE ${param(search.pattern)}`, ...filterSql(filters, param), ...(after ? [cursorSql(after, param)] : [])];
+      return (await pool().query<SummaryRow>(`SELECT ${COLUMNS} FROM "Interaction" WHERE ${where.join(" AND ")} ${NEWEST_FIRST} LIMIT ${param(take)}`, values)).rows;
+    },
+    byIds: async (ids) => (await pool().query<SummaryRow>(`SELECT ${COLUMNS} FROM "Interaction" WHERE "id" = ANY($1::text[])`, [ids])).rows,
   };
 }

@@ -2,15 +2,19 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
 import type { Cursor } from "@/lib/http/cursor";
-import type { Arm, ListPlan } from "./list-plan";
-import type { ListStore } from "./list-store";
+import type { Arm, Filters, ListPlan } from "./list-plan";
+import type { ListStore, Walked } from "./list-store";
 import { SUMMARY_COLUMNS, type SummaryRow } from "./list-summary";
 
 const COLUMNS = SUMMARY_COLUMNS.map((c) => `"${c}"`).join(", ");
+/** The search test of the list's reads: LIKE with `\` escapes (search-query.ts). */
+const MATCHES = `"searchText" LIKE @pattern ESCAPE '\\'`;
 type Raw = Omit<SummaryRow, "receivedAt" | "deadlineAt" | "holdUntil" | "answeredAt"> & Record<"receivedAt" | "deadlineAt" | "holdUntil" | "answeredAt", string | null>;
 /** Timestamps are Prisma's text (an ISO string) on SQLite. */
 const date = (text: string | null) => (text === null ? null : new Date(text));
 const summaryOf = (raw: Raw): SummaryRow => ({ ...raw, receivedAt: new Date(raw.receivedAt!), deadlineAt: date(raw.deadlineAt), holdUntil: date(raw.holdUntil), answeredAt: date(raw.answeredAt) });
+const NEWEST_FIRST = `ORDER BY "receivedAt" DESC, "id" DESC`;
+const AFTER = `("receivedAt", "id") < (@at, @id)`;
 
 /**
  * One SELECT per arm, joined by UNION ALL under one ORDER BY: SQLite merges the arms (a "MERGE (UNION ALL)"
@@ -20,36 +24,61 @@ const summaryOf = (raw: Raw): SummaryRow => ({ ...raw, receivedAt: new Date(raw.
  */
 function armsSql(plan: ListPlan, columns: string, after: Cursor | undefined): string {
   const arm = (a: Arm, i: number) => {
-    const where = [...a.map((c, j) => `"${c.column}" = @a${i}_${j}`), ...(after ? [`("receivedAt", "id") < (@at, @id)`] : [])];
+    const where = [...a.map((c, j) => `"${c.column}" = @a${i}_${j}`), ...(after ? [AFTER] : [])];
     return `SELECT ${columns} FROM "Interaction" INDEXED BY "${plan.index}"${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   };
   return plan.arms.map(arm).join(" UNION ALL ");
 }
 
 function armValues(plan: ListPlan, after: Cursor | undefined): Record<string, string> {
-  const values: Record<string, string> = after ? { at: sqliteTimestamp(after.at), id: after.id } : {};
+  const values: Record<string, string> = after ? cursorValues(after) : {};
   plan.arms.forEach((a, i) => a.forEach((c, j) => (values[`a${i}_${j}`] = c.value)));
   return values;
 }
 
+const cursorValues = (after: Cursor) => ({ at: sqliteTimestamp(after.at), id: after.id });
+
 /** A page's statement and its values (exported for the plan's EXPLAIN test). */
 export function pageQuery(plan: ListPlan, after: Cursor | undefined, take: number): { sql: string; values: Record<string, string | number> } {
-  return { sql: `${armsSql(plan, COLUMNS, after)} ORDER BY "receivedAt" DESC, "id" DESC LIMIT @limit`, values: { ...armValues(plan, after), limit: take } };
+  return { sql: `${armsSql(plan, COLUMNS, after)} ${NEWEST_FIRST} LIMIT @limit`, values: { ...armValues(plan, after), limit: take } };
 }
 
 export function sqliteListStore(): ListStore {
   const db = getSqlite();
-  // A handful of shapes (index × arms × cursor or not), each prepared once.
+  // A handful of shapes (index × arms × cursor or not, filters), each prepared once.
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
+  // The index names rows holding q's trigrams (a superset); queued rows are not in it yet and are tested here.
+  const indexed = db.prepare(`SELECT rowid AS r FROM "InteractionSearch" WHERE "InteractionSearch" MATCH @trigrams LIMIT @limit`);
+  const queued = db.prepare(`SELECT q."interaction" AS r FROM "InteractionSearchQueue" q JOIN "Interaction" i ON i.rowid = q."interaction" WHERE i.${MATCHES} LIMIT @limit`);
   return {
     page: async (plan, after, take) => {
       const { sql, values } = pageQuery(plan, after, take);
       return (prepare(sql).all(values) as Raw[]).map(summaryOf);
     },
+    walk: async (plan, after, take, search) => {
+      const sql = `${armsSql(plan, `"id", "receivedAt", ${MATCHES} AS hit`, after)} ${NEWEST_FIRST} LIMIT @limit`;
+      const rows = prepare(sql).all({ ...armValues(plan, after), limit: take, pattern: search.pattern }) as { id: string; receivedAt: string; hit: number }[];
+      return rows.map((r): Walked => ({ id: r.id, receivedAt: new Date(r.receivedAt), hit: r.hit === 1 }));
+    },
+    candidates: async (search, cap) => {
+      const found = (indexed.all({ trigrams: search.trigrams, limit: cap + 1 }) as { r: number }[]).map((r) => r.r);
+      if (found.length > cap) return found;
+      return [...found, ...(queued.all({ pattern: search.pattern, limit: cap + 1 - found.length }) as { r: number }[]).map((r) => r.r)];
+    },
+    among: async (candidates, filters, after, search, take) => {
+      const where = [`rowid IN (SELECT value FROM json_each(@rowids))`, MATCHES, ...filterSql(filters), ...(after ? [AFTER] : [])];
+      const sql = `SELECT ${COLUMNS} FROM "Interaction" WHERE ${where.join(" AND ")} ${NEWEST_FIRST} LIMIT @limit`;
+      const values = { ...definedFilters(filters), ...(after ? cursorValues(after) : {}), rowids: JSON.stringify(candidates), pattern: search.pattern, limit: take };
+      return (prepare(sql).all(values) as Raw[]).map(summaryOf);
+    },
+    byIds: async (ids) => (prepare(`SELECT ${COLUMNS} FROM "Interaction" WHERE "id" IN (SELECT value FROM json_each(@ids))`).all({ ids: JSON.stringify(ids) }) as Raw[]).map(summaryOf),
   };
 }
+
+const definedFilters = (filters: Filters) => Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+const filterSql = (filters: Filters) => Object.keys(definedFilters(filters)).map((column) => `"${column}" = @${column}`);
