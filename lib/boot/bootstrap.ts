@@ -2,7 +2,9 @@ import { ensureAdminPassword } from "@/lib/auth/admin-password";
 import { startClusterListeners } from "@/lib/cluster/start";
 import { enableWal, getDb } from "@/lib/db";
 import { startSweeps } from "@/lib/interactions/expire";
+import { startSearchIndexer } from "@/lib/interactions/search-index";
 import { redactStoredBodies } from "./redact-at-rest";
+import { backfillSearchText } from "./search-backfill";
 
 /** Once per server start, after `prisma migrate deploy` (scripts/start.mjs) has run. */
 export async function bootstrap(): Promise<void> {
@@ -13,10 +15,14 @@ export async function bootstrap(): Promise<void> {
   // reach this one from the start (nothing on SQLite, where one process is the whole cluster).
   await startClusterListeners();
   startSweeps(db);
+  startSearchIndexer();
   // In the background, in small steps: a big table must not hold up the start.
   void redactStoredBodies(db)
     .then((report) => report?.changed && console.log(`[boot] hid echoed secrets in ${report.changed} of ${report.scanned} stored callbacks`))
     .catch((error: unknown) => console.error("[boot] redacting stored callbacks failed:", error instanceof Error ? error.message : String(error)));
+  void backfillSearchText(db)
+    .then((report) => report?.filled && console.log(`[boot] made ${report.filled} of ${report.scanned} stored interactions searchable`))
+    .catch((error: unknown) => console.error("[boot] making stored interactions searchable failed:", error instanceof Error ? error.message : String(error)));
   if (generated) {
     // Printed once, like Jupyter's token: only its hash is stored, so it cannot be shown again.
     console.log(
