@@ -52,9 +52,11 @@ export function sqliteListStore(): ListStore {
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
-  // The index names rows holding q's trigrams (a superset); queued rows are not in it yet and are tested here.
-  const indexed = db.prepare(`SELECT rowid AS r FROM "InteractionSearch" WHERE "InteractionSearch" MATCH @trigrams LIMIT @limit`);
-  const queued = db.prepare(`SELECT q."interaction" AS r FROM "InteractionSearchQueue" q JOIN "Interaction" i ON i.rowid = q."interaction" WHERE i.${MATCHES} LIMIT @limit`);
+  // The index names the rows where q is a substring (folding case wider than LIKE: a superset, which among()
+  // checks again); queued rows are not in it yet and are tested here, the queue first (CROSS JOIN fixes the
+  // order: without statistics SQLite scanned "Interaction" for a rare q, 125 ms at 100,000 rows).
+  const indexed = db.prepare(`SELECT rowid AS r FROM "InteractionSearch" WHERE "InteractionSearch" MATCH @phrase LIMIT @limit`);
+  const queued = db.prepare(`SELECT q."interaction" AS r FROM "InteractionSearchQueue" q CROSS JOIN "Interaction" i ON i.rowid = q."interaction" WHERE i.${MATCHES} LIMIT @limit`);
   return {
     page: async (plan, after, take) => {
       const { sql, values } = pageQuery(plan, after, take);
@@ -66,7 +68,7 @@ export function sqliteListStore(): ListStore {
       return rows.map((r): Walked => ({ id: r.id, receivedAt: new Date(r.receivedAt), hit: r.hit === 1 }));
     },
     candidates: async (search, cap) => {
-      const found = (indexed.all({ trigrams: search.trigrams, limit: cap + 1 }) as { r: number }[]).map((r) => r.r);
+      const found = (indexed.all({ phrase: search.phrase, limit: cap + 1 }) as { r: number }[]).map((r) => r.r);
       if (found.length > cap) return found;
       return [...found, ...(queued.all({ pattern: search.pattern, limit: cap + 1 - found.length }) as { r: number }[]).map((r) => r.r)];
     },

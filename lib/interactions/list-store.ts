@@ -31,7 +31,7 @@ export interface ListStore {
   walk(plan: ListPlan, after: Cursor | undefined, take: number, search: SearchQuery): Promise<Walked[]>;
   /**
    * Up to `cap` + 1 rows that may match (more means: too many to sort, walk instead): those the text index
-   * names and the queued rows it does not hold yet that match. Only when `search.trigrams` is set.
+   * names and the queued rows it does not hold yet that match. Only when `search.phrase` is set.
    */
   candidates(search: SearchQuery, cap: number): Promise<Candidates>;
   /** Of `candidates`, those the filters keep whose search text matches, after `after`, newest first, up to `take`. */

@@ -137,7 +137,7 @@ export type SearchLimits = typeof SEARCH_LIMITS;
 
 async function searchPage(filters: Filters, after: Cursor | undefined, take: number, search: SearchQuery, limits: SearchLimits): Promise<Page> {
   const store = listStore();
-  if (search.trigrams) {
+  if (search.phrase) {
     const candidates = await store.candidates(search, limits.candidates);
     if (candidates.length <= limits.candidates) return pageOf(candidates.length ? await store.among(candidates, filters, after, search, take + 1) : [], take);
   }

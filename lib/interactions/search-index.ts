@@ -6,10 +6,10 @@ import { sqliteSearchIndexStore } from "./search-index-sqlite";
 
 /**
  * Feeds the text index search uses (issue 17) in the background. A callback's insert only queues its row (a
- * trigger, migration 20261202130000_interaction_search): indexing ~400 characters of trigrams cost SQLite
- * ~0.25 ms a row one at a time, more than the rest of the insert, and PostgreSQL's GIN index more. Here
- * queued rows are indexed in batches; until then search reads them from the queue directly (list-sqlite.ts,
- * list-pg.ts), so a row is found from the moment it is stored.
+ * trigger, migration 20261202130000_interaction_search): the trigrams of a row's ~400 characters cost SQLite
+ * ~0.2 ms even in batches (more one at a time: each commit writes an index segment), more than the rest of
+ * the insert, and PostgreSQL's GIN index more. Here queued rows are indexed in batches; until then search
+ * reads them from the queue directly (list-sqlite.ts, list-pg.ts), so a row is found from the moment it is stored.
  */
 export interface SearchIndexStore {
   /** Indexes up to `batch` of the oldest queued rows in one transaction; how many left the queue. */
@@ -23,11 +23,14 @@ export function searchIndexStore(): SearchIndexStore {
 
 /**
  * Rows per transaction. SQLite indexes on the process's one connection, blocking its event loop meanwhile:
- * 100 rows is ~10 ms; PostgreSQL works on the server, so bigger batches only cost it.
+ * 100 rows is ~20 ms; PostgreSQL works on the server, so bigger batches only cost it.
  */
 const BATCH = { sqlite: 100, postgres: 500 } as const;
-/** Steps per run, a run every RUN_EVERY_MS: after a burst the queue drains over the next seconds, callbacks first. */
-const STEPS_PER_RUN = 10;
+/**
+ * Steps per run, a run every RUN_EVERY_MS: SQLite indexes at most 1,000 rows a second, a fifth of its event
+ * loop, so a burst of callbacks is served first and the queue drains after it (searches read the queue meanwhile).
+ */
+const STEPS_PER_RUN = 5;
 const RUN_EVERY_MS = 500;
 
 /** Indexes queued rows until the queue is empty or `maxSteps` batches ran; how many rows were indexed. */

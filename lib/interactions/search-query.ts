@@ -8,23 +8,16 @@ export interface SearchQuery {
   /** `%q%` for LIKE / ILIKE with `\` escaping %, _ and \ itself. */
   pattern: string;
   /**
-   * SQLite FTS5 MATCH over trigrams: rows holding a few of q's trigrams (every one would only cost more
-   * doclists to read; LIKE checks the rest). Null when q is shorter than a trigram: then no index helps.
+   * SQLite FTS5 MATCH: q as one quoted phrase, which the trigram tokenizer (its positions kept) matches where q
+   * is a substring, ignoring case. Null when q is shorter than a trigram: then no index helps.
    */
-  trigrams: string | null;
+  phrase: string | null;
 }
 
-/** Trigrams of q given to FTS5 at most: its first, its last and others spread between. */
-const MAX_TRIGRAMS = 8;
-
 export function searchQuery(q: string): SearchQuery {
-  const chars = Array.from(q);
-  let trigrams: string | null = null;
-  if (chars.length >= 3) {
-    const count = chars.length - 2;
-    const picks = new Set(Array.from({ length: Math.min(count, MAX_TRIGRAMS) }, (_, i) => (count <= MAX_TRIGRAMS ? i : Math.round((i * (count - 1)) / (MAX_TRIGRAMS - 1)))));
-    // Each trigram a quoted FTS5 string (one token of the trigram tokenizer), all required.
-    trigrams = [...picks].map((at) => `"${chars.slice(at, at + 3).join("").replaceAll('"', '""')}"`).join(" AND ");
-  }
-  return { q, pattern: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, trigrams };
+  return {
+    q,
+    pattern: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    phrase: Array.from(q).length >= 3 ? `"${q.replaceAll('"', '""')}"` : null,
+  };
 }
