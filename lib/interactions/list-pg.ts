@@ -6,6 +6,9 @@ import type { ListStore } from "./list-store";
 import { SUMMARY_COLUMNS, type SummaryRow } from "./list-summary";
 
 const COLUMNS = SUMMARY_COLUMNS.map((c) => `"${c}"`).join(", ");
+/** How long the text index may take to name a search's rows before the search walks instead (see candidates). */
+const PG_CANDIDATES_MS = 60;
+const QUERY_CANCELED = "57014";
 const NEWEST_FIRST = `ORDER BY "receivedAt" DESC, "id" DESC`;
 
 /** Binds each value as the next $n. */
@@ -52,14 +55,33 @@ export function pgListStore(): ListStore {
       return (await pool().query<{ id: string; receivedAt: Date; hit: boolean | null }>(text, values)).rows.map((r) => ({ ...r, hit: r.hit === true }));
     },
     candidates: async (search, cap) => {
-      // The GIN index (pg_trgm) answers ILIKE itself, rechecking its trigram matches; queued rows are tested here.
-      const { rows } = await pool().query<{ id: string }>(
-        `(SELECT "interactionId" AS id FROM "InteractionSearch" WHERE "searchText" ILIKE $1 LIMIT $2)
-         UNION ALL (SELECT q."interactionId" FROM "InteractionSearchQueue" q JOIN "Interaction" i ON i."id" = q."interactionId" WHERE i."searchText" ILIKE $1 LIMIT $2)`,
-        [search.pattern, cap + 1],
-      );
-      // A row re-queued after its text changed may be in both until the feeder copies it again.
-      return [...new Set(rows.map((r) => r.id))];
+      const client = await pool().connect();
+      try {
+        // The planner's own estimate first (planning only, from the column's statistics): for a common q the
+        // GIN index would gather every match before the LIMIT, and reading the rows newest first is cheaper.
+        const estimate = await client.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM "InteractionSearch" WHERE "searchText" ILIKE $1`, [search.pattern]);
+        if (estimate.rows[0]!["QUERY PLAN"][0].Plan["Plan Rows"] > cap) return null;
+        // pg_trgm keeps no positions: a short q of common trigrams (part of a date, a few digits) may name tens of
+        // thousands of rows, each checked on the heap. Past PG_CANDIDATES_MS the search walks instead. The queued
+        // rows are read by primary key from the queue's ids (= ANY(ARRAY(…))): as a join, a queue without
+        // statistics had the planner scan all of "Interaction" with ILIKE.
+        await client.query(`BEGIN; SET LOCAL statement_timeout = ${PG_CANDIDATES_MS}`);
+        const { rows } = await client.query<{ id: string }>(
+          `(SELECT "interactionId" AS id FROM "InteractionSearch" WHERE "searchText" ILIKE $1 LIMIT $2)
+           UNION ALL (SELECT "id" FROM "Interaction" WHERE "id" = ANY(ARRAY(SELECT "interactionId" FROM "InteractionSearchQueue")) AND "searchText" ILIKE $1 LIMIT $2)`,
+          [search.pattern, cap + 1],
+        );
+        await client.query("COMMIT");
+        // A row re-queued after its text changed may be in both until the feeder copies it again.
+        const ids = [...new Set(rows.map((r) => r.id))];
+        return ids.length > cap ? null : ids;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        if ((error as { code?: string }).code === QUERY_CANCELED) return null;
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     among: async (candidates, filters, after, search, take) => {
       const values: unknown[] = [];

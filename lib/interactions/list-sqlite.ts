@@ -69,12 +69,16 @@ export function sqliteListStore(): ListStore {
     },
     candidates: async (search, cap) => {
       const found = (indexed.all({ phrase: search.phrase, limit: cap + 1 }) as { r: number }[]).map((r) => r.r);
-      if (found.length > cap) return found;
-      return [...found, ...(queued.all({ pattern: search.pattern, limit: cap + 1 - found.length }) as { r: number }[]).map((r) => r.r)];
+      if (found.length <= cap) found.push(...(queued.all({ pattern: search.pattern, limit: cap + 1 - found.length }) as { r: number }[]).map((r) => r.r));
+      return found.length > cap ? null : found;
     },
     among: async (candidates, filters, after, search, take) => {
-      const where = [`rowid IN (SELECT value FROM json_each(@rowids))`, MATCHES, ...filterSql(filters), ...(after ? [AFTER] : [])];
-      const sql = `SELECT ${COLUMNS} FROM "Interaction" WHERE ${where.join(" AND ")} ${NEWEST_FIRST} LIMIT @limit`;
+      // The candidates first, each by its rowid (CROSS JOIN: SQLite walked a filter's index range instead,
+      // testing every row of it against the list), then sorted: there are at most SEARCH_LIMITS.candidates.
+      // Columns named with the table: json_each has an "id" of its own.
+      const where = [`i.${MATCHES}`, ...filterSql(filters).map((f) => `i.${f}`), ...(after ? [`(i."receivedAt", i."id") < (@at, @id)`] : [])];
+      const sql = `SELECT ${SUMMARY_COLUMNS.map((c) => `i."${c}"`).join(", ")} FROM json_each(@rowids) AS c CROSS JOIN "Interaction" AS i ON i.rowid = c.value
+        WHERE ${where.join(" AND ")} ORDER BY i."receivedAt" DESC, i."id" DESC LIMIT @limit`;
       const values = { ...definedFilters(filters), ...(after ? cursorValues(after) : {}), rowids: JSON.stringify(candidates), pattern: search.pattern, limit: take };
       return (prepare(sql).all(values) as Raw[]).map(summaryOf);
     },

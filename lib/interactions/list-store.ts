@@ -30,10 +30,11 @@ export interface ListStore {
   /** The next `take` rows along the plan after `after`, newest first: where each stands and whether it matches. */
   walk(plan: ListPlan, after: Cursor | undefined, take: number, search: SearchQuery): Promise<Walked[]>;
   /**
-   * Up to `cap` + 1 rows that may match (more means: too many to sort, walk instead): those the text index
-   * names and the queued rows it does not hold yet that match. Only when `search.phrase` is set.
+   * The rows that may match, when there are at most `cap` (the text index's, and the queued rows it does not
+   * hold yet that match); null when there are more, or the index cannot tell cheaply: walk instead. Only
+   * when `search.phrase` is set.
    */
-  candidates(search: SearchQuery, cap: number): Promise<Candidates>;
+  candidates(search: SearchQuery, cap: number): Promise<Candidates | null>;
   /** Of `candidates`, those the filters keep whose search text matches, after `after`, newest first, up to `take`. */
   among(candidates: Candidates, filters: Filters, after: Cursor | undefined, search: SearchQuery, take: number): Promise<SummaryRow[]>;
   /** These rows (any order; one deleted meanwhile is left out). */

@@ -139,7 +139,7 @@ async function searchPage(filters: Filters, after: Cursor | undefined, take: num
   const store = listStore();
   if (search.phrase) {
     const candidates = await store.candidates(search, limits.candidates);
-    if (candidates.length <= limits.candidates) return pageOf(candidates.length ? await store.among(candidates, filters, after, search, take + 1) : [], take);
+    if (candidates) return pageOf(candidates.length ? await store.among(candidates, filters, after, search, take + 1) : [], take);
   }
   const plan = listPlan(filters);
   const hits: Walked[] = [];

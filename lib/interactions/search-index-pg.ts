@@ -6,7 +6,8 @@ import type { SearchIndexStore } from "./search-index";
  * PostgreSQL: one statement claims a batch of the queue (SKIP LOCKED: instances feeding at once take
  * different rows), copies their text into "InteractionSearch" (its GIN index takes it there, in one go) and
  * drops them from the queue. An interaction deleted meanwhile is skipped; one deleted between the read and
- * the copy fails the batch's foreign key, which leaves the batch queued for the next run to skip it.
+ * the copy fails the batch's foreign key, which leaves the batch queued for the next run to skip it. The rows
+ * are read by primary key from the batch's ids (= ANY(ARRAY(…))): as a join the planner may scan the table.
  */
 const INDEX_QUEUED = `WITH batch AS (
     DELETE FROM "InteractionSearchQueue" WHERE "interactionId" IN (
@@ -14,7 +15,7 @@ const INDEX_QUEUED = `WITH batch AS (
     RETURNING "interactionId"
   ), copied AS (
     INSERT INTO "InteractionSearch" ("interactionId", "searchText")
-    SELECT i."id", i."searchText" FROM "Interaction" i JOIN batch b ON b."interactionId" = i."id" WHERE i."searchText" IS NOT NULL
+    SELECT "id", "searchText" FROM "Interaction" WHERE "id" = ANY(ARRAY(SELECT "interactionId" FROM batch)) AND "searchText" IS NOT NULL
     ON CONFLICT ("interactionId") DO UPDATE SET "searchText" = EXCLUDED."searchText"
     RETURNING 1
   )
