@@ -7,12 +7,16 @@ import { textSteps, type Derive, type TextStep } from "./search-backfill-store";
 /**
  * Interactions stored before search (issue 17) have no search text: once, at start, each gets the one a
  * callback now stores with it (lib/interactions/search-text.ts, the endpoint's secrets redacted), and the
- * update queues it for the search index. Until its step comes, such a row is not found by search.
+ * search index takes it (on SQLite a row the feeder already passed is indexed by the update's trigger, at once;
+ * on PostgreSQL the update queues it). Until its step comes, such a row is not found by search.
  */
 export const SEARCH_BACKFILL_SETTING = "searchTextBackfill";
 const SEARCH_BACKFILL_VERSION = "1";
-/** Rows per step, so callbacks keep being served between steps (as lib/boot/redact-at-rest.ts). */
-const BATCH = 200;
+/**
+ * Rows per step, so callbacks keep being served between steps (as lib/boot/redact-at-rest.ts): on SQLite a step
+ * may also index its rows (~0.2 ms each), so it is kept to ~25 ms.
+ */
+const BATCH = 100;
 
 export interface BackfillReport {
   scanned: number;

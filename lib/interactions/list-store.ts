@@ -30,7 +30,7 @@ export interface ListStore {
   /** The next `take` rows along the plan after `after`, newest first: where each stands and whether it matches. */
   walk(plan: ListPlan, after: Cursor | undefined, take: number, search: SearchQuery): Promise<Walked[]>;
   /**
-   * The rows that may match, when there are at most `cap` (the text index's, and the queued rows it does not
+   * The rows that may match, when there are at most `cap` (the text index's, and those of the rows it does not
    * hold yet that match); null when there are more, or the index cannot tell cheaply: walk instead. Only
    * when `search.phrase` is set.
    */

@@ -5,14 +5,15 @@ import { pgSearchIndexStore } from "./search-index-pg";
 import { sqliteSearchIndexStore } from "./search-index-sqlite";
 
 /**
- * Feeds the text index search uses (issue 17) in the background. A callback's insert only queues its row (a
- * trigger, migration 20261202130000_interaction_search): the trigrams of a row's ~400 characters cost SQLite
- * ~0.2 ms even in batches (more one at a time: each commit writes an index segment), more than the rest of
- * the insert, and PostgreSQL's GIN index more. Here queued rows are indexed in batches; until then search
- * reads them from the queue directly (list-sqlite.ts, list-pg.ts), so a row is found from the moment it is stored.
+ * Feeds the text index search uses (issue 17) in the background, so that a callback's insert does not pay for
+ * it: the trigrams of a row's ~400 characters cost SQLite ~0.2 ms even in batches (more one at a time: each
+ * commit writes an index segment), more than the rest of the insert, and PostgreSQL's GIN index more. SQLite
+ * indexes the rows past a mark (the insert writes nothing); on PostgreSQL a trigger queues each row (migration
+ * 20261202130000_interaction_search). Until a row is indexed, search tests it directly (list-sqlite.ts,
+ * list-pg.ts), so a row is found from the moment it is stored.
  */
 export interface SearchIndexStore {
-  /** Indexes up to `batch` of the oldest queued rows in one transaction; how many left the queue. */
+  /** Indexes up to `batch` of the oldest rows not indexed yet in one transaction; how many it took. */
   indexQueued(batch: number): Promise<number>;
 }
 

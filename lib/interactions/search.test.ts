@@ -73,7 +73,7 @@ const expected = async (q: string, keep: (row: Row) => boolean = () => true) =>
     .map((r) => r.id);
 
 async function queued(): Promise<number> {
-  if (kind === "sqlite") return (getSqlite().prepare(`SELECT count(*) AS n FROM "InteractionSearchQueue"`).get() as { n: number }).n;
+  if (kind === "sqlite") return (getSqlite().prepare(`SELECT count(*) AS n FROM "Interaction" WHERE rowid > (SELECT "indexedUpTo" FROM "InteractionSearchState")`).get() as { n: number }).n;
   return (await getPgPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "InteractionSearchQueue"`)).rows[0]!.n;
 }
 
@@ -138,12 +138,20 @@ describe(`interaction search [${kind}]`, () => {
     expect((await everyPage({ q: "%%%", limit: 10 })).ids).toEqual([]);
   });
 
-  it("a deleted interaction leaves the index with it", async () => {
+  it("a deleted interaction leaves the index with it; a new one in its place (SQLite reuses the newest rowid) is found", async () => {
     await seed("gone", 2, "VanishingValue", 1, 30_000_000);
     await indexQueuedSearch();
     expect((await everyPage({ q: "vanishingvalue", limit: 10 })).ids).toHaveLength(2);
     await db.interaction.delete({ where: { id: "gone-00000" } });
     expect((await everyPage({ q: "vanishingvalue", limit: 10 })).ids).toEqual(["gone-00001"]);
+    // The newest row goes, and the next one stored takes its rowid: it must not pass for indexed.
+    await db.interaction.delete({ where: { id: "gone-00001" } });
+    await seed("back", 1, "ReturningValue", 1, 40_000_000);
+    for (const fed of [false, true]) {
+      if (fed) await indexQueuedSearch();
+      expect((await everyPage({ q: "returningvalue", limit: 10 })).ids, `fed: ${fed}`).toEqual(["back-00000"]);
+      expect((await everyPage({ q: "vanishingvalue", limit: 10 })).ids).toEqual([]);
+    }
   });
 
   it("q is trimmed, 1 to 200 characters, without control characters or lone surrogates: else a 400 naming q", () => {
