@@ -10,12 +10,12 @@ import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { encodeCursor, readCursor, type Cursor } from "@/lib/http/cursor";
-import { listPlan, type Filters } from "./list-plan";
-import { listStore, type SummaryRow, type Walked } from "./list-store";
-import { searchQuery, type SearchQuery } from "./search-query";
 
 import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
+import { listPlan, type Filters } from "./list-plan";
+import { listStore, type SummaryRow, type Walked } from "./list-store";
 import { redact, secretValues } from "./redact";
+import { searchQuery, type SearchQuery } from "./search-query";
 import type { InteractionDetail, InteractionPage, InteractionSummary } from "./view-schema";
 
 export type { InteractionDetail, InteractionPage, InteractionSummary };
