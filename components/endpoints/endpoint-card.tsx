@@ -7,13 +7,15 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
-import type { EndpointView } from "@/lib/endpoints/view";
+import type { EndpointWithTunnel } from "@/app/api/endpoints/with-tunnel";
 import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { TUNNEL_TARGET } from "@/lib/relay/target";
 import { EndpointSettingsEditor } from "./endpoint-settings-editor";
+import { ReplyModeEditor } from "./reply-mode-editor";
 import { RulesEditor } from "./rules-editor";
 
-export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
+export function EndpointCard({ endpoint }: { endpoint: EndpointWithTunnel }) {
   const t = useTranslations("endpoints");
   const tp = useTranslations("platform");
   const tr = useTranslations("refusals");
@@ -91,6 +93,14 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
             <dd>{t("apiBaseRefused")}</dd>
           </div>
         ) : null}
+        {endpoint.relayTarget ? (
+          <div className="flex min-w-0 gap-1">
+            <dt className="shrink-0 font-medium">{t("relay.relaysTo")}</dt>
+            <dd data-testid="relay-target" data-relay-target={endpoint.relayTarget === TUNNEL_TARGET ? "tunnel" : "url"} className={endpoint.relayTarget === TUNNEL_TARGET ? undefined : "truncate font-mono"}>
+              {endpoint.relayTarget === TUNNEL_TARGET ? t("relay.viaTunnel") : endpoint.relayTarget}
+            </dd>
+          </div>
+        ) : null}
         {endpoint.apiBaseUrl ? (
           <div className="flex min-w-0 gap-1">
             <dt className="shrink-0 font-medium">{t("apiBaseUrl")}</dt>
@@ -98,6 +108,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           </div>
         ) : null}
       </dl>
+      {platform && getPlatform(platform).manualReplies ? <ReplyModeEditor endpoint={endpoint} /> : null}
       {platform ? <EndpointSettingsEditor endpoint={endpoint} platform={platform} /> : null}
       {platform && getPlatform(platform).ruleFields.length > 0 ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}
       <Dialog open={confirm} onOpenChange={setConfirm} title={t("deleteTitle", { name: endpoint.name })} description={t("deleteBody")} closeLabel={t("close")}>
