@@ -75,6 +75,8 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
                 <button type="button" onClick={() => setSelectedId(item.id)} aria-pressed={item.id === selectedId} className={clsx("flex w-full items-center gap-3 px-4 py-2.5 text-left text-sm hover:bg-slate-50", item.id === selectedId && "bg-indigo-50")}>
                   <span className={clsx("rounded px-1.5 py-0.5 text-xs font-medium", STATUS_TONE[item.status] ?? STATUS_TONE.expired)}>{t(`statuses.${item.status as "pending"}`)}</span>
                   {isPlatformId(item.platform) ? <Badge tone={item.platform}>{tp(item.platform)}</Badge> : null}
+                  {/* The list row knows only the reply's source: a relayed interaction the bot did not answer shows no badge here (its detail says why). */}
+                  {item.replySource === "relay" ? <span data-testid="relay-badge" title={t("relay.badgeTitle")} className="rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800">{t("relay.badge")}</span> : null}
                   <span className="min-w-0 flex-1 truncate">
                     <span className="font-medium text-slate-900">{item.control ?? t(`kinds.${item.kind as "event"}`)}</span>
                     {item.summary ? <span className="text-slate-700"> · {item.status === "refused" ? refusal(item.summary) : item.summary}</span> : null}
