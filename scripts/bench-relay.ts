@@ -62,7 +62,7 @@ function startTunnel(base: string, endpointId: string, to: string): Promise<Chil
     child.once("exit", (code) => reject(new Error(`the tunnel CLI exited with ${code}`)));
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => {
-      if (!/connected/i.test(line)) return;
+      if (!/ connected to /.test(line)) return;
       clearTimeout(timer);
       // Per-callback lines keep coming; they are read and dropped so the pipe never fills.
       resolve(child);
