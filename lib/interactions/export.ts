@@ -53,6 +53,8 @@ export function exportInteractions(db: Db, query: Omit<InteractionsQuery, "limit
   const pageRows = options.pageRows ?? EXPORT_PAGE_ROWS[format];
   const encoder = new TextEncoder();
   let after: Cursor | undefined = readCursor(query.cursor);
+  // The client went away: a page still being read when it did is dropped, not enqueued on a closed stream.
+  let cancelled = false;
   // Per endpoint, once per export: the values its details redact.
   const secrets = new Map<string, Promise<readonly string[]>>();
   const secretsOf = (endpointId: string) => {
@@ -89,14 +91,19 @@ export function exportInteractions(db: Db, query: Omit<InteractionsQuery, "limit
         try {
           const page = format === "csv" ? await csvPage() : await ndjsonPage();
           options.onPage?.(page.count);
+          if (cancelled) return;
           if (page.text) controller.enqueue(encoder.encode(page.text));
           after = page.last;
           if (page.count < pageRows) controller.close();
         } catch (error) {
+          if (cancelled) return;
           // The status line has gone out: all that is left is to end the download broken, and say why here.
           console.error("[export] reading interactions failed:", error instanceof Error ? error.message : String(error));
           controller.error(error);
         }
+      },
+      cancel() {
+        cancelled = true;
       },
     },
     // One page queued ahead of the reader at most: `pull` runs again only once the reader has taken it.
