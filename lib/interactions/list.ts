@@ -2,14 +2,14 @@ import { parseStorableJson } from "@/lib/http/json-safety";
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import type { Interaction } from "@/lib/db/generated/client";
+import type { Interaction, Prisma } from "@/lib/db/generated/client";
 import { HttpError } from "@/lib/http/errors";
 import type { InboundAdapter } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
-import { encodeCursor, readCursor } from "@/lib/http/cursor";
+import { encodeCursor, readCursor, type Cursor } from "@/lib/http/cursor";
 
 import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
 import { redact, secretValues } from "./redact";
@@ -82,17 +82,40 @@ export function interactionDetail(row: Interaction, inbound?: Pick<InboundAdapte
   } satisfies InteractionDetail;
 }
 
-export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>): Promise<InteractionPage> {
-  const after = readCursor(query.cursor);
+/** The list's query as parsed: its filters, and where a page starts and how long it is. */
+export type InteractionsQuery = z.infer<typeof listInteractionsQuery>;
+
+/**
+ * What the list's filters select, as a Prisma `where` (everything in the query but the page position and
+ * size). The list and the export (`export.ts`) both build on it, so a filter added to listInteractionsQuery
+ * and here narrows both alike.
+ */
+export function interactionFilters(query: Omit<InteractionsQuery, "cursor" | "limit">): Prisma.InteractionWhereInput {
+  return {
+    ...(query.endpointId ? { endpointId: query.endpointId } : {}),
+    ...(query.platform ? { platform: query.platform } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+}
+
+/** Newest first, ties broken by id: the keyset the cursor walks. */
+export const INTERACTION_ORDER = [{ receivedAt: "desc" }, { id: "desc" }] satisfies Prisma.InteractionOrderByWithRelationInput[];
+
+/**
+ * The filters' rows after a cursor position, in INTERACTION_ORDER. Joined with AND rather than spread
+ * in: a filter with an OR of its own (a text search) must not be overwritten by the cursor's.
+ */
+export function interactionsAfter(query: Omit<InteractionsQuery, "cursor" | "limit">, after: Cursor | undefined): Prisma.InteractionWhereInput {
+  const filters = interactionFilters(query);
+  if (!after) return filters;
+  return { AND: [filters, { OR: [{ receivedAt: { lt: after.at } }, { receivedAt: after.at, id: { lt: after.id } }] }] };
+}
+
+export async function listInteractions(db: Db, query: InteractionsQuery): Promise<InteractionPage> {
   const rows = await db.interaction.findMany({
-    where: {
-      ...(query.endpointId ? { endpointId: query.endpointId } : {}),
-      ...(query.platform ? { platform: query.platform } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(after ? { OR: [{ receivedAt: { lt: after.at } }, { receivedAt: after.at, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    where: interactionsAfter(query, readCursor(query.cursor)),
+    orderBy: INTERACTION_ORDER,
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
@@ -103,9 +126,20 @@ export async function listInteractions(db: Db, query: z.infer<typeof listInterac
   } satisfies InteractionPage;
 }
 
+/**
+ * The secret values the detail redacts for an endpoint's interactions (none once the endpoint is gone).
+ * A failed lookup throws rather than showing bodies unredacted.
+ */
+export async function detailSecrets(db: Db, endpointId: string): Promise<readonly string[]> {
+  const endpoint = await getLiveEndpoint(db, endpointId);
+  return endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : [];
+}
+
+/** The platform's side of the detail (late budget, rule fields), when the row's platform is still known. */
+export const detailInbound = (platform: string) => (isPlatformId(platform) ? getInbound(platform) : undefined);
+
 export async function getInteraction(db: Db, id: string): Promise<InteractionDetail> {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
-  const endpoint = await getLiveEndpoint(db, row.endpointId);
-  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform) : undefined, endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : []);
+  return interactionDetail(row, detailInbound(row.platform), await detailSecrets(db, row.endpointId));
 }
