@@ -8,6 +8,7 @@ import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { interactionDetailSchema, type InteractionDetail as Detail } from "@/lib/interactions/view-schema";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { Countdown } from "./countdown";
+import { CopyRequest } from "./copy-request";
 import { RelayRecord, relayRecordPending } from "./relay-record";
 import { fetchParsed, type InteractionSummary } from "./use-live-interactions";
 
@@ -153,6 +154,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
           <button type="button" className={buttonClasses("secondary", "py-1.5")} onClick={() => void replay()}>{t("replay")}</button>
         </div>
         <p className="text-xs text-slate-500">{t("replayHelp")}</p>
+        {detail ? <CopyRequest endpointId={summary.endpointId} headers={detail.headers} body={detail.body} reply={detail.reply} targetUrl={replayUrl} /> : null}
         {replayed ? <p role="status" data-testid="replay-result" className="font-mono text-xs break-all text-slate-700">{replayed}</p> : null}
       </div>
       {detailFailed ? (

@@ -11,6 +11,7 @@ import { INTERACTION_KINDS, INTERACTION_STATUSES, REFUSAL_CODES } from "@/lib/in
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InteractionDetail } from "./interaction-detail";
+import { ExportLinks } from "./export-links";
 import { useLiveInteractions, type Filters, type InteractionSummary } from "./use-live-interactions";
 
 const FILTER_CLASSES = "min-w-0 rounded-md border border-slate-300 bg-white py-1.5 pr-7 pl-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";
@@ -54,6 +55,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
         {filter("platform", t("filters.platform"), PLATFORM_IDS.map((p) => [p, tp(p)]))}
         {filter("kind", t("filters.kind"), INTERACTION_KINDS.map((k) => [k, t(`kinds.${k}`)]))}
         {filter("status", t("filters.status"), INTERACTION_STATUSES.map((s) => [s, t(`statuses.${s}`)]))}
+        <ExportLinks filters={filters} />
         <span className={clsx("ml-auto flex items-center gap-1.5 text-xs", connected ? "text-emerald-700" : "text-slate-500")} role="status">
           <span aria-hidden className={clsx("size-2 rounded-full", connected ? "bg-emerald-500" : "bg-slate-400")} />
           {connected ? t("connected") : t("connecting")}

@@ -61,6 +61,18 @@ export function RetentionSettings({ initial, minAgeMinutes }: { initial: Retenti
     setStatus("saved");
   }
 
+  const [running, setRunning] = useState(false);
+  async function runNow() {
+    setRunning(true);
+    const response = await fetch("/api/settings/retention/run", { method: "POST", headers: { "accept-language": locale } }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as (RetentionView & { error?: { message?: string } }) | null;
+    setRunning(false);
+    if (response?.ok && body) {
+      setView(body);
+      setFailure(null);
+    } else setFailure(body?.error?.message ?? t("runFailed"));
+  }
+
   const run = view.lastRun;
   const time = run ? format.dateTime(new Date(run.at), { dateStyle: "medium", timeStyle: "medium" }) : "";
   return (
@@ -104,9 +116,14 @@ export function RetentionSettings({ initial, minAgeMinutes }: { initial: Retenti
       </SettingRow>
       <SettingRow label={t("kept")}>{t("keptText", { minutes: minAgeMinutes })}</SettingRow>
       <SettingRow label={t("lastRun")}>
-        <span data-testid="retention-last-run">
-          {!run ? t("neverRun") : run.error ? t("lastRunFailed", { time, removed: run.removed, error: run.error }) : t("lastRunText", { time, removed: run.removed, byAge: run.byAge, byCap: run.byCap })}
-        </span>
+        <div className="flex flex-wrap items-center gap-3">
+          <span data-testid="retention-last-run">
+            {!run ? t("neverRun") : run.error ? t("lastRunFailed", { time, removed: run.removed, error: run.error }) : t("lastRunText", { time, removed: run.removed, byAge: run.byAge, byCap: run.byCap })}
+          </span>
+          <button type="button" className={buttonClasses("secondary", "py-1")} disabled={running} onClick={() => void runNow()}>
+            {t("runNow")}
+          </button>
+        </div>
       </SettingRow>
     </>
   );

@@ -17,6 +17,7 @@ describe("isPublicPath", () => {
     // Everything stored, in one download, and the policy that deletes it: signed-in only, like the list.
     ["/api/interactions/export", false],
     ["/api/settings/retention", false],
+    ["/api/settings/retention/run", false],
     ["/templates", false],
     ["/", false],
   ] as const)("%s -> %s", (path, expected) => expect(isPublicPath(path)).toBe(expected));

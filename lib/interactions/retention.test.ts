@@ -4,7 +4,7 @@ import { GET as retentionGet, PUT as retentionPut } from "@/app/api/settings/ret
 import { closePg } from "@/lib/db/pg";
 import { createEachTestDb, testDatabaseKind } from "@/lib/db/test-db";
 import { retentionFromEnv, retentionView, saveRetention, type RetentionView } from "@/lib/settings/retention";
-import { removeOldInteractions, RETENTION_MIN_AGE_MS } from "./retention";
+import { removeOldInteractions, RETENTION_MIN_AGE_MS, runRetentionNow } from "./retention";
 import { insertTestRows, type TestRow } from "./test-rows";
 
 const db = await createEachTestDb();
@@ -146,5 +146,17 @@ describe("interaction retention", () => {
       expect(error.issues.map((issue) => issue.path)).toEqual([path]);
     }
     expect((await retentionView(db, {})).stored).toEqual({ days: 90, maxPerEndpoint: null });
+  });
+});
+
+describe("Remove now", () => {
+  it("runs at once, and a second request while it runs is told so instead of starting another", async () => {
+    await db.setting.deleteMany({ where: { key: { in: ["retention", "retentionLastRun"] } } });
+    expect(await runRetentionNow(db)).toBeNull();
+    await saveRetention(db, { days: 365 });
+    const [first, second] = await Promise.all([runRetentionNow(db), runRetentionNow(db)]);
+    expect(second).toBe("running");
+    expect(first).toMatchObject({ policy: { days: 365 } });
+    expect(await runRetentionNow(db)).not.toBe("running");
   });
 });

@@ -112,19 +112,31 @@ export async function removeOldInteractions(db: Db, options: RetentionOptions = 
 const FIRST_RUN_MS = 15_000;
 const RUN_EVERY_MS = 60_000;
 
+/** One run at a time in this process: the periodic tick and "Remove now" share it (PostgreSQL adds its lock across instances). */
+function runOnce(db: Db): Promise<RetentionRun | null> | null {
+  const state = remember("retention-running", () => ({ running: false }));
+  if (state.running) return null;
+  state.running = true;
+  return removeOldInteractions(db).finally(() => (state.running = false));
+}
+
+/**
+ * "Remove now" on the settings page: a run at once. "running" when one is already under way in this process;
+ * null when no limit is set (or another instance holds PostgreSQL's lock: its run does the work).
+ */
+export function runRetentionNow(db: Db): Promise<RetentionRun | null | "running"> {
+  return runOnce(db) ?? Promise.resolve("running" as const);
+}
+
 /** Starts the periodic removal (bootstrap.ts), once per process; runs never overlap. */
 export function startRetention(db: Db): void {
   const started = remember("retention-started", () => ({ yes: false }));
   if (started.yes) return;
   started.yes = true;
-  let running = false;
   const tick = () => {
-    if (running) return;
-    running = true;
-    void removeOldInteractions(db)
-      .then((run) => run?.error && console.error(`[retention] stopped after removing ${run.removed} interactions: ${run.error}`))
-      .catch((error: unknown) => console.error("[retention] failed:", error instanceof Error ? error.message : String(error)))
-      .finally(() => (running = false));
+    void runOnce(db)
+      ?.then((run) => run?.error && console.error(`[retention] stopped after removing ${run.removed} interactions: ${run.error}`))
+      .catch((error: unknown) => console.error("[retention] failed:", error instanceof Error ? error.message : String(error)));
   };
   setTimeout(tick, FIRST_RUN_MS).unref();
   setInterval(tick, RUN_EVERY_MS).unref();
