@@ -9,6 +9,7 @@ import { interactionDetailSchema, type InteractionDetail as Detail } from "@/lib
 import { isPlatformId } from "@/lib/platforms/registry";
 import { Countdown } from "./countdown";
 import { CopyRequest } from "./copy-request";
+import { Highlight } from "./highlight";
 import { RelayRecord, relayRecordPending } from "./relay-record";
 import { fetchParsed, type InteractionSummary } from "./use-live-interactions";
 
@@ -26,7 +27,7 @@ function RefusalNote({ code }: { code: string }) {
 }
 
 /** Everything about one interaction, and the reply controls while it is pending. */
-export function InteractionDetail({ summary }: { summary: InteractionSummary }) {
+export function InteractionDetail({ summary, highlight }: { summary: InteractionSummary; highlight?: string }) {
   const t = useTranslations("live");
   const locale = useLocale();
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -192,7 +193,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
           <div className={detail.decoded ? "grid gap-3 xl:grid-cols-2" : undefined}>
             <div className="min-w-0">
               <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{detail.decoded ? t("bodyDecrypted") : t("body")}</h3>
-              <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{detail.parsed ? JSON.stringify(detail.parsed, null, 2) : (detail.decoded ?? detail.body)}</pre>
+              <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100"><Highlight text={detail.parsed ? JSON.stringify(detail.parsed, null, 2) : (detail.decoded ?? detail.body)} query={highlight} /></pre>
             </div>
             {detail.decoded ? (
               <div className="min-w-0">
