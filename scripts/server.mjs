@@ -28,7 +28,13 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 // The only upgrade served is the relay CLI's tunnel (Next's own, for dev hot reload, is not used in production).
 server.on("upgrade", (req, socket, head) => {
-  if (!handleTunnelUpgrade(req, socket, head)) socket.destroy();
+  try {
+    if (!handleTunnelUpgrade(req, socket, head)) socket.destroy();
+  } catch (error) {
+    // Whatever a client sends, one bad upgrade must not take the callback URL down.
+    console.error("[server] upgrade failed:", error);
+    socket.destroy();
+  }
 });
 // The lane dates a connection's first request from when the connection was accepted (deadlines under a burst).
 server.on("connection", noteConnection);

@@ -27,8 +27,9 @@ const tunnelQuery = z.object({ endpoint: z.string().regex(ENDPOINT_ID) });
 export function tunnelUpgradeHandler({ heartbeatMs = TUNNEL_HEARTBEAT_MS } = {}): UpgradeHandler {
   const server = new WebSocketServer({ noServer: true, maxPayload: TUNNEL_MAX_FRAME_BYTES });
   return (req, socket, head) => {
-    const url = new URL(req.url ?? "/", "http://tunnel");
-    if (url.pathname !== TUNNEL_PATH) return false;
+    // URL.parse, not new URL: a request target such as `http://[bad` must not throw in the server's upgrade event.
+    const url = URL.parse(req.url ?? "/", "http://tunnel");
+    if (url?.pathname !== TUNNEL_PATH) return false;
     // Until the upgrade, nothing else listens: a reset would be thrown as an unhandled error.
     socket.on("error", () => socket.destroy());
     const locale = negotiateLocale(undefined, header(req, "accept-language"));

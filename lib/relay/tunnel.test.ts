@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 // The CLI tunnel over real sockets: Button Studio's upgrade handler on a loopback server, the real
 // `button-studio relay` CLI as a child process, and a Discord bot verifying what the CLI posts to it.
 import { verifyKeyMiddleware } from "discord-interactions";
@@ -140,6 +141,20 @@ describe("the CLI tunnel", { timeout: 15_000 }, () => {
     const cli = relay("nope", "http://127.0.0.1:9/");
     expect(await cli.exited).toBe(1);
     expect(cli.stderr()).toContain('No endpoint with id "nope". (HTTP 404)');
+  });
+
+  it("an upgrade whose request target is no URL (http://[bad) is dropped without throwing; the server still serves", async () => {
+    const { port } = new URL(studio.url);
+    const closed = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), "127.0.0.1", () => socket.write("GET http://[bad HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"));
+      let answer = "";
+      socket.on("data", (chunk) => (answer += chunk.toString()));
+      socket.on("error", () => undefined);
+      socket.on("close", () => resolve(answer));
+    });
+    expect(closed).toBe("");
+    const missing = await refusal(rawClient(""));
+    expect(missing.status).toBe(400);
   });
 
   it("a missing endpoint id is a 400 naming it; other upgrade paths are dropped", async () => {
