@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
+import { EndpointFigures } from "@/components/figures/endpoint-figures";
 import type { EndpointWithTunnel } from "@/app/api/endpoints/with-tunnel";
 import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
@@ -108,6 +109,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointWithTunnel }) {
           </div>
         ) : null}
       </dl>
+      <EndpointFigures endpointId={endpoint.id} />
       {platform && getPlatform(platform).manualReplies ? <ReplyModeEditor endpoint={endpoint} /> : null}
       {platform ? <EndpointSettingsEditor endpoint={endpoint} platform={platform} /> : null}
       {platform && getPlatform(platform).ruleFields.length > 0 ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}

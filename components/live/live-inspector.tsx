@@ -10,6 +10,7 @@ import { isPlatformId } from "@/lib/platforms/registry";
 import { INTERACTION_KINDS, INTERACTION_STATUSES, REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { EmptyState } from "@/components/ui/empty-state";
+import { EndpointFigures } from "@/components/figures/endpoint-figures";
 import { InteractionDetail } from "./interaction-detail";
 import { ExportLinks } from "./export-links";
 import { SearchBox } from "./search-box";
@@ -69,6 +70,8 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
           {connected ? t("connected") : t("connecting")}
         </span>
       </div>
+      {/* Issue 17 figures: the endpoint the filter picked, or every endpoint's together. */}
+      <EndpointFigures endpointId={filters.endpointId} panel />
       {loadFailed ? (
         <p role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700">
           {t("loadFailed")}
