@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { RetentionSettings } from "@/components/settings/retention-settings";
 import { SettingRow, SettingSection } from "@/components/settings/setting-row";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { PageHeader } from "@/components/ui/page-header";
+import { pickClientMessages, type Messages } from "@/lib/i18n/catalogue";
 import { getDb } from "@/lib/db";
 import { RETENTION_MIN_AGE_MS } from "@/lib/interactions/retention";
 import { settingsOverview } from "@/lib/settings/overview";
@@ -48,7 +50,10 @@ export default async function SettingsPage() {
           )}
         </SettingSection>
         <SettingSection title={t("retention.title")}>
-          <RetentionSettings initial={retention} minAgeMinutes={Math.round(RETENTION_MIN_AGE_MS / 60_000)} />
+          {/* The section is a client component: its strings (and the rules' issue messages it checks with) go to the browser. */}
+          <NextIntlClientProvider messages={pickClientMessages((await getMessages()) as Messages, ["settings", "rules"])}>
+            <RetentionSettings initial={retention} minAgeMinutes={Math.round(RETENTION_MIN_AGE_MS / 60_000)} />
+          </NextIntlClientProvider>
         </SettingSection>
         <SettingSection title={t("platforms")}>
           {overview.platforms.map((platform) => (
