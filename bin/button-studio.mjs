@@ -16,8 +16,8 @@ const BACKOFF_MAX_MS = 10_000;
 const SILENCE_MS = 40_000;
 /** The server's close code when another CLI took over this endpoint: reconnecting would take it back, forever. */
 const REPLACED = 4000;
-/** Never read more than this of an answer, whatever a frame asks: it still fits the server's 1 MiB frame limit in base64. */
-const LIMIT_MAX_BYTES = 512 * 1024;
+/** Never read more than this of an answer, whatever a frame asks: it still fits the server's 96 KiB frame limit in base64. */
+const LIMIT_MAX_BYTES = 64 * 1024;
 
 const USAGE = `Usage: button-studio relay --server <url> --token <API_TOKEN> --endpoint <id> --to <bot url>
 
@@ -69,6 +69,12 @@ function parseCommand(argv) {
   tunnel.protocol = server.protocol === "https:" ? "wss:" : "ws:";
   tunnel.searchParams.set("endpoint", values.endpoint);
   return { tunnel, token, endpoint: values.endpoint, to: httpUrl(values.to, "to").href };
+}
+
+/** A custom_id is anyone's text: control characters (terminal escapes) are shown as "?", never sent to the terminal. */
+function printable(text) {
+  // eslint-disable-next-line no-control-regex
+  return String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 200);
 }
 
 function clock() {
@@ -148,7 +154,7 @@ function relay({ tunnel, token, endpoint, to }) {
       if (!isCallback(frame)) return;
       void forward(to, frame).then((answer) => {
         if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(answer));
-        log(`${frame.platform ?? "?"}  ${frame.control || "-"}  ${answer.status ?? answer.error}  ${answer.ms} ms`);
+        log(`${printable(frame.platform ?? "?")}  ${printable(frame.control || "-")}  ${answer.status ?? answer.error}  ${answer.ms} ms`);
       });
     });
     // A refusal before the upgrade: the server's JSON says why. A wrong token or endpoint will not get better by retrying.

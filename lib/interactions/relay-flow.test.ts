@@ -202,6 +202,41 @@ describe("relay: handshakes and events only shown", () => {
     expect(await handleCallback(down.id, signed, deps)).toEqual({ status: 200, body: { type: 1 } });
   });
 
+  it("a handshake is copied once at a time per endpoint, and never when it came from a relay (a target pointing back at a callback URL)", async () => {
+    let seen = 0;
+    const bot = await serveBot((_req, res) => {
+      seen += 1;
+      setTimeout(() => res.writeHead(200).end('{"type":1}'), 500);
+    });
+    closers.push(bot.close);
+    const endpoint = await relayed(bot.url);
+    const signedPing = (extra: Record<string, string> = {}) => {
+      const ping = JSON.stringify({ id: `p${++counter}`, application_id: "app", type: 1, token: "t", version: 1 });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return { headers: new Headers({ "content-type": "application/json", "x-signature-ed25519": signDiscord(DISCORD_SEED, timestamp, ping), "x-signature-timestamp": timestamp, ...extra }), body: Buffer.from(ping) };
+    };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => handleCallback(endpoint.id, signedPing(), deps)));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    await expect.poll(() => seen).toBe(1);
+    // Once the copy has its answer, the next handshake is copied again; one that came from a relay is not.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await handleCallback(endpoint.id, signedPing({ [INTERACTION_HEADER]: "handshake" }), deps);
+    await handleCallback(endpoint.id, signedPing(), deps);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toBe(2);
+  });
+
+  it("a refused answer's record keeps its first 20 issues and how many there were", async () => {
+    const bot = await discordBot(() => ({ type: 4, data: { content: "x", embeds: "no", flags: -1, components: Array.from({ length: 40 }, () => 0) } }));
+    const endpoint = await relayed(bot.url);
+    await handleCallback(endpoint.id, click("many"), deps);
+    const row = await relayedRow(endpoint.id);
+    const reason = (row.relay as { reason: { code: string; issues: unknown[]; issuesTotal: number } }).reason;
+    expect(reason.code).toBe("schema");
+    expect(reason.issues).toHaveLength(20);
+    expect(reason.issuesTotal).toBeGreaterThan(20);
+  });
+
   it("Easemob: the bot checks the forwarded body itself; the acknowledgement waits for it and /live records its answer", async () => {
     const secret = "easemob-relay-secret";
     const appKey = "org#relay";
@@ -269,6 +304,32 @@ describe("relay through the callback path (QQ: the held acknowledgement, else th
     expect([row.status, row.replySource, row.replyChannel]).toEqual(["answered", "relay", "ack"]);
     expect(row.relay).toMatchObject({ status: 200, used: "ack" });
     expect(await puts(eventId)).toEqual([]);
+  });
+
+  it("put: a bot that is down gets the fallback PUT at once, not at the deadline 15 s on", async () => {
+    const endpoint = await qqEndpoint(await downBotUrl(), "put");
+    const { eventId, raw } = qqClick("down");
+    expect(await handleCallback(endpoint.id, raw, deps)).toEqual({ status: 200, body: { op: 12, d: 0 } });
+    await expect.poll(() => puts(eventId), { timeout: 3000 }).toHaveLength(1);
+    const row = await relayedRow(endpoint.id);
+    expect([row.status, row.replySource]).toEqual(["answered", "fallback"]);
+    expect(row.relay).toMatchObject({ used: false, reason: { code: "unreachable" } });
+  });
+
+  it("a message event (only shown) is acknowledged at once; the bot gets its copy after", async () => {
+    let seen = 0;
+    const bot = await serveBot((_req, res) => {
+      seen += 1;
+      setTimeout(() => res.writeHead(200).end("{}"), 3000);
+    });
+    closers.push(bot.close);
+    const endpoint = await qqEndpoint(bot.url, "put");
+    const body = JSON.stringify({ op: 0, s: 2, id: `C2C_MESSAGE_CREATE:${Date.now()}`, t: "C2C_MESSAGE_CREATE", d: { id: `msg-${Date.now()}`, content: "hello bot", author: { user_openid: "u1" }, timestamp: new Date().toISOString() } });
+    const raw = { headers: new Headers({ "content-type": "application/json", "x-signature-ed25519": signQq(SECRET, "100", body), "x-signature-timestamp": "100" }), body: Buffer.from(body) };
+    const { value, ms } = await timed(handleCallback(endpoint.id, raw, deps));
+    expect(value).toEqual({ status: 200, body: { op: 12, d: 0 } });
+    expect(ms).toBeLessThan(1000);
+    await expect.poll(() => seen).toBe(1);
   });
 
   it("put: acknowledged at once, the bot's code goes by PUT", async () => {

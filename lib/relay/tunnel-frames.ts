@@ -15,11 +15,14 @@ import { z } from "zod";
  */
 export const TUNNEL_PATH = "/api/relay/tunnel";
 
-/** The largest frame a CLI may send: an answer at the limit in base64 fits several times over. */
-export const TUNNEL_MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * The largest frame a CLI may send: an answer at TUNNEL_LIMIT_MAX_BYTES in base64 (4/3) and its framing. No more:
+ * each frame is parsed on the loop every callback shares, so a 1 MiB frame (~8 ms) would be a lever on deadlines.
+ */
+export const TUNNEL_MAX_FRAME_BYTES = 96 * 1024;
 
 /** A forward's limit is capped so that its answer, base64 and framed, still fits TUNNEL_MAX_FRAME_BYTES. */
-export const TUNNEL_LIMIT_MAX_BYTES = 512 * 1024;
+export const TUNNEL_LIMIT_MAX_BYTES = 64 * 1024;
 
 export interface CallbackFrame {
   type: "callback";

@@ -264,7 +264,16 @@ describe("the tunnel's frames and heartbeat (a client speaking the protocol by h
     await eventually(() => !tunnelConnected(endpointId));
   });
 
-  it("a frame over 1 MiB closes the socket (1009)", async () => {
+  it("a stream of answers for nothing awaited is not a CLI of ours: closed with 1008", async () => {
+    const endpointId = await tunnelEndpoint();
+    const ws = rawClient(`?endpoint=${endpointId}`);
+    await new Promise((resolve) => ws.once("open", resolve));
+    const closed = closeCode(ws);
+    for (let i = 0; i < 100; i++) ws.send(JSON.stringify({ type: "answer", id: `nobody-${i}`, status: 200, body: "" }));
+    expect(await closed).toBe(1008);
+  });
+
+  it("a frame over the limit (an answer at 64 KiB in base64 and its framing) closes the socket (1009)", async () => {
     const endpointId = await tunnelEndpoint();
     const ws = rawClient(`?endpoint=${endpointId}`);
     await new Promise((resolve) => ws.once("open", resolve));

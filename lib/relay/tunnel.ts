@@ -19,7 +19,14 @@ interface Tunnel {
   platform: string;
   /** Forwards awaiting the CLI's answer, by frame id; null means the socket is gone. */
   pending: Map<string, (answer: AnswerFrame | null) => void>;
+  /** Frames made unique so far (frameId). */
+  frames: number;
+  /** Answers for ids nobody awaits: a few are late answers, many are a client that is not ours. */
+  strays: number;
 }
+
+/** Late answers (their budget passed) are normal; past this many in a row the client is closed as foreign. */
+const MAX_STRAY_ANSWERS = 64;
 
 // Process-wide: the lane bundle accepts the sockets, while Next's bundle (its own copy of this module) forwards too.
 const tunnels = () => remember("relay-tunnels", () => new Map<string, Tunnel>());
@@ -43,7 +50,7 @@ export function attachTunnel(endpoint: { id: string; platform: string }, socket:
     settleAll(previous);
     previous.socket.close(TUNNEL_REPLACED, "replaced");
   }
-  const tunnel: Tunnel = { socket, platform: endpoint.platform, pending: new Map() };
+  const tunnel: Tunnel = { socket, platform: endpoint.platform, pending: new Map(), frames: 0, strays: 0 };
   registry.set(endpointId, tunnel);
 
   let alive = true;
@@ -59,8 +66,13 @@ export function attachTunnel(endpoint: { id: string; platform: string }, socket:
     const answer = isBinary ? null : parseAnswerFrame(rawText(data));
     // The CLI is ours: a frame it should never send means a broken or foreign client, not one to reason with.
     if (!answer) return socket.close(1008, "malformed frame");
-    // An answer nobody awaits any more (its budget passed) is dropped.
-    tunnel.pending.get(answer.id)?.(answer);
+    // An answer nobody awaits any more (its budget passed) is dropped; a stream of them is not a CLI of ours.
+    const waiting = tunnel.pending.get(answer.id);
+    if (waiting) {
+      tunnel.strays = 0;
+      return waiting(answer);
+    }
+    if (++tunnel.strays > MAX_STRAY_ANSWERS) socket.close(1008, "answers for nothing awaited");
   });
   // An error is always followed by close; listening keeps it from being thrown as unhandled.
   socket.on("error", () => undefined);
@@ -127,11 +139,12 @@ function resultOf(answer: AnswerFrame | null, limit: number, ms: number): Forwar
   return limitedAnswer(answer.status, Buffer.from(answer.body, "base64"), limit, ms);
 }
 
-/** The interaction id, unless a forward of the same id is still awaited (handshakes share one): then made unique. */
+/**
+ * The interaction id, unless a forward of the same id is still awaited (handshakes share one): then made unique
+ * with the tunnel's counter — O(1), where scanning `.2`, `.3`… grew with every copy still awaited.
+ */
 function frameId(tunnel: Tunnel, interactionId: string): string {
-  let id = interactionId;
-  for (let n = 2; tunnel.pending.has(id); n++) id = `${interactionId}.${n}`;
-  return id;
+  return tunnel.pending.has(interactionId) ? `${interactionId}.${++tunnel.frames}` : interactionId;
 }
 
 /** Every forward still waiting on a socket that is gone: none of their answers can come any more. */
