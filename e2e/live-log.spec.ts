@@ -109,3 +109,28 @@ test("retention removes old interactions from the settings page, and keeps a pen
   await page.getByRole("button", { name: "Save limits" }).click();
   await expect(page.getByText("Saved: the next run")).toBeVisible();
 });
+
+test("figures per endpoint on /endpoints and /live: interactions and refusals of the last hour, answer times, a chart of the day", async ({ page }) => {
+  await signIn(page, BASE_URL);
+  const name = `Figures ${Date.now()}`;
+  const endpointId = await discordEndpoint(page.request, name);
+  for (const id of ["ok_a", "ok_b", "other"]) await click(page.request, endpointId, id);
+  // A forged callback: refused (401) and counted as a refusal.
+  const forged = await page.request.post(`/api/callbacks/${endpointId}`, { headers: { "content-type": "application/json", "x-signature-ed25519": "00".repeat(64), "x-signature-timestamp": "1" }, data: { type: 3 } });
+  expect(forged.status()).toBe(401);
+
+  await page.goto("/endpoints");
+  const figures = page.getByRole("listitem", { name }).getByTestId("endpoint-figures");
+  await expect(figures.getByTestId("figures-last-hour")).toHaveAttribute("data-interactions", "3");
+  await expect(figures.getByTestId("figures-last-hour")).toHaveAttribute("data-refused", "1");
+  await expect(figures.getByTestId("figures-chart")).toBeVisible();
+  await figures.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, "endpoints-figures-1280.png") });
+
+  await page.goto("/live");
+  await page.getByLabel("All endpoints").selectOption(endpointId);
+  const liveFigures = page.locator(`[data-testid="endpoint-figures"][data-endpoint-id="${endpointId}"]`);
+  await expect(liveFigures.getByTestId("figures-last-day")).toHaveAttribute("data-interactions", "3");
+  await expect(liveFigures.getByTestId("figures-answer-times")).toContainText(/rule/i);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "live-figures-1280.png"), fullPage: true });
+});

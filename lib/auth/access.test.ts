@@ -18,6 +18,7 @@ describe("isPublicPath", () => {
     ["/api/interactions/export", false],
     ["/api/settings/retention", false],
     ["/api/settings/retention/run", false],
+    ["/api/figures", false],
     ["/templates", false],
     ["/", false],
   ] as const)("%s -> %s", (path, expected) => expect(isPublicPath(path)).toBe(expected));
