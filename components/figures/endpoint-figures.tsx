@@ -92,7 +92,7 @@ function AnswerTimes({ answerMs, duration }: { answerMs: Figures["answerMs"]; du
         {label}
       </th>
       {FIGURE_SOURCES.map((source) => (
-        <td key={source} className="py-0.5 pl-2 text-right text-slate-800 tabular-nums">
+        <td key={source} className="py-0.5 pl-2 text-right whitespace-nowrap text-slate-800 tabular-nums">
           {cell(answerMs[source])}
         </td>
       ))}
