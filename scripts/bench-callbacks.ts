@@ -5,7 +5,8 @@
 //  (c) what a developer would write instead: Express + discord-interactions' verifyKeyMiddleware
 //      (verifies, stores nothing). Figures and ratios, not a pass/fail test.
 // Then (scripts/bench-postgres.ts) the Discord load of (a) on PostgreSQL, one instance and two on one
-// database, and the live log from one instance to the other, printed beside (a) on SQLite.
+// database, and the live log from one instance to the other, printed beside (a) on SQLite. Last
+// (scripts/bench-log.ts) the live log's list and search at 1,000,000 stored interactions on both databases.
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
@@ -19,6 +20,7 @@ import { signDiscord } from "../lib/platforms/discord/signature";
 import { qqInteractionDispatch } from "../lib/platforms/qq/click";
 import { signQq } from "../lib/platforms/qq/signature";
 import type { LiveLatency } from "./bench-live";
+import { benchLog, printLog } from "./bench-log";
 import { benchPostgres, type DatabaseRun } from "./bench-postgres";
 import { benchRelay, printRelay } from "./bench-relay";
 import { CONNECTIONS, DURATION_S, createEndpoint, load, startStudio, studioEnv, type LoadResult, type Signed, type Studio } from "./bench-support";
@@ -218,6 +220,8 @@ async function main() {
     // (c) once more: how far the machine's speed moved while the PostgreSQL runs went on (the ratios use the first).
     const cAgain = await load(`http://127.0.0.1:${PORTS.express}/interactions`, discord);
     printByDatabase({ sqlite: { result: discordRun, rowsAdded: discordRows }, ...postgres, c: cRun, cAgain });
+    // Without servers running: the seeding and the timed reads have the machine to themselves.
+    printLog(await benchLog());
   } finally {
     await studio?.stop();
     bare.close();

@@ -9,6 +9,12 @@
 // SQLite migration, to catch hand-written statements a diff cannot know (data fixes): a
 // migration that is only such statements is copied (review it); a mix has to be ported by hand.
 // Existing PostgreSQL migrations are never rewritten: the runner checksums them once applied.
+//
+// SQL that differs per database (SQLite FTS5 against PostgreSQL pg_trgm, say) is written twice: in the
+// SQLite migration after the line SQLITE_ONLY (below the schema diff), and PostgreSQL's own in
+// postgresql.sql in the same folder (Prisma reads only migration.sql there). The twin is then the
+// PostgreSQL diff followed by postgresql.sql. lib/db/migrations.pg.test.ts applies every postgresql.sql
+// after the schema's diff too, so its drift check sees the same objects on both sides.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +62,25 @@ function diff(tmp, from, to) {
 const EMPTY = "-- This is an empty migration.";
 const normal = (sql) => sql.replace(/\r\n/g, "\n").trim();
 
+/** The line that starts a SQLite migration's SQLite-only part (see the header). */
+export const SQLITE_ONLY = "-- SQLite only below: PostgreSQL runs postgresql.sql in this folder instead.";
+export const PG_OWN_FILE = "postgresql.sql";
+
+/** A SQLite migration's text before its SQLite-only part, and that part (null when it has none). */
+export function splitSqliteOnly(sql) {
+  const lines = sql.replace(/\r\n/g, "\n").split("\n");
+  const at = lines.findIndex((line) => line.trim() === SQLITE_ONLY);
+  return at < 0 ? { shared: sql, sqliteOnly: null } : { shared: lines.slice(0, at).join("\n"), sqliteOnly: lines.slice(at + 1).join("\n") };
+}
+
+/** Every SQLite migration's postgresql.sql, oldest first: what PostgreSQL has besides the schema's diff. */
+export function pgOwnSql() {
+  return migrationNames(SQLITE_MIGRATIONS).flatMap((name) => {
+    const file = path.join(SQLITE_MIGRATIONS, name, PG_OWN_FILE);
+    return existsSync(file) ? [{ name, sql: readFileSync(file, "utf8") }] : [];
+  });
+}
+
 function main() {
   const sqlite = migrationNames(SQLITE_MIGRATIONS);
   const pg = new Set(migrationNames(PG_MIGRATIONS));
@@ -74,10 +99,16 @@ function main() {
       const index = sqlite.indexOf(name);
       const before = index === 0 ? null : schemas.get(sqlite[index - 1]).text;
       const after = schemas.get(name).text;
-      const sqliteSql = readFileSync(path.join(SQLITE_MIGRATIONS, name, "migration.sql"), "utf8");
+      const { shared: sqliteSql, sqliteOnly } = splitSqliteOnly(readFileSync(path.join(SQLITE_MIGRATIONS, name, "migration.sql"), "utf8"));
+      const ownFile = path.join(SQLITE_MIGRATIONS, name, PG_OWN_FILE);
+      const own = existsSync(ownFile) ? readFileSync(ownFile, "utf8") : null;
+      if (sqliteOnly !== null && own === null) throw new Error(`${name}: the migration has a SQLite-only part but no ${PG_OWN_FILE} beside it`);
       const expectedSqlite = diff(tmp, before, after);
       let pgSql = diff(tmp, before === null ? null : toPostgresSchema(before), toPostgresSchema(after));
-      if (normal(expectedSqlite) === normal(sqliteSql)) {
+      if (own !== null && (normal(expectedSqlite) === normal(sqliteSql) || (normal(expectedSqlite) === EMPTY && normal(sqliteSql) === ""))) {
+        pgSql = `${normal(expectedSqlite) === EMPTY ? "" : pgSql}\n-- PostgreSQL's own (prisma/migrations/${name}/${PG_OWN_FILE}):\n${own}`;
+        console.log(`[pg-migrations] ${name}: generated, with ${PG_OWN_FILE}`);
+      } else if (normal(expectedSqlite) === normal(sqliteSql)) {
         console.log(`[pg-migrations] ${name}: generated`);
       } else if (normal(expectedSqlite) === EMPTY) {
         pgSql = `-- Copied from the SQLite migration (hand-written, no schema change): reviewed as valid PostgreSQL.\n${sqliteSql}`;

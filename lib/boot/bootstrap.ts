@@ -4,7 +4,9 @@ import { enableWal, getDb } from "@/lib/db";
 import { startSweeps } from "@/lib/interactions/expire";
 import { startRetention } from "@/lib/interactions/retention";
 import { retentionFromEnv } from "@/lib/settings/retention";
+import { startSearchIndexer } from "@/lib/interactions/search-index";
 import { redactStoredBodies } from "./redact-at-rest";
+import { backfillSearchText } from "./search-backfill";
 
 /** Once per server start, after `prisma migrate deploy` (scripts/start.mjs) has run. */
 export async function bootstrap(): Promise<void> {
@@ -20,10 +22,14 @@ export async function bootstrap(): Promise<void> {
   startSweeps(db);
   // In small batches with pauses, soon after start and then every minute (lib/interactions/retention.ts).
   startRetention(db);
+  startSearchIndexer();
   // In the background, in small steps: a big table must not hold up the start.
   void redactStoredBodies(db)
     .then((report) => report?.changed && console.log(`[boot] hid echoed secrets in ${report.changed} of ${report.scanned} stored callbacks`))
     .catch((error: unknown) => console.error("[boot] redacting stored callbacks failed:", error instanceof Error ? error.message : String(error)));
+  void backfillSearchText(db)
+    .then((report) => report?.filled && console.log(`[boot] made ${report.filled} of ${report.scanned} stored interactions searchable`))
+    .catch((error: unknown) => console.error("[boot] making stored interactions searchable failed:", error instanceof Error ? error.message : String(error)));
   if (generated) {
     // Printed once, like Jupyter's token: only its hash is stored, so it cannot be shown again.
     console.log(

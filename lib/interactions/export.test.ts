@@ -167,7 +167,8 @@ describe("GET /api/interactions/export", () => {
     }
     expect(rows).toBe(20_000);
     expect(chunks).toBe(40);
-    expect(pages).toBe(41);
+    // 40 pages of 500: the list's nextCursor says the last is the last, so no empty page is read after it.
+    expect(pages).toBe(40);
 
     // A download cancelled part way reads nothing more.
     pages = 0;

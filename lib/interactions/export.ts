@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { readCursor, type Cursor } from "@/lib/http/cursor";
+import { readCursor } from "@/lib/http/cursor";
 import { csvRecord } from "./csv";
-import { detailInbound, detailSecrets, INTERACTION_ORDER, interactionDetail, interactionsAfter, listInteractionsQuery, type InteractionsQuery } from "./list";
+import { detailInbound, detailSecrets, interactionDetail, listInteractions, listInteractionsQuery, type InteractionsQuery } from "./list";
 
 export const EXPORT_FORMATS = ["ndjson", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,19 +40,20 @@ export interface ExportOptions {
   onPage?: (rows: number) => void;
 }
 
-const CSV_SELECT = { id: true, receivedAt: true, endpointId: true, platform: true, kind: true, status: true, actor: true, scene: true, control: true, data: true, summary: true, replySource: true, answeredAt: true } as const;
-
 /**
- * The view the list shows (same filters, same order), as a stream read a page at a time with the list's
- * keyset (receivedAt, id): a page is read only when the reader asks for more (`pull`, a queue of one page),
- * so a slow download holds one page in memory and a cancelled one reads nothing more, however many
- * rows match. Each page is a short read of its own, so the export never holds a transaction open.
- * The cursor must have been checked already (readCursor), so a bad one is a 400 before the answer starts.
+ * The view the list shows, as a stream: it pages through listInteractions itself (the same filters, search,
+ * order and cursor, so the export is the list's view whatever they become), a page read only when the reader
+ * asks for more (`pull`, a queue of one page): a slow download holds one page in memory and a cancelled one
+ * reads nothing more, however many rows match. Each page is a short read of its own, so the export never
+ * holds a transaction open. The cursor must have been checked already (readCursor), so a bad one is a 400
+ * before the answer starts. A search page may be short or empty and still go on (list.ts): that is followed.
  */
 export function exportInteractions(db: Db, query: Omit<InteractionsQuery, "limit">, format: ExportFormat, options: ExportOptions = {}): ReadableStream<Uint8Array> {
   const pageRows = options.pageRows ?? EXPORT_PAGE_ROWS[format];
   const encoder = new TextEncoder();
-  let after: Cursor | undefined = readCursor(query.cursor);
+  // Read once here, so a bad cursor is a 400 before the answer starts (the stream could only end broken).
+  readCursor(query.cursor);
+  let cursor: string | undefined = query.cursor;
   // The client went away: a page still being read when it did is dropped, not enqueued on a closed stream.
   let cancelled = false;
   // Per endpoint, once per export: the values its details redact.
@@ -63,23 +64,26 @@ export function exportInteractions(db: Db, query: Omit<InteractionsQuery, "limit
     return found;
   };
 
-  async function csvPage(): Promise<{ text: string; count: number; last?: Cursor }> {
-    const rows = await db.interaction.findMany({ where: interactionsAfter(query, after), orderBy: INTERACTION_ORDER, take: pageRows, select: CSV_SELECT });
-    const text = rows
-      .map((row) =>
-        csvRecord([row.id, row.receivedAt.toISOString(), row.endpointId, row.platform, row.kind, row.status, row.actor, row.scene, row.control, row.data, row.summary, row.replySource, row.answeredAt ? row.answeredAt.getTime() - row.receivedAt.getTime() : null]),
-      )
-      .join("");
-    const last = rows.at(-1);
-    return { text, count: rows.length, last: last && { at: last.receivedAt, id: last.id } };
-  }
-
-  async function ndjsonPage(): Promise<{ text: string; count: number; last?: Cursor }> {
-    const rows = await db.interaction.findMany({ where: interactionsAfter(query, after), orderBy: INTERACTION_ORDER, take: pageRows });
+  async function nextPage(): Promise<{ text: string; count: number; next: string | null }> {
+    const page = await listInteractions(db, { ...query, cursor, limit: pageRows });
+    if (format === "csv") {
+      const text = page.items
+        .map((row) => {
+          const answeredInMs = row.answeredAt ? Date.parse(row.answeredAt) - Date.parse(row.receivedAt) : null;
+          return csvRecord([row.id, row.receivedAt, row.endpointId, row.platform, row.kind, row.status, row.actor, row.scene, row.control, row.data, row.summary, row.replySource, answeredInMs]);
+        })
+        .join("");
+      return { text, count: page.items.length, next: page.nextCursor };
+    }
+    // The detail carries headers and body: read in full for this page's ids only, in the list's order.
+    const rows = new Map((await db.interaction.findMany({ where: { id: { in: page.items.map((item) => item.id) } } })).map((row) => [row.id, row]));
     let text = "";
-    for (const row of rows) text += `${JSON.stringify(interactionDetail(row, detailInbound(row.platform), await secretsOf(row.endpointId)))}\n`;
-    const last = rows.at(-1);
-    return { text, count: rows.length, last: last && { at: last.receivedAt, id: last.id } };
+    for (const item of page.items) {
+      const row = rows.get(item.id);
+      // Removed between the two reads (retention): left out, as the list would now.
+      if (row) text += `${JSON.stringify(interactionDetail(row, detailInbound(row.platform), await secretsOf(row.endpointId)))}\n`;
+    }
+    return { text, count: page.items.length, next: page.nextCursor };
   }
 
   return new ReadableStream<Uint8Array>(
@@ -89,12 +93,12 @@ export function exportInteractions(db: Db, query: Omit<InteractionsQuery, "limit
       },
       async pull(controller) {
         try {
-          const page = format === "csv" ? await csvPage() : await ndjsonPage();
+          const page = await nextPage();
           options.onPage?.(page.count);
           if (cancelled) return;
           if (page.text) controller.enqueue(encoder.encode(page.text));
-          after = page.last;
-          if (page.count < pageRows) controller.close();
+          cursor = page.next ?? undefined;
+          if (page.next === null) controller.close();
         } catch (error) {
           if (cancelled) return;
           // The status line has gone out: all that is left is to end the download broken, and say why here.

@@ -19,7 +19,7 @@ import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { storeRefused } from "./refused";
 import { findRule } from "./rules";
 import { insertEvents, interactionState, recordHandshake, transition, type EventStored, type EventWrite, type StoredState } from "./store";
-import { atRest, keptHeaders } from "./stored-request";
+import { atRest, keptHeaders, storedSearchText } from "./stored-request";
 
 /** Held Discord requests answer this long before Discord's 3 s, so the fallback still arrives in time. */
 export const SAFETY_MARGIN_MS = 500;
@@ -156,6 +156,7 @@ function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
     reply: immediate ? JSON.stringify(immediate.reply) : undefined,
     replySource: write.replySource ?? undefined,
     replyChannel: write.channel,
+    searchText: storedSearchText(endpoint, { control: event.control, data: event.data, actor: event.actor, summary: event.summary, ...stored }),
   };
   const snapshot = event.snapshot && event.subject ? snapshotRow(endpoint.id, event.subject, event.snapshot, receivedAt) : null;
   return { ctx, decision, write: { row, snapshot } };

@@ -2,7 +2,7 @@ import { parseStorableJson } from "@/lib/http/json-safety";
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import type { Interaction, Prisma } from "@/lib/db/generated/client";
+import type { Interaction } from "@/lib/db/generated/client";
 import { HttpError } from "@/lib/http/errors";
 import type { InboundAdapter } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
@@ -10,6 +10,9 @@ import { isPlatformId } from "@/lib/platforms/registry";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { getLiveEndpoint } from "@/lib/endpoints/cache";
 import { encodeCursor, readCursor, type Cursor } from "@/lib/http/cursor";
+import { listPlan, type Filters } from "./list-plan";
+import { listStore, type SummaryRow, type Walked } from "./list-store";
+import { searchQuery, type SearchQuery } from "./search-query";
 
 import { INTERACTION_KINDS, INTERACTION_STATUSES } from "./kinds";
 import { redact, secretValues } from "./redact";
@@ -17,16 +20,21 @@ import type { InteractionDetail, InteractionPage, InteractionSummary } from "./v
 
 export type { InteractionDetail, InteractionPage, InteractionSummary };
 
+/** Endpoint ids are cuids: anything else matches nothing, so it is refused (400) before a database sees it (PostgreSQL text cannot even hold U+0000). */
+const ENDPOINT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const listInteractionsQuery = z.object({
-  endpointId: z.string().max(64).optional(),
+  endpointId: z.string().regex(ENDPOINT_ID).optional(),
   platform: z.enum(PLATFORM_IDS).optional(),
   kind: z.enum(INTERACTION_KINDS).optional(),
   status: z.enum(INTERACTION_STATUSES).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Search (issue 17): interactions whose search text holds q, ignoring case. No control characters, no lone surrogates. */
+  q: z.string().trim().min(1).max(200).regex(/^[^\p{Cc}\p{Cs}]*$/u).optional(),
 });
 
-export function interactionSummary(row: Interaction): InteractionSummary {
+export function interactionSummary(row: SummaryRow): InteractionSummary {
   return {
     id: row.id,
     endpointId: row.endpointId,
@@ -82,49 +90,95 @@ export function interactionDetail(row: Interaction, inbound?: Pick<InboundAdapte
   } satisfies InteractionDetail;
 }
 
-/** The list's query as parsed: its filters, and where a page starts and how long it is. */
-export type InteractionsQuery = z.infer<typeof listInteractionsQuery>;
-
-/**
- * What the list's filters select, as a Prisma `where` (everything in the query but the page position and
- * size). The list and the export (`export.ts`) both build on it, so a filter added to listInteractionsQuery
- * and here narrows both alike.
- */
-export function interactionFilters(query: Omit<InteractionsQuery, "cursor" | "limit">): Prisma.InteractionWhereInput {
+/** `limits`: how much work a search page may do (tests make them small to reach every path with few rows). */
+export async function listInteractions(db: Db, query: z.infer<typeof listInteractionsQuery>, limits: SearchLimits = SEARCH_LIMITS): Promise<InteractionPage> {
+  const after = readCursor(query.cursor);
+  const filters = await planFilters(db, query);
+  const { rows, next } = !filters
+    ? { rows: [], next: null }
+    : query.q === undefined
+      ? await listPage(filters, after, query.limit)
+      : await searchPage(filters, after, query.limit, searchQuery(query.q), limits);
   return {
-    ...(query.endpointId ? { endpointId: query.endpointId } : {}),
-    ...(query.platform ? { platform: query.platform } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.status ? { status: query.status } : {}),
-  };
-}
-
-/** Newest first, ties broken by id: the keyset the cursor walks. */
-export const INTERACTION_ORDER = [{ receivedAt: "desc" }, { id: "desc" }] satisfies Prisma.InteractionOrderByWithRelationInput[];
-
-/**
- * The filters' rows after a cursor position, in INTERACTION_ORDER. Joined with AND rather than spread
- * in: a filter with an OR of its own (a text search) must not be overwritten by the cursor's.
- */
-export function interactionsAfter(query: Omit<InteractionsQuery, "cursor" | "limit">, after: Cursor | undefined): Prisma.InteractionWhereInput {
-  const filters = interactionFilters(query);
-  if (!after) return filters;
-  return { AND: [filters, { OR: [{ receivedAt: { lt: after.at } }, { receivedAt: after.at, id: { lt: after.id } }] }] };
-}
-
-export async function listInteractions(db: Db, query: InteractionsQuery): Promise<InteractionPage> {
-  const rows = await db.interaction.findMany({
-    where: interactionsAfter(query, readCursor(query.cursor)),
-    orderBy: INTERACTION_ORDER,
-    take: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(interactionSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
+    items: rows.map(interactionSummary),
+    nextCursor: next ? encodeCursor(next) : null,
+    ...(query.q === undefined ? {} : { q: query.q }),
   } satisfies InteractionPage;
 }
+
+interface Page {
+  rows: SummaryRow[];
+  /** Where the next page starts; null on the last. */
+  next: Cursor | null;
+}
+
+const positionOf = (row: { receivedAt: Date; id: string }): Cursor => ({ at: row.receivedAt, id: row.id });
+
+/** A page of `take` from `take + 1` rows read: the extra one says there is a next page. */
+function pageOf(rows: SummaryRow[], take: number): Page {
+  const page = rows.slice(0, take);
+  return { rows: page, next: rows.length > take && page.length > 0 ? positionOf(page.at(-1)!) : null };
+}
+
+async function listPage(filters: Filters, after: Cursor | undefined, take: number): Promise<Page> {
+  return pageOf(await listStore().page(listPlan(filters), after, take + 1), take);
+}
+
+/**
+ * A search stays inside a bounded amount of work whatever q and the filters are. When the text index names
+ * few rows (at most 1,000), those are filtered and sorted, and the page is exact. When it names
+ * more (q is common, or shorter than a trigram and no index helps), the filters' rows are walked newest first
+ * through list-plan.ts's indexes, testing each one's text, for at most 5,000 rows: a page may then
+ * hold fewer than `limit` items, even none, with a nextCursor that resumes the walk where it stopped (the
+ * rows it walked past did not match). Either way the cursor is the list's own, and no row comes twice.
+ */
+export const SEARCH_LIMITS = { candidates: 1_000, walk: 5_000, walkStep: 1_000 };
+export type SearchLimits = typeof SEARCH_LIMITS;
+
+async function searchPage(filters: Filters, after: Cursor | undefined, take: number, search: SearchQuery, limits: SearchLimits): Promise<Page> {
+  const store = listStore();
+  if (search.phrase) {
+    const candidates = await store.candidates(search, limits.candidates);
+    if (candidates) return pageOf(candidates.length ? await store.among(candidates, filters, after, search, take + 1) : [], take);
+  }
+  const plan = listPlan(filters);
+  const hits: Walked[] = [];
+  let position = after;
+  let walked = 0;
+  let end = false;
+  while (hits.length <= take && walked < limits.walk) {
+    const step = Math.min(limits.walkStep, limits.walk - walked);
+    const rows = await store.walk(plan, position, step, search);
+    walked += rows.length;
+    hits.push(...rows.filter((row) => row.hit));
+    if (rows.length < step) {
+      end = true;
+      break;
+    }
+    position = positionOf(rows.at(-1)!);
+  }
+  const shown = hits.slice(0, take);
+  const byId = new Map((await store.byIds(shown.map((hit) => hit.id))).map((row) => [row.id, row]));
+  // A row deleted since it was walked is left out; the cursor still stands where the page ends.
+  const rows = shown.flatMap((hit) => byId.get(hit.id) ?? []);
+  const next = hits.length > take ? positionOf(shown.at(-1)!) : end ? null : position!;
+  return { rows, next };
+}
+
+/**
+ * The filters as list-plan.ts takes them, or null when they cannot match: an endpoint implies its platform
+ * (rows carry their endpoint's, which never changes), so a platform beside it is either implied or a mismatch.
+ */
+async function planFilters(db: Db, query: z.infer<typeof listInteractionsQuery>): Promise<Filters | null> {
+  const { endpointId, platform, kind, status } = query;
+  if (!endpointId) return { platform, kind, status };
+  const endpoint = await db.endpoint.findUnique({ where: { id: endpointId }, select: { platform: true } });
+  if (!endpoint || (platform && endpoint.platform !== platform)) return null;
+  return { endpointId, kind, status };
+}
+
+/** The list's query as parsed: its filters and search, and where a page starts and how long it is. */
+export type InteractionsQuery = z.infer<typeof listInteractionsQuery>;
 
 /**
  * The secret values the detail redacts for an endpoint's interactions (none once the endpoint is gone).

@@ -5,7 +5,7 @@ import { publish } from "@/lib/live/bus";
 import type { RawCallback } from "@/lib/platforms/inbound";
 import { remember } from "@/lib/process/remember";
 import { insertInteraction, pruneRefused } from "./store";
-import { atRest, keptHeaders } from "./stored-request";
+import { atRest, keptHeaders, storedSearchText } from "./stored-request";
 
 /** Enough of a refused body to see what it was; anyone can send these, so they stay small and few. */
 const REFUSED_BODY_BYTES = 4096;
@@ -46,6 +46,7 @@ export async function storeRefused(endpoint: LiveEndpoint, raw: RawCallback, cod
     headers: keptHeaders(endpoint, raw),
     body,
     receivedAt: at,
+    searchText: storedSearchText(endpoint, { summary: code, body }),
   });
   // Pruning is housekeeping: if it fails (the next one catches up), the refusal is still answered.
   if (pruneNow) await pruneRefused(endpoint.id, REFUSED_KEPT).catch((error: unknown) => console.error("[callbacks] pruning refused callbacks failed:", error instanceof Error ? error.message : String(error)));

@@ -13,7 +13,7 @@ import type { Answer, EventStored, EventWrite, Expected, InteractionStore, NewIn
 type Queryable = Pick<pg.ClientBase, "query">;
 const named = (name: string, text: string) => (values: unknown[]): pg.QueryConfig => ({ name: `interactions.${name}`, text, values });
 
-const COLUMNS = ["id", "endpointId", "platform", "eventId", "kind", "status", "actor", "scene", "control", "data", "subject", "summary", "headers", "body", "decoded", "reply", "replySource", "replyChannel", "receivedAt", "deadlineAt", "holdUntil", "answeredAt"] as const;
+const COLUMNS = ["id", "endpointId", "platform", "eventId", "kind", "status", "actor", "scene", "control", "data", "subject", "summary", "headers", "body", "decoded", "reply", "replySource", "replyChannel", "receivedAt", "deadlineAt", "holdUntil", "answeredAt", "searchText"] as const;
 const STATE = `"id", "status", "reply", "replySource"`;
 
 const sql = {

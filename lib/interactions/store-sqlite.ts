@@ -11,8 +11,8 @@ import type { EventStored, EventWrite, InteractionStore, NewInteraction, Pending
 function statements() {
   const db = getSqlite();
   return {
-    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, replyChannel, receivedAt, deadlineAt, holdUntil, answeredAt)
-      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @replyChannel, @receivedAt, @deadlineAt, @holdUntil, @answeredAt)
+    insert: db.prepare(`INSERT INTO "Interaction" (id, endpointId, platform, eventId, kind, status, actor, scene, control, data, subject, summary, headers, body, decoded, reply, replySource, replyChannel, receivedAt, deadlineAt, holdUntil, answeredAt, searchText)
+      VALUES (@id, @endpointId, @platform, @eventId, @kind, @status, @actor, @scene, @control, @data, @subject, @summary, @headers, @body, @decoded, @reply, @replySource, @replyChannel, @receivedAt, @deadlineAt, @holdUntil, @answeredAt, @searchText)
       ON CONFLICT (endpointId, eventId) DO NOTHING`),
     byEvent: db.prepare(`SELECT id, status, reply, replySource FROM "Interaction" WHERE endpointId = ? AND eventId = ?`),
     // `IS` compares NULL too: a deferred fallback sets only the source, and an answer decided before it must lose.
@@ -62,6 +62,7 @@ function insertRow(s: Statements, row: NewInteraction): StoredState | null {
     reply: row.reply ?? null,
     replySource: row.replySource ?? null,
     replyChannel: row.replyChannel ?? null,
+    searchText: row.searchText ?? null,
     receivedAt: sqliteTimestamp(row.receivedAt),
     deadlineAt: optional(row.deadlineAt),
     holdUntil: optional(row.holdUntil),

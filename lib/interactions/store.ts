@@ -30,6 +30,8 @@ export interface NewInteraction {
   /** Until when the acknowledgement waits to carry the reply (lifecycle fact `ack`). */
   holdUntil?: Date;
   answeredAt?: Date;
+  /** What search matches (search-text.ts; stored-request.ts storedSearchText redacts the endpoint's secrets). */
+  searchText?: string;
 }
 
 export interface StoredState {

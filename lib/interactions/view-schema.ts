@@ -93,7 +93,12 @@ export type RelayRecord = z.infer<typeof relayRecordSchema>;
 /** `GET /api/interactions`: newest first, a page at a time. */
 export const interactionPageSchema = z.object({
   items: z.array(interactionSummarySchema),
-  /** Where the next page starts; null on the last page. */
+  /**
+   * Where the next page starts; null on the last page. A search page may hold fewer items than asked, even
+   * none, and still have a next one: the search stopped after a bounded number of rows (list.ts).
+   */
   nextCursor: z.string().nullable(),
+  /** The search, as applied (trimmed), when the request had one: what the inspector highlights. */
+  q: z.string().optional(),
 });
 export type InteractionPage = z.infer<typeof interactionPageSchema>;
