@@ -134,3 +134,29 @@ test("figures per endpoint on /endpoints and /live: interactions and refusals of
   await expect(liveFigures.getByTestId("figures-answer-times")).toContainText(/rule/i);
   await page.screenshot({ path: path.join(SCREENSHOTS, "live-figures-1280.png"), fullPage: true });
 });
+
+test("search finds an interaction by a value inside its body, marks it in the detail, and the export of the search is the list's", async ({ page }) => {
+  await signIn(page, BASE_URL);
+  const name = `Search ${Date.now()}`;
+  const endpointId = await discordEndpoint(page.request, name);
+  const order = `ORD-${Date.now().toString(36).toUpperCase()}`;
+  // The value is only in the body (the message's content), not in the control or the summary.
+  const payload = { id: `search-${Date.now()}`, application_id: "APPLICATION_ID", type: 3, token: `search-token-${Date.now()}`, version: 1, member: { user: { id: "u1" } }, data: { custom_id: "ok_ship", component_type: 2 }, message: { id: "m1", content: `Shipping order ${order} today` } };
+  expect((await page.request.post("/api/simulate", { headers: authHeaders, data: { endpointId, payload } })).status()).toBe(200);
+  await click(page.request, endpointId, "ok_other");
+
+  // The search index is fed in the background: the API finds it (queued rows are searched directly meanwhile).
+  const found = await listIds(page.request, `q=${encodeURIComponent(order.toLowerCase())}`);
+  expect(found).toHaveLength(1);
+
+  await page.goto("/live");
+  await page.getByLabel("Search").fill(order.toLowerCase());
+  const rows = page.getByRole("list", { name: "Interactions, newest first" }).getByRole("button");
+  await expect(rows).toHaveCount(1);
+  await rows.first().click();
+  await expect(page.getByTestId("detail-body").getByTestId("search-match")).toHaveText(order);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "live-search-1280.png"), fullPage: true });
+  expect(await page.getByTestId("export-ndjson").getAttribute("href")).toContain(`q=${encodeURIComponent(order.toLowerCase())}`);
+  const exported = await (await page.request.get(`/api/interactions/export?format=ndjson&q=${encodeURIComponent(order.toLowerCase())}`, { headers: authHeaders })).text();
+  expect(exported.trim().split("\n").map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(found);
+});
