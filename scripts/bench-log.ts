@@ -56,6 +56,8 @@ export interface DatabaseLog {
   feederUsPerRow: number;
   combinations: Timing[];
   searches: Timing[];
+  /** The export streamed: CSV of every row, NDJSON of the first NDJSON_EXPORT_ROWS. */
+  exports: ExportRun[];
   /** PostgreSQL only: the plan of one enumerated combination at this size, as node types. */
   plan?: string;
 }
@@ -338,7 +340,56 @@ async function measure(name: string, db: Db, seeded: { seedSeconds: number; sear
     return { ms: performance.now() - started, rows };
   });
   const insertUs = await insertCosts(extras);
-  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches };
+  console.log(`${name}: the export, CSV of every row, then NDJSON of the first ${NDJSON_EXPORT_ROWS.toLocaleString("en")}…`);
+  const exports = [await measureExport(db, "csv", Infinity), await measureExport(db, "ndjson", NDJSON_EXPORT_ROWS)];
+  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches, exports };
+}
+
+/** NDJSON rows carry their bodies: this many is enough for a rate, where every row would take minutes. */
+const NDJSON_EXPORT_ROWS = 100_000;
+
+export interface ExportRun {
+  format: "csv" | "ndjson";
+  rows: number;
+  rowsPerSecond: number;
+  megabytes: number;
+  /** The heap's and the process's highest point above where they stood before the export, MiB (sampled every 20 ms). */
+  peakHeapMiB: number;
+  peakRssMiB: number;
+}
+
+/** GET /api/interactions/export's own stream, read as fast as it comes (a fast client), up to `limit` rows. */
+async function measureExport(db: Db, format: "csv" | "ndjson", limit: number): Promise<ExportRun> {
+  const { exportInteractions } = await import("../lib/interactions/export");
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  let peakHeap = before.heapUsed;
+  let peakRss = before.rss;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+    peakRss = Math.max(peakRss, now.rss);
+  }, 20);
+  const started = performance.now();
+  const reader = exportInteractions(db, {}, format).getReader();
+  let bytes = 0;
+  let rows = 0;
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      bytes += next.value.byteLength;
+      for (const byte of next.value) if (byte === 10) rows++;
+      if (rows >= limit) {
+        await reader.cancel();
+        break;
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // A CSV's header line is no row.
+  const counted = format === "csv" ? rows - 1 : rows;
+  return { format, rows: counted, rowsPerSecond: counted / seconds, megabytes: bytes / 1e6, peakHeapMiB: (peakHeap - before.heapUsed) / 2 ** 20, peakRssMiB: (peakRss - before.rss) / 2 ** 20 };
 }
 
 async function pgPlan(url: string): Promise<string> {
@@ -434,6 +485,9 @@ export function printLog(figures: LogFigures): void {
     console.log(`  a callback's insert (real store, autocommit, 2 × ${(INSERTS * 3) / 4} each, alternating): ${d.insertUs.after.toFixed(0)} µs with this issue's indexes and search queue, ${d.insertUs.before.toFixed(0)} µs without (${(1e6 / d.insertUs.after).toFixed(0)} vs ${(1e6 / d.insertUs.before).toFixed(0)} inserts/s)`);
     console.log(`  the background feeder: ${d.feederUsPerRow.toFixed(0)} µs a row`);
     if (d.plan) console.log(`  plan of platform = qq (36 arms): ${d.plan}`);
+    for (const e of d.exports) {
+      console.log(`  export ${e.format.toUpperCase().padEnd(6)} ${e.rows.toLocaleString("en")} rows, ${e.megabytes.toFixed(0)} MB: ${e.rowsPerSecond.toFixed(0)} rows/s; peak above the start: heap ${e.peakHeapMiB.toFixed(0)} MiB, RSS ${e.peakRssMiB.toFixed(0)} MiB`);
+    }
   }
   console.log(`deriving a row's search text in JS: ${figures.searchTextUs.toFixed(1)} µs`);
 }
