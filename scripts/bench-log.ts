@@ -18,7 +18,8 @@ import { searchTextOf } from "../lib/interactions/search-text";
 import { interactionStore, type NewInteraction } from "../lib/interactions/store";
 import { migratePostgres } from "./migrate.mjs";
 import { startPgCluster } from "./pg-cluster.mjs";
-import { BENCH_ENDPOINTS, benchRows, type SearchableBenchRow } from "./bench-log-rows";
+import { sealSecret } from "../lib/crypto/secret-box";
+import { BENCH_ENDPOINTS, BENCH_SECRETS, benchRows, type SearchableBenchRow } from "./bench-log-rows";
 import { quantile } from "./bench-support";
 
 const ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
@@ -90,7 +91,7 @@ export function seedSqlite(file: string, total: number): { seedSeconds: number; 
     db.exec(readFileSync(path.join(migrations, dir, "migration.sql"), "utf8"));
   }
   for (const endpoint of BENCH_ENDPOINTS) {
-    db.prepare(`INSERT INTO "Endpoint" (id, platform, name, mode, fallback, secrets, createdAt, updatedAt) VALUES (?, ?, ?, 'rules', '{}', '-', ?, ?)`).run(endpoint.id, endpoint.platform, endpoint.id, END.toISOString(), END.toISOString());
+    db.prepare(`INSERT INTO "Endpoint" (id, platform, name, mode, fallback, secrets, createdAt, updatedAt) VALUES (?, ?, ?, 'rules', 'null', ?, ?, ?)`).run(endpoint.id, endpoint.platform, endpoint.id, sealSecret(JSON.stringify(BENCH_SECRETS[endpoint.platform])), END.toISOString(), END.toISOString());
   }
   // Built once the rows are in (a sort each), exactly as the migrations define them.
   const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Interaction' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
@@ -131,7 +132,7 @@ export async function seedPostgres(url: string, total: number, whileIndexing: ()
   try {
     await client.query("SET maintenance_work_mem = '1GB'");
     for (const endpoint of BENCH_ENDPOINTS) {
-      await client.query(`INSERT INTO "Endpoint" ("id", "platform", "name", "mode", "fallback", "secrets", "createdAt", "updatedAt") VALUES ($1, $2, $1, 'rules', '{}', '-', now(), now())`, [endpoint.id, endpoint.platform]);
+      await client.query(`INSERT INTO "Endpoint" ("id", "platform", "name", "mode", "fallback", "secrets", "createdAt", "updatedAt") VALUES ($1, $2, $1, 'rules', 'null', $3, now(), now())`, [endpoint.id, endpoint.platform, sealSecret(JSON.stringify(BENCH_SECRETS[endpoint.platform]))]);
     }
     // Built once the rows are in, exactly as the migrations define them (their definitions read back first).
     const { rows: indexes } = await client.query<{ name: string; def: string }>(
