@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { discordGrid } from "../lib/platforms/discord/fixtures/layouts";
 import { qqInteractionDispatch } from "../lib/platforms/qq/click";
 import { downBotUrl } from "../lib/relay/test-bot";
-import { discordBot, feishuBot, qqBot, type Bot } from "./support/bots";
+import { discordBot, feishuBot, qqBot, type Bot } from "../lib/relay/test-bots";
 import { API_TOKEN, authHeaders, BASE_URL, SCREENSHOTS } from "./support/env";
 import { signIn } from "./support/session";
 
@@ -173,7 +173,7 @@ test("Feishu: a bot on the node SDK's CardActionHandler decrypts the forwarded c
 test("QQ: a receiver checking the Ed25519 signature itself answers op 12; its code goes in the held acknowledgement", async ({ page }) => {
   await signIn(page, BASE_URL);
   const secret = "relay-e2e-qq-secret";
-  const bot = await qqBot(secret, 2);
+  const bot = await qqBot(secret, { op: 12, d: 0, code: 2 });
   bots.push(bot);
   const endpoint = await createEndpoint(page.request, { platform: "qq", name: `Relay QQ ${Date.now()}`, mode: "relay", relayTarget: bot.url, resultDelivery: "ack", holdMs: 2500, secrets: { appId: "102041820", secret } });
   const click = qqInteractionDispatch({ id: "approve", data: "approve" }, { userId: "M1", scene: "group", roles: [], isAdmin: false });

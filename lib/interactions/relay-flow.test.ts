@@ -1,6 +1,6 @@
 // Relay modes through the callback path (issue 16): a real Discord bot on express + discord-interactions'
 // verifyKeyMiddleware behind an endpoint; Discord's side is the product's own simulator.
-import { createHash, createPrivateKey, createPublicKey, verify } from "node:crypto";
+import { createHash } from "node:crypto";
 import { adaptDefault, CardActionHandler, type Logger } from "@larksuiteoapi/node-sdk";
 import { InteractionResponseType, verifyKeyMiddleware } from "discord-interactions";
 import express from "express";
@@ -15,6 +15,7 @@ import { INTERACTION_HEADER } from "@/lib/relay/forward";
 import { qqInteractionDispatch } from "@/lib/platforms/qq/click";
 import { signQq } from "@/lib/platforms/qq/signature";
 import { downBotUrl, readAll, serveBot } from "@/lib/relay/test-bot";
+import { discordBot as discordSdkBot, qqBot as qqReceiverBot } from "@/lib/relay/test-bots";
 import { recordedCalls } from "@/lib/simulator/platform-api";
 import { startSimulatorServer } from "@/lib/simulator/test-server";
 import { answerInteraction } from "./answer";
@@ -37,18 +38,11 @@ afterEach(async () => {
 });
 const deps = { db, now: () => new Date() };
 
-/** A bot as Discord's guide writes one: it verifies the forwarded bytes with the application's public key. */
+/** A bot as Discord's guide writes one (verifyKeyMiddleware): it verifies the forwarded bytes with the application's public key. */
 async function discordBot(answer: (customId: string) => unknown, delayMs = 0) {
-  const seen: string[] = [];
-  const app = express();
-  app.post("/interactions", verifyKeyMiddleware(DISCORD_PUBLIC_KEY), (req, res) => {
-    seen.push(String(req.header(INTERACTION_HEADER)));
-    const body = req.body as { data?: { custom_id?: string } };
-    setTimeout(() => res.json(answer(body.data?.custom_id ?? "")), delayMs);
-  });
-  const served = await serveBot(app);
-  closers.push(served.close);
-  return { url: served.url, seen };
+  const bot = await discordSdkBot(DISCORD_PUBLIC_KEY, (id) => ({ body: answer(id), delayMs }));
+  closers.push(bot.close);
+  return bot;
 }
 
 let counter = 0;
@@ -263,22 +257,11 @@ describe("relay: handshakes and events only shown", () => {
   });
 });
 
-/** A QQ bot with its own receiver: the Ed25519 key derived from its secret as sign.md says, the signature over timestamp + body. */
+/** A QQ bot with its own receiver, checking the Ed25519 signature itself (lib/relay/test-bots.ts). */
 async function qqBot(secret: string, answer: unknown) {
-  let seed = Buffer.from(secret, "utf8");
-  while (seed.length < 32) seed = Buffer.concat([seed, seed]);
-  const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), seed.subarray(0, 32)]);
-  const key = createPublicKey(createPrivateKey({ key: der, format: "der", type: "pkcs8" }));
-  const seen: string[] = [];
-  const served = await serveBot((req, res) => void readAll(req).then((body) => {
-    const signature = Buffer.from(String(req.headers["x-signature-ed25519"] ?? ""), "hex");
-    const timestamp = String(req.headers["x-signature-timestamp"] ?? "");
-    if (signature.length !== 64 || !verify(null, Buffer.concat([Buffer.from(timestamp), body]), key, signature)) return void res.writeHead(401).end();
-    seen.push(String(req.headers[INTERACTION_HEADER]));
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
-  }));
-  closers.push(served.close);
-  return { url: served.url, seen };
+  const bot = await qqReceiverBot(secret, answer);
+  closers.push(bot.close);
+  return bot;
 }
 
 describe("relay through the callback path (QQ: the held acknowledgement, else the PUT)", () => {

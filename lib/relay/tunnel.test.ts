@@ -1,8 +1,6 @@
 import { connect } from "node:net";
 // The CLI tunnel over real sockets: Button Studio's upgrade handler on a loopback server, the real
 // `button-studio relay` CLI as a child process, and a Discord bot verifying what the CLI posts to it.
-import { verifyKeyMiddleware } from "discord-interactions";
-import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createTestDb } from "@/lib/db/test-db";
@@ -11,8 +9,8 @@ import { DISCORD_PUBLIC_KEY, DISCORD_SEED } from "@/lib/platforms/discord/fixtur
 import { discordInbound } from "@/lib/platforms/discord/inbound";
 import { signDiscord } from "@/lib/platforms/discord/signature";
 import { tunnelUpgradeHandler } from "@/server/tunnel";
-import { INTERACTION_HEADER, type ForwardOptions } from "./request";
-import { serveBot } from "./test-bot";
+import type { ForwardOptions } from "./request";
+import { discordBot as discordSdkBot } from "./test-bots";
 import { eventually, serveTunnel, startCli, type RunningCli } from "./test-tunnel";
 import { tunnelConnected, tunnelForward } from "./tunnel";
 import { TUNNEL_MAX_FRAME_BYTES, TUNNEL_PATH } from "./tunnel-frames";
@@ -35,16 +33,9 @@ afterEach(async () => {
 
 /** A bot as Discord's guide writes one (verifyKeyMiddleware), answering after `delayMs`. */
 async function discordBot(delayMs = 0, answer: (customId: string) => unknown = (id) => ({ type: 4, data: { content: `clicked ${id}` } })) {
-  const seen: string[] = [];
-  const app = express();
-  app.post("/interactions", verifyKeyMiddleware(DISCORD_PUBLIC_KEY), (req, res) => {
-    seen.push(String(req.header(INTERACTION_HEADER)));
-    const body = req.body as { data?: { custom_id?: string } };
-    setTimeout(() => res.json(answer(body.data?.custom_id ?? "")), delayMs);
-  });
-  const served = await serveBot(app);
-  closers.push(served.close);
-  return { url: served.url, seen };
+  const bot = await discordSdkBot(DISCORD_PUBLIC_KEY, (id) => ({ body: answer(id), delayMs }));
+  closers.push(bot.close);
+  return bot;
 }
 
 async function tunnelEndpoint() {

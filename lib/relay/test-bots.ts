@@ -1,10 +1,11 @@
-// Bots a developer would write, for the relay specs: each checks the forwarded request with the platform's own
-// SDK (or, for QQ, the signature itself), so a byte changed on the way fails them. They run in the test process.
+// Bots a developer would write, for the relay tests (unit and e2e): each checks the forwarded request with the
+// platform's own SDK (or, for QQ, the signature itself), so a byte changed on the way fails them. They run in the
+// test process. No server-only imports: Playwright loads this too.
 import { createPrivateKey, createPublicKey, verify } from "node:crypto";
 import { adaptDefault, CardActionHandler, type Logger } from "@larksuiteoapi/node-sdk";
 import { verifyKeyMiddleware } from "discord-interactions";
 import express from "express";
-import { readAll, serveBot } from "../../lib/relay/test-bot";
+import { readAll, serveBot } from "./test-bot";
 
 /** The header a forwarded callback carries (issue 16's contract), written out here so the spec checks the name itself. */
 export const INTERACTION_HEADER = "x-button-studio-interaction";
@@ -43,8 +44,8 @@ export async function feishuBot(secrets: { verificationToken: string; encryptKey
   return { ...served, seen, warnings };
 }
 
-/** A QQ bot with its own receiver: the Ed25519 key derived from its secret as sign.md says; it answers op 12 with a code. */
-export async function qqBot(secret: string, code: number): Promise<Bot> {
+/** A QQ bot with its own receiver: the Ed25519 key derived from its secret as sign.md says; it answers `answer` (QQ's op 12). */
+export async function qqBot(secret: string, answer: unknown): Promise<Bot> {
   let seed = Buffer.from(secret, "utf8");
   while (seed.length < 32) seed = Buffer.concat([seed, seed]);
   const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), seed.subarray(0, 32)]);
@@ -55,7 +56,7 @@ export async function qqBot(secret: string, code: number): Promise<Bot> {
     const timestamp = String(req.headers["x-signature-timestamp"] ?? "");
     if (signature.length !== 64 || !verify(null, Buffer.concat([Buffer.from(timestamp), body]), key, signature)) return void res.writeHead(401).end();
     seen.push(String(req.headers[INTERACTION_HEADER]));
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ op: 12, d: 0, code }));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
   }));
   return { ...served, seen };
 }
