@@ -1,6 +1,7 @@
 import "server-only";
 import type { RawCallback } from "@/lib/platforms/inbound";
 import { limitedAnswer, RELAY_ANSWER_LIMIT_BYTES, relayRequestHeaders, type ForwardOptions, type ForwardResult } from "./request";
+import { postLimited } from "./post";
 import { TUNNEL_TARGET } from "./target";
 import { tunnelForward } from "./tunnel";
 
@@ -18,19 +19,11 @@ export function relayBudgetMs(arrivedAt: Date, deadlineMs: number, marginMs: num
 export async function forwardCallback(target: string, raw: RawCallback, options: ForwardOptions): Promise<ForwardResult> {
   if (target === TUNNEL_TARGET) return options.endpointId ? tunnelForward(options.endpointId, raw, options) : { error: "unreachable", ms: 0 };
   const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  const timeout = AbortSignal.timeout(Math.max(1, options.budgetMs));
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const limit = options.limitBytes ?? RELAY_ANSWER_LIMIT_BYTES;
-  try {
-    // The Buffer goes out as is (never re-serialized JSON); no redirects: a 3xx is the bot's answer, not a new target.
-    const response = await fetch(target, { method: "POST", headers: relayRequestHeaders(raw, options), body: Uint8Array.from(raw.body), redirect: "manual", signal });
-    return limitedAnswer(response.status, await readLimited(response, limit), limit, ms());
-  } catch {
-    // An abort (the budget, or the caller's signal) while connecting or reading is a timeout; anything else
-    // (refused, reset, DNS, a malformed URL) means the bot could not be reached.
-    return { error: signal.aborted ? "timeout" : "unreachable", ms: ms() };
-  }
+  // The Buffer goes out as is (never re-serialized JSON), with the platform's own headers.
+  const answer = await postLimited(target, Object.fromEntries(relayRequestHeaders(raw, options)), raw.body, limit, options.budgetMs, options.signal);
+  const ms = Math.round(performance.now() - started);
+  return "error" in answer ? { error: answer.error, ms } : limitedAnswer(answer.status, answer.body, limit, ms);
 }
 
 /**
@@ -47,23 +40,4 @@ export function forwardWithLateAnswer(target: string, raw: RawCallback, options:
   });
   const inTime = Promise.race([final, cutoff]).finally(() => clearTimeout(timer));
   return { inTime, final };
-}
-
-/** Reads just past `limit` bytes at most, then cancels: the rest is never downloaded. */
-async function readLimited(response: Response, limit: number): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size <= limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    if (size > limit) await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks);
 }
