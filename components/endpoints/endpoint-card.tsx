@@ -1,11 +1,12 @@
 "use client";
 
-import { Check, Copy, Trash2 } from "lucide-react";
+import { Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { CopyIconButton } from "@/components/ui/copy-icon-button";
 import { Dialog } from "@/components/ui/dialog";
 import { EndpointFigures } from "@/components/figures/endpoint-figures";
 import type { EndpointWithTunnel } from "@/app/api/endpoints/with-tunnel";
@@ -22,7 +23,6 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointWithTunnel }) {
   const tr = useTranslations("refusals");
   const format = useFormatter();
   const router = useRouter();
-  const [copied, setCopied] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [toggleFailed, setToggleFailed] = useState(false);
   const platform = isPlatformId(endpoint.platform) ? endpoint.platform : null;
@@ -50,9 +50,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointWithTunnel }) {
         <span className="text-xs font-medium text-slate-600">{t("callbackUrl")}</span>
         <div className="mt-1 flex items-center gap-2">
           <code data-testid="callback-url" className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-2 py-1.5 font-mono text-xs text-slate-800">{endpoint.callbackUrl}</code>
-          <button type="button" className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("copyUrl")} onClick={async () => { await navigator.clipboard.writeText(endpoint.callbackUrl); setCopied(true); }}>
-            {copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
-          </button>
+          <CopyIconButton text={endpoint.callbackUrl} label={t("copyUrl")} />
         </div>
       </div>
       <dl className="mt-3 space-y-1 text-xs text-slate-600">

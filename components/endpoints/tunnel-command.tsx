@@ -1,10 +1,9 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { buttonClasses } from "@/components/ui/button-classes";
+import { CopyIconButton } from "@/components/ui/copy-icon-button";
 
 /** How often the card asks whether the CLI has connected (or dropped) while it is shown. */
 const POLL_MS = 5000;
@@ -24,7 +23,6 @@ export function TunnelCommand({ endpointId, origin, connected: initial }: { endp
   // What the last poll said, once one has answered: fresher than the page's render.
   const [polled, setPolled] = useState<boolean | null>(null);
   const connected = polled ?? initial;
-  const [copied, setCopied] = useState(false);
   const command = tunnelCommand(origin, endpointId);
   useEffect(() => {
     let live = true;
@@ -49,9 +47,7 @@ export function TunnelCommand({ endpointId, origin, connected: initial }: { endp
       <p className="text-xs text-slate-600">{t("commandHelp")}</p>
       <div className="flex items-start gap-2">
         <code data-testid="tunnel-command" className="min-w-0 flex-1 rounded-md bg-slate-100 px-2 py-1.5 font-mono text-xs break-all text-slate-800">{command}</code>
-        <button type="button" className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("copyCommand")} onClick={async () => { await navigator.clipboard.writeText(command); setCopied(true); }}>
-          {copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
-        </button>
+        <CopyIconButton text={command} label={t("copyCommand")} />
       </div>
     </div>
   );
