@@ -194,7 +194,7 @@ for (const locale of ["en", "zh-CN"]) {
       expect(response.status()).toBe(201);
       const { template } = await response.json();
       await page.goto(`/templates/${template.id}`);
-      await expect(page.getByTestId("feishu-preview").or(page.getByRole("tab").first())).toBeVisible();
+      await expect(page.getByRole("tab").first()).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `editor overflows by ${overflow}px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-${width}-feishu-editor.png`), fullPage: true });

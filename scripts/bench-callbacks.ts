@@ -22,10 +22,11 @@ import { signQq } from "../lib/platforms/qq/signature";
 import type { LiveLatency } from "./bench-live";
 import { benchLog, printLog } from "./bench-log";
 import { benchPostgres, type DatabaseRun } from "./bench-postgres";
+import { benchRelay, printRelay } from "./bench-relay";
 import { CONNECTIONS, DURATION_S, createEndpoint, load, startStudio, studioEnv, type LoadResult, type Signed, type Studio } from "./bench-support";
 
 const BODIES = 40_000;
-const PORTS = { studio: 3291, bare: 3292, express: 3293, pgOne: 3294, pgA: 3295, pgB: 3296 };
+const PORTS = { studio: 3291, bare: 3292, express: 3293, pgOne: 3294, pgA: 3295, pgB: 3296, relayBot: 3297 };
 const FLOOD_STORED = 100_000;
 const HELD_BURST = 2_000;
 const DISCORD_DEADLINE_MS = 3_000; // Discord: the initial response within 3 s
@@ -195,6 +196,8 @@ async function main() {
     // 2,000 held requests at once: each must get its deferred fallback within Discord's 3 s.
     const heldId = await create({ platform: "discord", name: "held", mode: "manual", secrets: { publicKey: DISCORD_PUBLIC_KEY } });
     const held = await burst(`${base}/api/callbacks/${heldId}`, discordBodies().slice(0, HELD_BURST), DISCORD_DEADLINE_MS);
+    // The relay in front of a bot (fresh bodies: Discord's signatures are dated).
+    const relayFigures = await benchRelay(base, discordBodies(), PORTS.relayBot);
     const stored = await (await fetch(`${base}/api/interactions?limit=1`, { headers: { authorization: "Bearer bench" } })).json();
     console.log(`\n${DURATION_S} s each, ${CONNECTIONS} connections; req/s is the median of per-second counts\n`);
     console.log("receiver                                  req/s   p50 ms   p99 ms   errors");
@@ -209,6 +212,7 @@ async function main() {
     console.log(`  valid callbacks beside it (4 connections): p50 ${validDuringFlood.latencyP50} ms, p99 ${validDuringFlood.latencyP99} ms, ${validDuringFlood.rps} req/s; alone: p50 ${validAlone.latencyP50} ms, p99 ${validAlone.latencyP99} ms, ${validAlone.rps} req/s`);
     console.log(`${HELD_BURST} concurrent held Discord requests (manual mode, each on a new connection): ${(held.inTime * 100).toFixed(1)} % answered within ${DISCORD_DEADLINE_MS / 1000} s of being sent (${(held.inTimeFromCreated * 100).toFixed(1)} % of being created by this client); p50 ${held.p50.toFixed(0)} ms, p99 ${held.p99.toFixed(0)} ms, ${held.failed} failed`);
     console.log(`\nratio a/c (Discord): ${(a! / c!).toFixed(2)}   ratio a/b: ${(a! / b!).toFixed(3)}   newest stored interaction: ${stored.items[0]?.eventId ?? "none"}`);
+    printRelay(relayFigures, CONNECTIONS, DURATION_S);
 
     // PostgreSQL: the SQLite server is stopped first so the configurations do not share the machine with it.
     await studio.stop();

@@ -89,6 +89,14 @@ export const BENCH_ENDPOINTS: readonly { id: string; platform: BenchPlatform; sh
   { id: "bench-easemob", platform: "easemob", share: 15 },
 ];
 
+/** Secrets of the right shape per platform (sealed when seeded): the export's detail opens them to redact with. */
+export const BENCH_SECRETS: Record<BenchPlatform, Record<string, string>> = {
+  discord: { publicKey: "e4fd965861a373a0f2766b69e351ed666ab26a12f350f6cd0f37e7b4f3b1f0a2" },
+  qq: { appId: "102000001", secret: "bench-qq-secret" },
+  feishu: { appId: "cli_bench", appSecret: "bench-app-secret", verificationToken: "bench-verification-token" },
+  easemob: { appKey: "bench#app", secret: "bench-easemob-secret" },
+};
+
 const ENDPOINT_WEIGHTS = BENCH_ENDPOINTS.map((e) => [e, e.share] as const);
 
 /** Users, controls and words the rows draw from: how many rows share a value decides how selective a search is. */

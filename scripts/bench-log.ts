@@ -18,7 +18,8 @@ import { searchTextOf } from "../lib/interactions/search-text";
 import { interactionStore, type NewInteraction } from "../lib/interactions/store";
 import { migratePostgres } from "./migrate.mjs";
 import { startPgCluster } from "./pg-cluster.mjs";
-import { BENCH_ENDPOINTS, benchRows, type SearchableBenchRow } from "./bench-log-rows";
+import { sealSecret } from "../lib/crypto/secret-box";
+import { BENCH_ENDPOINTS, BENCH_SECRETS, benchRows, type SearchableBenchRow } from "./bench-log-rows";
 import { quantile } from "./bench-support";
 
 const ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
@@ -56,6 +57,8 @@ export interface DatabaseLog {
   feederUsPerRow: number;
   combinations: Timing[];
   searches: Timing[];
+  /** The export streamed: CSV of every row, NDJSON of the first NDJSON_EXPORT_ROWS. */
+  exports: ExportRun[];
   /** PostgreSQL only: the plan of one enumerated combination at this size, as node types. */
   plan?: string;
 }
@@ -88,7 +91,7 @@ export function seedSqlite(file: string, total: number): { seedSeconds: number; 
     db.exec(readFileSync(path.join(migrations, dir, "migration.sql"), "utf8"));
   }
   for (const endpoint of BENCH_ENDPOINTS) {
-    db.prepare(`INSERT INTO "Endpoint" (id, platform, name, mode, fallback, secrets, createdAt, updatedAt) VALUES (?, ?, ?, 'rules', '{}', '-', ?, ?)`).run(endpoint.id, endpoint.platform, endpoint.id, END.toISOString(), END.toISOString());
+    db.prepare(`INSERT INTO "Endpoint" (id, platform, name, mode, fallback, secrets, createdAt, updatedAt) VALUES (?, ?, ?, 'rules', 'null', ?, ?, ?)`).run(endpoint.id, endpoint.platform, endpoint.id, sealSecret(JSON.stringify(BENCH_SECRETS[endpoint.platform])), END.toISOString(), END.toISOString());
   }
   // Built once the rows are in (a sort each), exactly as the migrations define them.
   const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Interaction' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
@@ -130,7 +133,7 @@ export async function seedPostgres(url: string, total: number, whileIndexing: ()
   try {
     await client.query("SET maintenance_work_mem = '1GB'");
     for (const endpoint of BENCH_ENDPOINTS) {
-      await client.query(`INSERT INTO "Endpoint" ("id", "platform", "name", "mode", "fallback", "secrets", "createdAt", "updatedAt") VALUES ($1, $2, $1, 'rules', '{}', '-', now(), now())`, [endpoint.id, endpoint.platform]);
+      await client.query(`INSERT INTO "Endpoint" ("id", "platform", "name", "mode", "fallback", "secrets", "createdAt", "updatedAt") VALUES ($1, $2, $1, 'rules', 'null', $3, now(), now())`, [endpoint.id, endpoint.platform, sealSecret(JSON.stringify(BENCH_SECRETS[endpoint.platform]))]);
     }
     // Built once the rows are in, exactly as the migrations define them (their definitions read back first).
     const { rows: indexes } = await client.query<{ name: string; def: string }>(
@@ -339,7 +342,56 @@ async function measure(name: string, db: Db, seeded: { seedSeconds: number; sear
     return { ms: performance.now() - started, rows };
   });
   const insertUs = await insertCosts(extras);
-  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches };
+  console.log(`${name}: the export, CSV of every row, then NDJSON of the first ${NDJSON_EXPORT_ROWS.toLocaleString("en")}…`);
+  const exports = [await measureExport(db, "csv", Infinity), await measureExport(db, "ndjson", NDJSON_EXPORT_ROWS)];
+  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches, exports };
+}
+
+/** NDJSON rows carry their bodies: this many is enough for a rate, where every row would take minutes. */
+const NDJSON_EXPORT_ROWS = 100_000;
+
+export interface ExportRun {
+  format: "csv" | "ndjson";
+  rows: number;
+  rowsPerSecond: number;
+  megabytes: number;
+  /** The heap's and the process's highest point above where they stood before the export, MiB (sampled every 20 ms). */
+  peakHeapMiB: number;
+  peakRssMiB: number;
+}
+
+/** GET /api/interactions/export's own stream, read as fast as it comes (a fast client), up to `limit` rows. */
+async function measureExport(db: Db, format: "csv" | "ndjson", limit: number): Promise<ExportRun> {
+  const { exportInteractions } = await import("../lib/interactions/export");
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  let peakHeap = before.heapUsed;
+  let peakRss = before.rss;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+    peakRss = Math.max(peakRss, now.rss);
+  }, 20);
+  const started = performance.now();
+  const reader = exportInteractions(db, {}, format).getReader();
+  let bytes = 0;
+  let rows = 0;
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      bytes += next.value.byteLength;
+      for (const byte of next.value) if (byte === 10) rows++;
+      if (rows >= limit) {
+        await reader.cancel();
+        break;
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // A CSV's header line is no row.
+  const counted = format === "csv" ? rows - 1 : rows;
+  return { format, rows: counted, rowsPerSecond: counted / seconds, megabytes: bytes / 1e6, peakHeapMiB: (peakHeap - before.heapUsed) / 2 ** 20, peakRssMiB: (peakRss - before.rss) / 2 ** 20 };
 }
 
 async function pgPlan(url: string): Promise<string> {
@@ -436,6 +488,9 @@ export function printLog(figures: LogFigures): void {
     console.log(`  a callback's insert (real store, autocommit, 2 × ${(INSERTS * 3) / 4} each, alternating): ${d.insertUs.after.toFixed(0)} µs with this issue's indexes and search queue, ${d.insertUs.before.toFixed(0)} µs without (${(1e6 / d.insertUs.after).toFixed(0)} vs ${(1e6 / d.insertUs.before).toFixed(0)} inserts/s)`);
     console.log(`  the background feeder: ${d.feederUsPerRow.toFixed(0)} µs a row`);
     if (d.plan) console.log(`  plan of platform = qq (36 arms): ${d.plan}`);
+    for (const e of d.exports) {
+      console.log(`  export ${e.format.toUpperCase().padEnd(6)} ${e.rows.toLocaleString("en")} rows, ${e.megabytes.toFixed(0)} MB: ${e.rowsPerSecond.toFixed(0)} rows/s; peak above the start: heap ${e.peakHeapMiB.toFixed(0)} MiB, RSS ${e.peakRssMiB.toFixed(0)} MiB`);
+    }
   }
   console.log(`deriving a row's search text in JS: ${figures.searchTextUs.toFixed(1)} µs`);
 }

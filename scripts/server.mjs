@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const next = require("next");
-const { handleLaneRequest, noteConnection } = await import(path.join(root, ".next", "lane.mjs"));
+const { handleLaneRequest, handleTunnelUpgrade, noteConnection } = await import(path.join(root, ".next", "lane.mjs"));
 
 const port = Number(process.env.PORT || 3000);
 const app = next({ dev: false, dir: root, port });
@@ -26,6 +26,16 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
+// The only upgrade served is the relay CLI's tunnel (Next's own, for dev hot reload, is not used in production).
+server.on("upgrade", (req, socket, head) => {
+  try {
+    if (!handleTunnelUpgrade(req, socket, head)) socket.destroy();
+  } catch (error) {
+    // Whatever a client sends, one bad upgrade must not take the callback URL down.
+    console.error("[server] upgrade failed:", error);
+    socket.destroy();
+  }
+});
 // The lane dates a connection's first request from when the connection was accepted (deadlines under a burst).
 server.on("connection", noteConnection);
 // Platforms send bursts (a popular button): Node's default backlog of 511 drops a burst of 2,000 new

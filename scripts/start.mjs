@@ -51,7 +51,7 @@ if (!built) {
     // Bundled CommonJS dependencies still call require(); ESM output needs one.
     "--banner:js=import { createRequire as __laneRequire } from 'node:module'; const require = __laneRequire(import.meta.url);",
     `--alias:@=${root}`, `--alias:server-only=${path.join(root, "server", "server-only-shim.ts")}`,
-    "--external:next", "--external:better-sqlite3", "--external:pg", "--external:@prisma/*", "--log-level=warning",
+    "--external:next", "--external:better-sqlite3", "--external:pg", "--external:@prisma/*", "--external:ws", "--log-level=warning",
   ]);
   writeFileSync(STAMP, fingerprint);
 }

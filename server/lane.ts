@@ -4,6 +4,8 @@ import { serveCallback } from "@/lib/interactions/callback-http";
 import { malformedPathAnswer } from "@/lib/http/malformed-path";
 import { isClientAbort } from "@/lib/http/respond";
 
+export { handleTunnelUpgrade } from "./tunnel";
+
 const CALLBACK_PATH = /^\/api\/callbacks\/([^/?]*)\/?$/;
 
 /**

@@ -63,8 +63,12 @@ export function EditorFrame({ template, adapter, editor, tab, onTab, canvasTitle
           </button>
         </div>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
-        <div className="min-w-0 space-y-4">
+      {/* Below lg one column; at lg the side panel beside the editor. At xl the side panel's parts join this grid
+          (EditorSidePanel places them): the editor column (this, then the tabs under it) and the preview column,
+          which spans both rows so it can stick while the editor column scrolls (when it is the taller, the 1fr row
+          takes the difference, below the tabs, instead of opening a gap between the canvas and them). */}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] xl:grid-rows-[auto_1fr] xl:items-start">
+        <div className="min-w-0 space-y-4 xl:col-start-1 xl:row-start-1">
           <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="grid-heading">
             <h2 id="grid-heading" className="mb-3 text-sm font-semibold text-slate-900">{canvasTitle}</h2>
             {canvas}

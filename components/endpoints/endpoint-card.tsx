@@ -1,25 +1,28 @@
 "use client";
 
-import { Check, Copy, Trash2 } from "lucide-react";
+import { Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { CopyIconButton } from "@/components/ui/copy-icon-button";
 import { Dialog } from "@/components/ui/dialog";
-import type { EndpointView } from "@/lib/endpoints/view";
+import { EndpointFigures } from "@/components/figures/endpoint-figures";
+import type { EndpointWithTunnel } from "@/app/api/endpoints/with-tunnel";
 import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { getPlatform, isPlatformId } from "@/lib/platforms/registry";
+import { TUNNEL_TARGET } from "@/lib/relay/target";
 import { EndpointSettingsEditor } from "./endpoint-settings-editor";
+import { ReplyModeEditor } from "./reply-mode-editor";
 import { RulesEditor } from "./rules-editor";
 
-export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
+export function EndpointCard({ endpoint }: { endpoint: EndpointWithTunnel }) {
   const t = useTranslations("endpoints");
   const tp = useTranslations("platform");
   const tr = useTranslations("refusals");
   const format = useFormatter();
   const router = useRouter();
-  const [copied, setCopied] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [toggleFailed, setToggleFailed] = useState(false);
   const platform = isPlatformId(endpoint.platform) ? endpoint.platform : null;
@@ -47,9 +50,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         <span className="text-xs font-medium text-slate-600">{t("callbackUrl")}</span>
         <div className="mt-1 flex items-center gap-2">
           <code data-testid="callback-url" className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-2 py-1.5 font-mono text-xs text-slate-800">{endpoint.callbackUrl}</code>
-          <button type="button" className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("copyUrl")} onClick={async () => { await navigator.clipboard.writeText(endpoint.callbackUrl); setCopied(true); }}>
-            {copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
-          </button>
+          <CopyIconButton text={endpoint.callbackUrl} label={t("copyUrl")} />
         </div>
       </div>
       <dl className="mt-3 space-y-1 text-xs text-slate-600">
@@ -91,6 +92,14 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
             <dd>{t("apiBaseRefused")}</dd>
           </div>
         ) : null}
+        {endpoint.relayTarget ? (
+          <div className="flex min-w-0 gap-1">
+            <dt className="shrink-0 font-medium">{t("relay.relaysTo")}</dt>
+            <dd data-testid="relay-target" data-relay-target={endpoint.relayTarget === TUNNEL_TARGET ? "tunnel" : "url"} className={endpoint.relayTarget === TUNNEL_TARGET ? undefined : "truncate font-mono"}>
+              {endpoint.relayTarget === TUNNEL_TARGET ? t("relay.viaTunnel") : endpoint.relayTarget}
+            </dd>
+          </div>
+        ) : null}
         {endpoint.apiBaseUrl ? (
           <div className="flex min-w-0 gap-1">
             <dt className="shrink-0 font-medium">{t("apiBaseUrl")}</dt>
@@ -98,6 +107,8 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
           </div>
         ) : null}
       </dl>
+      <EndpointFigures endpointId={endpoint.id} />
+      {platform && getPlatform(platform).manualReplies ? <ReplyModeEditor endpoint={endpoint} /> : null}
       {platform ? <EndpointSettingsEditor endpoint={endpoint} platform={platform} /> : null}
       {platform && getPlatform(platform).ruleFields.length > 0 ? <RulesEditor endpointId={endpoint.id} platform={platform} rules={endpoint.rules} /> : null}
       <Dialog open={confirm} onOpenChange={setConfirm} title={t("deleteTitle", { name: endpoint.name })} description={t("deleteBody")} closeLabel={t("close")}>

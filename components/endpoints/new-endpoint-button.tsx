@@ -8,11 +8,15 @@ import { platformPanels } from "@/components/platforms/registry";
 import { buttonClasses, inputClasses } from "@/components/ui/button-classes";
 import { Dialog } from "@/components/ui/dialog";
 import { PlatformPicker } from "@/components/ui/platform-picker";
-import { LOCAL_MODES } from "@/lib/endpoints/input";
+import type { EndpointMode } from "@/lib/endpoints/input";
 import { getPlatform } from "@/lib/platforms/registry";
 import type { PlatformId } from "@/lib/platforms/types";
+import { isRelayMode } from "@/lib/relay/target";
+import { readFormError, type FormError } from "./api-error";
+import { relayDraftOf, relayTargetOf } from "./relay-target-field";
+import { ReplyModeFields } from "./reply-mode-fields";
 
-/** New callback endpoint: platform, name, reply mode, secrets (write-only), optional API base URL. */
+/** New callback endpoint: platform, name, reply mode (and a relay target), secrets (write-only), optional API base URL. */
 export function NewEndpointButton() {
   const t = useTranslations("endpoints");
   const tp = useTranslations("platform");
@@ -21,7 +25,9 @@ export function NewEndpointButton() {
   const [open, setOpen] = useState(false);
   const [platform, setPlatform] = useState<PlatformId>("qq");
   const [secrets, setSecrets] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const [mode, setMode] = useState<EndpointMode>("rules");
+  const [relayTarget, setRelayTarget] = useState(relayDraftOf(null));
   const SecretsFields = platformPanels[platform].SecretsFields;
   const EndpointSettings = platformPanels[platform].EndpointSettings;
   // Settings only this platform has (QQ's result delivery), sent as they are; the API checks them.
@@ -41,7 +47,8 @@ export function NewEndpointButton() {
       body: JSON.stringify({
         platform,
         name: form.get("name"),
-        mode: form.get("mode") ?? "rules",
+        // Platforms without replies here (Easemob) show no mode: the API's default.
+        ...(adapter.manualReplies ? { mode, ...(isRelayMode(mode) ? { relayTarget: relayTargetOf(relayTarget) } : {}) } : {}),
         secrets: cleanSecrets,
         ...(apiBaseUrl ? { apiBaseUrl } : {}),
         ...(adapter.optionalSignature ? { requireSignature } : {}),
@@ -50,13 +57,14 @@ export function NewEndpointButton() {
     }).catch(() => null);
     const body = await response?.json().catch(() => null);
     if (!response?.ok) {
-      const issues = (body?.error?.issues ?? []) as { path: string; message: string }[];
-      setError([body?.error?.message ?? t("createFailed"), ...issues.map((i) => `${i.path}: ${i.message}`)].join(" "));
+      setError(readFormError(body, t("createFailed"), ["relayTarget"]));
       return;
     }
     setOpen(false);
     setSecrets({});
     setSettings({});
+    setMode("rules");
+    setRelayTarget(relayDraftOf(null));
     setError(null);
     router.refresh();
   }
@@ -75,14 +83,7 @@ export function NewEndpointButton() {
             <input id="endpoint-name" name="name" required maxLength={120} className={inputClasses} />
           </div>
           {adapter.manualReplies ? (
-          <div>
-            <label htmlFor="endpoint-mode" className="mb-1 block text-sm font-medium text-slate-700">{t("mode")}</label>
-            <select id="endpoint-mode" name="mode" className={inputClasses} defaultValue="rules">
-              {LOCAL_MODES.map((mode) => (
-                <option key={mode} value={mode}>{t(`modes.${mode}`)}</option>
-              ))}
-            </select>
-          </div>
+            <ReplyModeFields id="endpoint-mode" mode={mode} onMode={setMode} target={relayTarget} onTarget={setRelayTarget} targetErrors={error?.fields.relayTarget ?? []} inputClass={inputClasses} />
           ) : null}
           <SecretsFields values={secrets} onChange={setSecrets} />
           {EndpointSettings ? <EndpointSettings values={settings} onChange={setSettings} /> : null}
@@ -102,7 +103,7 @@ export function NewEndpointButton() {
               <p className="mt-1 text-xs break-all text-slate-500">{t("apiBaseUrlHelp", { example: simulatorBase })}</p>
             </div>
           ) : null}
-          {error ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+          {error ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error.message}</p> : null}
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClasses("secondary")} onClick={() => setOpen(false)}>{t("cancel")}</button>
             <button type="submit" className={buttonClasses("primary")}>{t("create")}</button>

@@ -8,7 +8,13 @@ import { REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { interactionDetailSchema, type InteractionDetail as Detail } from "@/lib/interactions/view-schema";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { Countdown } from "./countdown";
+import { CopyRequest } from "./copy-request";
+import { Highlight } from "./highlight";
+import { RelayRecord, relayRecordPending } from "./relay-record";
 import { fetchParsed, type InteractionSummary } from "./use-live-interactions";
+
+/** Re-reads of a relayed interaction's detail while its forward's record is behind: once a second, past the bot's late window (30 s). */
+const RELAY_RECHECKS = 40;
 
 function RefusalNote({ code }: { code: string }) {
   const t = useTranslations("refusals");
@@ -21,7 +27,7 @@ function RefusalNote({ code }: { code: string }) {
 }
 
 /** Everything about one interaction, and the reply controls while it is pending. */
-export function InteractionDetail({ summary }: { summary: InteractionSummary }) {
+export function InteractionDetail({ summary, highlight }: { summary: InteractionSummary; highlight?: string }) {
   const t = useTranslations("live");
   const locale = useLocale();
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -32,6 +38,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   // Bumped after each reply (a card update changes what is left of the budget without changing the status) and each retry.
   const [sent, setSent] = useState(0);
+  const [recheck, setRecheck] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -43,7 +50,15 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
     return () => {
       live = false;
     };
-  }, [summary.id, summary.status, summary.replySource, summary.updates, sent]);
+  }, [summary.id, summary.status, summary.replySource, summary.updates, sent, recheck]);
+
+  // The forward's record changes without a live event (written just after the bot's answer is decided, rewritten
+  // when a late answer settles): read again while it is behind.
+  useEffect(() => {
+    if (!detail || !relayRecordPending(detail) || recheck >= RELAY_RECHECKS) return;
+    const timer = setTimeout(() => setRecheck((n) => n + 1), 1000);
+    return () => clearTimeout(timer);
+  }, [detail, recheck]);
 
   async function send() {
     const response = await fetch(`/api/interactions/${summary.id}/reply`, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify(reply) }).catch(() => null);
@@ -140,6 +155,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
           <button type="button" className={buttonClasses("secondary", "py-1.5")} onClick={() => void replay()}>{t("replay")}</button>
         </div>
         <p className="text-xs text-slate-500">{t("replayHelp")}</p>
+        {detail ? <CopyRequest endpointId={summary.endpointId} headers={detail.headers} body={detail.body} reply={detail.reply} targetUrl={replayUrl} /> : null}
         {replayed ? <p role="status" data-testid="replay-result" className="font-mono text-xs break-all text-slate-700">{replayed}</p> : null}
       </div>
       {detailFailed ? (
@@ -150,9 +166,14 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
       ) : null}
       {detail ? (
         <>
+          {detail.relay ? <RelayRecord record={detail.relay} platform={summary.platform} replySource={detail.replySource} status={summary.status} /> : null}
           {detail.reply !== null ? (
             <div>
-              <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("reply")}</h3>
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                {t("reply")}
+                {/* Who sent it, so a relayed reply reads as the bot's ("by your bot"), not Button Studio's. */}
+                {detail.replySource ? <span data-testid="reply-source" data-reply-source={detail.replySource} className="font-normal normal-case"> · {sourceLabel(detail.replySource)}</span> : null}
+              </h3>
               <pre className="overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(detail.reply, null, 2)}</pre>
             </div>
           ) : null}
@@ -172,7 +193,7 @@ export function InteractionDetail({ summary }: { summary: InteractionSummary }) 
           <div className={detail.decoded ? "grid gap-3 xl:grid-cols-2" : undefined}>
             <div className="min-w-0">
               <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{detail.decoded ? t("bodyDecrypted") : t("body")}</h3>
-              <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{detail.parsed ? JSON.stringify(detail.parsed, null, 2) : (detail.decoded ?? detail.body)}</pre>
+              <pre data-testid="detail-body" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100"><Highlight text={detail.parsed ? JSON.stringify(detail.parsed, null, 2) : (detail.decoded ?? detail.body)} query={highlight} /></pre>
             </div>
             {detail.decoded ? (
               <div className="min-w-0">

@@ -3,14 +3,17 @@
 import { clsx } from "clsx";
 import { Activity } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { isPlatformId } from "@/lib/platforms/registry";
 import { INTERACTION_KINDS, INTERACTION_STATUSES, REFUSAL_CODES } from "@/lib/interactions/kinds";
 import { PLATFORM_IDS } from "@/lib/platforms/types";
 import { EmptyState } from "@/components/ui/empty-state";
+import { EndpointFigures } from "@/components/figures/endpoint-figures";
 import { InteractionDetail } from "./interaction-detail";
+import { ExportLinks } from "./export-links";
+import { SearchBox } from "./search-box";
 import { useLiveInteractions, type Filters, type InteractionSummary } from "./use-live-interactions";
 
 const FILTER_CLASSES = "min-w-0 rounded-md border border-slate-300 bg-white py-1.5 pr-7 pl-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";
@@ -32,9 +35,15 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
   const now = useNow({ updateInterval: 5000 });
   const [filters, setFilters] = useState<Filters>({});
   const { items, connected, reload, loadFailed } = useLiveInteractions(initial, filters);
+  // Older matches beyond the first page come from the API; new ones arrive live. Every change asks again (also
+  // back to no filter: the list held only the last view's matches), except the first render: the server sent it.
+  const firstRender = useRef(true);
   useEffect(() => {
-    // Older matches beyond the first page come from the API; new ones arrive live.
-    if (Object.values(filters).some(Boolean)) void reload();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    void reload();
   }, [filters, reload]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = items.find((item) => item.id === selectedId) ?? null;
@@ -54,11 +63,15 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
         {filter("platform", t("filters.platform"), PLATFORM_IDS.map((p) => [p, tp(p)]))}
         {filter("kind", t("filters.kind"), INTERACTION_KINDS.map((k) => [k, t(`kinds.${k}`)]))}
         {filter("status", t("filters.status"), INTERACTION_STATUSES.map((s) => [s, t(`statuses.${s}`)]))}
+        <SearchBox onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))} />
+        <ExportLinks filters={filters} />
         <span className={clsx("ml-auto flex items-center gap-1.5 text-xs", connected ? "text-emerald-700" : "text-slate-500")} role="status">
           <span aria-hidden className={clsx("size-2 rounded-full", connected ? "bg-emerald-500" : "bg-slate-400")} />
           {connected ? t("connected") : t("connecting")}
         </span>
       </div>
+      {/* Issue 17 figures: the endpoint the filter picked, or every endpoint's together. */}
+      <EndpointFigures endpointId={filters.endpointId} panel />
       {loadFailed ? (
         <p role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700">
           {t("loadFailed")}
@@ -75,6 +88,8 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
                 <button type="button" onClick={() => setSelectedId(item.id)} aria-pressed={item.id === selectedId} className={clsx("flex w-full items-center gap-3 px-4 py-2.5 text-left text-sm hover:bg-slate-50", item.id === selectedId && "bg-indigo-50")}>
                   <span className={clsx("rounded px-1.5 py-0.5 text-xs font-medium", STATUS_TONE[item.status] ?? STATUS_TONE.expired)}>{t(`statuses.${item.status as "pending"}`)}</span>
                   {isPlatformId(item.platform) ? <Badge tone={item.platform}>{tp(item.platform)}</Badge> : null}
+                  {/* The list row knows only the reply's source: a relayed interaction the bot did not answer shows no badge here (its detail says why). */}
+                  {item.replySource === "relay" ? <span data-testid="relay-badge" title={t("relay.badgeTitle")} className="rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800">{t("relay.badge")}</span> : null}
                   <span className="min-w-0 flex-1 truncate">
                     <span className="font-medium text-slate-900">{item.control ?? t(`kinds.${item.kind as "event"}`)}</span>
                     {item.summary ? <span className="text-slate-700"> · {item.status === "refused" ? refusal(item.summary) : item.summary}</span> : null}
@@ -86,7 +101,7 @@ export function LiveInspector({ initial, endpoints }: { initial: InteractionSumm
             ))}
           </ul>
           <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            {selected ? <InteractionDetail key={selected.id} summary={selected} /> : <p className="text-sm text-slate-500">{t("pick")}</p>}
+            {selected ? <InteractionDetail key={selected.id} summary={selected} highlight={filters.q} /> : <p className="text-sm text-slate-500">{t("pick")}</p>}
           </div>
         </div>
       )}

@@ -12,7 +12,12 @@ export interface Filters {
   platform?: string;
   kind?: string;
   status?: string;
+  /** Search text (GET /api/interactions?q=): matched by the server, over the body too. */
+  q?: string;
 }
+
+/** While searching, live events refresh the results at most this often (the server decides what matches). */
+const SEARCH_REFRESH_MS = 1000;
 
 const matches = (item: InteractionSummary, filters: Filters) =>
   (!filters.endpointId || item.endpointId === filters.endpointId) &&
@@ -47,7 +52,16 @@ export function useLiveInteractions(initial: InteractionSummary[], filters: Filt
 
   useEffect(() => {
     const source = new EventSource("/api/interactions/stream");
+    let refresh: ReturnType<typeof setTimeout> | undefined;
     const upsert = async (event: MessageEvent<string>) => {
+      // A search matches on the body, which a summary does not carry: the server is asked again, not the item.
+      if (filters.q) {
+        refresh ??= setTimeout(() => {
+          refresh = undefined;
+          void reload();
+        }, SEARCH_REFRESH_MS);
+        return;
+      }
       const { id } = JSON.parse(event.data) as { id: string };
       // The detail answer parsed as a summary: the list keeps only the summary's fields.
       const item = await fetchParsed(`/api/interactions/${encodeURIComponent(id)}`, interactionSummarySchema);
@@ -63,8 +77,11 @@ export function useLiveInteractions(initial: InteractionSummary[], filters: Filt
     source.addEventListener("interaction.created", (e) => void upsert(e as MessageEvent<string>));
     source.addEventListener("interaction.updated", (e) => void upsert(e as MessageEvent<string>));
     source.addEventListener("reset", () => void reload());
-    return () => source.close();
-  }, [reload]);
+    return () => {
+      clearTimeout(refresh);
+      source.close();
+    };
+  }, [reload, filters.q]);
 
   return { items: items.filter((item) => matches(item, filters)), connected, reload, loadFailed };
 }

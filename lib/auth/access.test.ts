@@ -14,6 +14,11 @@ describe("isPublicPath", () => {
     ["/api/callbacks", false],
     ["/api/simulator/calls", false],
     ["/api/templates", false],
+    // Everything stored, in one download, and the policy that deletes it: signed-in only, like the list.
+    ["/api/interactions/export", false],
+    ["/api/settings/retention", false],
+    ["/api/settings/retention/run", false],
+    ["/api/figures", false],
     ["/templates", false],
     ["/", false],
   ] as const)("%s -> %s", (path, expected) => expect(isPublicPath(path)).toBe(expected));

@@ -3,6 +3,9 @@ import Database from "better-sqlite3";
 import { resolveSqlitePath } from "./url";
 import { remember } from "@/lib/process/remember";
 
+/** How long a statement on the direct connection waits for another writer (synchronously: see search-index-sqlite.ts). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 /**
  * A direct better-sqlite3 connection to the same file, for the callback hot path:
  * a prepared insert costs ~35 µs where a Prisma create costs ~800 µs (measured here).
@@ -14,7 +17,7 @@ export function getSqlite(): Database.Database {
     // In WAL mode NORMAL skips the fsync per commit; a committed row still survives the
     // process being killed (only an OS crash or power loss can take the last commits).
     db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 5000");
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     return db;
   });
 }

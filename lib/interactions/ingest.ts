@@ -7,13 +7,13 @@ import { publish } from "@/lib/live/bus";
 import type { HttpAnswer, InboundAdapter, ParsedEvent, RawCallback } from "@/lib/platforms/inbound";
 import { getInbound } from "@/lib/platforms/inbound-registry";
 import { snapshotRow } from "@/lib/reactions/store";
-import { readBotAnswer, type RelayAnswer } from "@/lib/relay/answer";
-import { forwardWithLateAnswer, type ForwardResult } from "@/lib/relay/forward";
+import { readBotAnswer, type RelayAnswer, type RelayRefusal } from "@/lib/relay/answer";
+import { forwardCallback, forwardWithLateAnswer, INTERACTION_HEADER, relayBudgetMs, type ForwardResult } from "@/lib/relay/forward";
 import { isRelayMode, TUNNEL_TARGET } from "@/lib/relay/target";
 import { tunnelConnected } from "@/lib/relay/tunnel";
 import { answerFromRelay } from "./answer";
 import { fallbackFor } from "./fallback";
-import { heldCount, holdFor } from "./holds";
+import { heldCount, holdFor, release } from "./holds";
 import { decide, platformFacts, type Decision, type Effect, type LifecycleState, type PlatformFacts } from "./lifecycle";
 import { logDeliveryFailure, sendApiReply } from "./outbound";
 import { storeRefused } from "./refused";
@@ -35,6 +35,8 @@ const BURST_MARGIN_MAX_MS = 1200;
 const RELAY_DECIDE_MS = 150;
 /** A bot that missed the deadline is still awaited this long at most (within the reply window) for the platform's later channel. */
 export const RELAY_LATE_MAX_MS = 30_000;
+/** A handshake is answered by Button Studio; its copy to the bot (for the bot's log) is given this long. */
+const HANDSHAKE_FORWARD_MS = 10_000;
 /** What /live keeps of a bot's answer body. */
 const RELAY_BODY_KEPT = 2048;
 
@@ -72,6 +74,8 @@ export async function handleCallback(endpointId: string, raw: RawCallback, deps:
   }
   if (outcome.type === "handshake") {
     await recordHandshake(endpoint.id, true, deps.now());
+    // Button Studio answers the handshake itself (the bot may be down or slow); the bot sees it for its log only.
+    copyHandshake(endpoint, inbound, raw);
     return { status: outcome.status, body: outcome.body };
   }
   if (outcome.events.length === 0) return json(200, {});
@@ -109,6 +113,8 @@ interface Received {
   deps: CallbackDeps;
   /** The bot's URL and the request as it came, when this interaction is forwarded (a relay mode, no rule answered). */
   relay: { target: string; raw: RawCallback } | null;
+  /** The fallback waits on a timer (QQ: the PUT at the deadline), not on a held request. */
+  fallbackTimer?: boolean;
 }
 
 interface Receipt {
@@ -157,8 +163,15 @@ function receipt(endpoint: LiveEndpoint, inbound: InboundAdapter, event: ParsedE
 }
 
 /** Once stored: a retried delivery gets what the first one got (nothing was stored twice), a new one its effects. */
-function afterStore({ ctx, decision }: Receipt, result: EventStored): Promise<HttpAnswer> {
+async function afterStore({ ctx, decision }: Receipt, result: EventStored): Promise<HttpAnswer> {
   if (result.existing) return run(decision.ifLost?.effects ?? [], ctx, result.existing);
+  // An event only shown has no reply to wait for: the bot gets it, and where the platform's acknowledgement is
+  // the bot's (Easemob) it waits for the bot within the deadline; elsewhere (QQ's message events) it goes at once.
+  if (ctx.relay && !ctx.event.interactive) {
+    const shown = relayShown(ctx, ctx.relay);
+    if (ctx.inbound.relayShownWaits) await shown;
+    else void shown.catch(logFailure);
+  }
   if (result.snapshotChanged) publish({ type: "snapshot.updated", id: ctx.event.subject!, endpointId: ctx.endpoint.id, status: "updated" });
   if (ctx.event.interactive && noTunnel(ctx.endpoint) && decision.write?.op === "insert" && decision.write.replySource === "fallback") {
     // After the response: /live shows that the fallback went because no tunnel is connected.
@@ -200,6 +213,7 @@ async function run(effects: readonly Effect[], ctx: Received, before?: StoredSta
       case "fallbackAt":
         // QQ: the acknowledgement went (or is held); the bot has until the fallback's timer, its answer then goes by PUT.
         if (ctx.relay) startRelay(ctx, ctx.relay, effect.at, 0);
+        ctx.fallbackTimer = true;
         setTimeout(() => void deadlinePassed(ctx).catch(logFailure), Math.max(0, effect.at - ctx.deps.now().getTime()));
         break;
       case "sendLate":
@@ -307,14 +321,51 @@ function immediateReply(endpoint: LiveEndpoint, event: ParsedEvent): { reply: un
 }
 
 /**
- * Whether this interaction goes to the developer's bot: a relay mode with a URL target, an interaction no rule
- * answered. Events only shown (Easemob) are not relayed yet; the tunnel target is not built yet and answers with
- * the fallback at once (noTunnel).
+ * Whether this interaction goes to the developer's bot: a relay mode whose target can be reached (a URL, or the
+ * tunnel while a CLI is connected), an interaction no rule answered, or an event that is only shown. The first
+ * event of a callback only: the bot receives the callback once, as the platform sent it.
  */
 function relayOf(endpoint: LiveEndpoint, event: ParsedEvent, immediate: unknown, raw: RawCallback | null): Received["relay"] {
-  const target = endpoint.relayTarget;
-  if (!raw || !target || target === TUNNEL_TARGET || !event.interactive || immediate !== null) return null;
+  const target = relayTargetOf(endpoint);
+  if (!raw || !target || immediate !== null) return null;
   return { target, raw };
+}
+
+/** Endpoints with a handshake copy on its way to the bot: one at a time each. */
+const handshakeCopies = new Set<string>();
+
+/**
+ * A copy of a handshake for the bot's log. Some handshakes need no signature (QQ's op 13), so anyone can send
+ * them: one copy in flight per endpoint, the rest dropped, keeps that from piling up forwards. A handshake
+ * that itself came from a relay (it carries our header: a target pointing back at a callback URL) is not
+ * copied again, or two endpoints would hand it back and forth for ever.
+ */
+function copyHandshake(endpoint: LiveEndpoint, inbound: InboundAdapter, raw: RawCallback): void {
+  const target = relayTargetOf(endpoint);
+  if (!target || raw.headers.has(INTERACTION_HEADER) || handshakeCopies.has(endpoint.id)) return;
+  handshakeCopies.add(endpoint.id);
+  setImmediate(() => {
+    void forwardCallback(target, raw, { interactionId: "handshake", endpointId: endpoint.id, relayHeaders: inbound.relayHeaders, budgetMs: HANDSHAKE_FORWARD_MS }).finally(() => handshakeCopies.delete(endpoint.id));
+  });
+}
+
+/** Where this endpoint's callbacks go now: its URL, or the tunnel while a CLI is connected; null when nothing relays. */
+function relayTargetOf(endpoint: LiveEndpoint): string | null {
+  if (!isRelayMode(endpoint.mode) || !endpoint.relayTarget) return null;
+  return endpoint.relayTarget === TUNNEL_TARGET && !tunnelConnected(endpoint.id) ? null : endpoint.relayTarget;
+}
+
+/**
+ * Forwards an event that is only shown (Easemob's messages and reactions): the platform reads no reply, so the
+ * acknowledgement goes once the bot has answered or the budget has passed, whatever the bot said (the event is
+ * stored: an error status would only make the platform send it again). /live shows the bot's answer.
+ */
+async function relayShown(ctx: Received, relay: NonNullable<Received["relay"]>): Promise<void> {
+  const budgetMs = relayBudgetMs(ctx.receivedAt, ctx.facts.deadlineMs, SAFETY_MARGIN_MS, ctx.deps.now());
+  const result = await forwardCallback(relay.target, relay.raw, { interactionId: ctx.id, endpointId: ctx.endpoint.id, relayHeaders: ctx.inbound.relayHeaders, budgetMs });
+  const answer = readBotAnswer(ctx.inbound, result);
+  // Written after the acknowledgement: the platform's deadline does not wait for /live's record.
+  setImmediate(() => void recordRelay(ctx, relay.target, result, answer, false, null, ctx.inbound.relayShownWaits ? "ack" : undefined).catch(logFailure));
 }
 
 /** A relay endpoint whose target is the tunnel with no CLI connected: nobody can answer, so the fallback goes at once. */
@@ -338,9 +389,16 @@ function startRelay(ctx: Received, relay: NonNullable<Received["relay"]>, until:
   const margin = safetyMs + Math.min(BURST_MARGIN_MAX_MS, heldCount() * BURST_MARGIN_PER_HOLD_MS);
   const budgetMs = Math.max(0, until - margin - RELAY_DECIDE_MS - now);
   const lateBudgetMs = Math.max(budgetMs, Math.min(RELAY_LATE_MAX_MS, ctx.receivedAt.getTime() + ctx.facts.replyWindowMs - now));
-  const forward = forwardWithLateAnswer(relay.target, relay.raw, { interactionId: ctx.id, relayHeaders: ctx.inbound.relayHeaders, budgetMs, lateBudgetMs });
+  const forward = forwardWithLateAnswer(relay.target, relay.raw, { interactionId: ctx.id, endpointId: ctx.endpoint.id, control: ctx.event.control, relayHeaders: ctx.inbound.relayHeaders, budgetMs, lateBudgetMs });
   const settle = async (result: ForwardResult, late: boolean): Promise<boolean> => {
     const answer = readBotAnswer(ctx.inbound, result, ctx.event.kind);
+    // The bot failed before the hold ended (down, an error status, an answer the platform would refuse): the
+    // fallback goes now rather than at the hold's end, so the user's client stops waiting. A timeout is the hold's end anyway.
+    if (!answer.ok && !late && answer.reason.code !== "timeout") {
+      release(ctx.id, null);
+      // Where the fallback waits on a timer (QQ's PUT), it goes now too; the conditional write keeps it to one.
+      if (ctx.fallbackTimer) void deadlinePassed(ctx).catch(logFailure);
+    }
     const outcome = answer.ok ? await answerFromRelay(ctx.deps.db, ctx.id, answer.reply, ctx.deps.now()) : null;
     await recordRelay(ctx, relay.target, result, answer, late, outcome);
     return answer.ok || !("error" in result) || result.error !== "timeout";
@@ -353,14 +411,23 @@ function startRelay(ctx: Received, relay: NonNullable<Received["relay"]>, until:
 }
 
 /** What /live shows of a forward: the bot's status, time and body start, whether its answer was the reply, and why not. */
-async function recordRelay(ctx: Received, target: string, result: ForwardResult, answer: RelayAnswer<unknown>, late: boolean, outcome: Awaited<ReturnType<typeof answerFromRelay>> | null): Promise<void> {
+async function recordRelay(ctx: Received, target: string, result: ForwardResult, answer: RelayAnswer<unknown>, late: boolean, outcome: Awaited<ReturnType<typeof answerFromRelay>> | null, usedAs?: "ack"): Promise<void> {
   const record = {
     target,
     late,
     ms: result.ms,
-    ...("status" in result ? { status: result.status, body: result.body.slice(0, RELAY_BODY_KEPT) } : {}),
-    ...(answer.ok ? { used: outcome?.type === "delivered" ? outcome.via : false } : { used: false, reason: answer.reason }),
+    // The bot may echo the request (Feishu's verification token in it): stored as a body is, secrets replaced.
+    ...("status" in result ? { status: result.status, body: atRest(ctx.endpoint, result.body.slice(0, RELAY_BODY_KEPT)) } : {}),
+    ...(answer.ok ? { used: usedAs ?? (outcome?.type === "delivered" ? outcome.via : false) } : { used: false, reason: keptReason(answer.reason) }),
     ...(outcome?.type === "refused" ? { refused: outcome.refusal.code } : {}),
   };
   await ctx.deps.db.interaction.update({ where: { id: ctx.id }, data: { relay: JSON.stringify(record) } });
+}
+
+/** /live shows the first issues of a refused answer; a broken bot's thousands would only grow every row. */
+const RELAY_ISSUES_KEPT = 20;
+
+function keptReason(reason: RelayRefusal): RelayRefusal & { issuesTotal?: number } {
+  if (reason.code !== "schema" || reason.issues.length <= RELAY_ISSUES_KEPT) return reason;
+  return { ...reason, issues: reason.issues.slice(0, RELAY_ISSUES_KEPT), issuesTotal: reason.issues.length };
 }

@@ -177,9 +177,23 @@ async function planFilters(db: Db, query: z.infer<typeof listInteractionsQuery>)
   return { endpointId, kind, status };
 }
 
+/** The list's query as parsed: its filters and search, and where a page starts and how long it is. */
+export type InteractionsQuery = z.infer<typeof listInteractionsQuery>;
+
+/**
+ * The secret values the detail redacts for an endpoint's interactions (none once the endpoint is gone).
+ * A failed lookup throws rather than showing bodies unredacted.
+ */
+export async function detailSecrets(db: Db, endpointId: string): Promise<readonly string[]> {
+  const endpoint = await getLiveEndpoint(db, endpointId);
+  return endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : [];
+}
+
+/** The platform's side of the detail (late budget, rule fields), when the row's platform is still known. */
+export const detailInbound = (platform: string) => (isPlatformId(platform) ? getInbound(platform) : undefined);
+
 export async function getInteraction(db: Db, id: string): Promise<InteractionDetail> {
   const row = await db.interaction.findUnique({ where: { id } });
   if (!row) throw new HttpError(404, "not_found", "interactionNotFound", { id });
-  const endpoint = await getLiveEndpoint(db, row.endpointId);
-  return interactionDetail(row, isPlatformId(row.platform) ? getInbound(row.platform) : undefined, endpoint ? secretValues(endpoint.secrets, getInbound(endpoint.platform).describeSecrets(endpoint.secrets)) : []);
+  return interactionDetail(row, detailInbound(row.platform), await detailSecrets(db, row.endpointId));
 }

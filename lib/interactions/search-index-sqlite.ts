@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getSqlite, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite";
 import type { SearchIndexStore } from "./search-index";
 
 /**
@@ -23,5 +23,21 @@ export function sqliteSearchIndexStore(): SearchIndexStore {
     advance.run(upTo);
     return rows;
   });
-  return { indexQueued: async (batch) => step(batch) };
+  return {
+    indexQueued: async (batch) => {
+      // The connection waits up to 5 s for a busy database (busy_timeout), and it waits synchronously, on the event
+      // loop every callback shares. Another writer (Prisma's connection, another process) may need that very loop
+      // to finish and let go: the feeder would stall everything for 5 s and then fail. It never waits instead:
+      // a busy database is simply tried again on the next run. BEGIN IMMEDIATE takes the write lock up front.
+      db.pragma("busy_timeout = 0");
+      try {
+        return step.immediate(batch);
+      } catch (error) {
+        if ((error as { code?: string }).code === "SQLITE_BUSY") return 0;
+        throw error;
+      } finally {
+        db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+      }
+    },
+  };
 }

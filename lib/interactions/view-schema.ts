@@ -59,6 +59,37 @@ export const interactionDetailSchema = interactionSummarySchema.extend({
 });
 export type InteractionDetail = z.infer<typeof interactionDetailSchema>;
 
+/**
+ * The detail's `relay` record read for /live's inspector (ingest.ts `recordRelay`, or `{target: "tunnel", used:
+ * false, reason: {code: "no_tunnel"}}`). Read apart from the detail and leniently: a record written by an older
+ * or newer build shows what it can, and never makes the whole detail unreadable.
+ */
+export const relayRecordSchema = z.object({
+  /** The bot's URL, or "tunnel". */
+  target: z.string().catch(""),
+  /** The answer came after the hold ended (the fallback had gone); only the platform's later channel could carry it. */
+  late: z.boolean().catch(false),
+  ms: z.number().optional().catch(undefined),
+  /** The bot's HTTP status and the start of its body (absent when it could not be reached or timed out). */
+  status: z.number().optional().catch(undefined),
+  body: z.string().optional().catch(undefined),
+  /** The channel that carried the bot's answer to the platform (lifecycle `Delivered`), or false. */
+  used: z.union([z.string(), z.literal(false)]).catch(false),
+  /** Why the answer is not the reply (lib/relay/answer.ts `RelayRefusal`, or no_tunnel). */
+  reason: z
+    .object({
+      code: z.string(),
+      status: z.number().optional().catch(undefined),
+      ms: z.number().optional().catch(undefined),
+      issues: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), params: z.record(z.string(), z.unknown()).optional() })).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+  /** A valid answer the lifecycle refused (lifecycle `Refusal` code: already_answered, deadline_passed, …). */
+  refused: z.string().optional().catch(undefined),
+});
+export type RelayRecord = z.infer<typeof relayRecordSchema>;
+
 /** `GET /api/interactions`: newest first, a page at a time. */
 export const interactionPageSchema = z.object({
   items: z.array(interactionSummarySchema),

@@ -177,6 +177,11 @@ export interface InboundAdapter<S = unknown, R = unknown> {
    */
   relayAnswerSchema?: z.ZodType<R>;
   /**
+   * For events that are only shown: whether the platform's acknowledgement waits for the relayed bot's answer
+   * (Easemob: its 200 is the bot's, within the deadline). Absent: acknowledged at once, the bot's copy sent after.
+   */
+  relayShownWaits?: boolean;
+  /**
    * What is stored of a body (raw or decoded) that may echo a secret (Feishu's verification token in
    * `header.token`): the same text with the secret replaced. Absent: stored exactly as received.
    */

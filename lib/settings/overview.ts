@@ -1,5 +1,5 @@
 import { adminPasswordSource } from "@/lib/auth/admin-password";
-import { resolveSqlitePath } from "@/lib/db/url";
+import { databaseKind, resolveSqlitePath } from "@/lib/db/url";
 import { listPlatforms } from "@/lib/platforms/registry";
 import type { LayoutAdapter, LimitNote } from "@/lib/platforms/types";
 
@@ -9,7 +9,8 @@ const NO_LAYOUT: LimitNote[] = [{ key: "noLayout" }];
 /** What the settings page shows: facts about the set-up, never a secret's value. */
 export function settingsOverview() {
   return {
-    databaseFile: resolveSqlitePath(),
+    // PostgreSQL has no file to show (and its URL carries a password).
+    databaseFile: databaseKind() === "sqlite" ? resolveSqlitePath() : null,
     adminPassword: adminPasswordSource(),
     apiTokenConfigured: Boolean(process.env.API_TOKEN),
     // Each platform says its own limits (catalogue keys under settings.limits), so none reads another's.

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import { withTunnel } from "@/app/api/endpoints/with-tunnel";
 import { EndpointCard } from "@/components/endpoints/endpoint-card";
 import { NewEndpointButton } from "@/components/endpoints/new-endpoint-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +25,7 @@ async function origin(): Promise<string> {
 
 export default async function EndpointsPage() {
   const t = await getTranslations("endpoints");
-  const endpoints = await listEndpoints(getDb(), await origin());
+  const endpoints = (await listEndpoints(getDb(), await origin())).map(withTunnel);
   const messages = (await getMessages()) as Messages;
   return (
     <NextIntlClientProvider messages={pickClientMessages(messages, ["endpoints", "platform", "refusals"])}>

@@ -21,8 +21,9 @@ export default async function LivePage() {
     db.endpoint.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "desc" } }),
   ]);
   const messages = (await getMessages()) as Messages;
+  // rules: a relayed bot's answer the platform would refuse is explained with the catalogue's issue messages.
   return (
-    <NextIntlClientProvider messages={pickClientMessages(messages, ["live", "platform", "endpoints", "refusals"])}>
+    <NextIntlClientProvider messages={pickClientMessages(messages, ["live", "platform", "endpoints", "refusals", "rules"])}>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <LiveInspector initial={items} endpoints={endpoints} />
     </NextIntlClientProvider>

@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import { RetentionSettings } from "@/components/settings/retention-settings";
 import { SettingRow, SettingSection } from "@/components/settings/setting-row";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { PageHeader } from "@/components/ui/page-header";
+import { pickClientMessages, type Messages } from "@/lib/i18n/catalogue";
+import { getDb } from "@/lib/db";
+import { RETENTION_MIN_AGE_MS } from "@/lib/interactions/retention";
 import { settingsOverview } from "@/lib/settings/overview";
+import { retentionView } from "@/lib/settings/retention";
 
 // Protocol text, the same in every language.
 const BEARER_HEADER = "Authorization: Bearer <API_TOKEN>";
@@ -18,6 +24,7 @@ export default async function SettingsPage() {
   const t = await getTranslations("settings");
   const tp = await getTranslations("platform");
   const overview = settingsOverview();
+  const retention = await retentionView(getDb());
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -35,10 +42,18 @@ export default async function SettingsPage() {
           <SettingRow label={t("apiToken")}>{overview.apiTokenConfigured ? t("apiTokenOn", { header: BEARER_HEADER }) : t("apiTokenOff")}</SettingRow>
         </SettingSection>
         <SettingSection title={t("database")}>
-          <SettingRow label={t("databaseEngine")}>{t("sqlite")}</SettingRow>
-          <SettingRow label={t("databaseFile")}>
-            <code className="font-mono text-xs">{overview.databaseFile}</code>
-          </SettingRow>
+          <SettingRow label={t("databaseEngine")}>{overview.databaseFile === null ? t("postgresql") : t("sqlite")}</SettingRow>
+          {overview.databaseFile === null ? null : (
+            <SettingRow label={t("databaseFile")}>
+              <code className="font-mono text-xs">{overview.databaseFile}</code>
+            </SettingRow>
+          )}
+        </SettingSection>
+        <SettingSection title={t("retention.title")}>
+          {/* The section is a client component: its strings (and the rules' issue messages it checks with) go to the browser. */}
+          <NextIntlClientProvider messages={pickClientMessages((await getMessages()) as Messages, ["settings", "rules"])}>
+            <RetentionSettings initial={retention} minAgeMinutes={Math.round(RETENTION_MIN_AGE_MS / 60_000)} />
+          </NextIntlClientProvider>
         </SettingSection>
         <SettingSection title={t("platforms")}>
           {overview.platforms.map((platform) => (

@@ -1,3 +1,4 @@
+import { discordRelayAnswerSchema } from "./relay-answer";
 import "server-only";
 import { z } from "zod";
 import { parseCallbackJson, type InboundAdapter, type InboundOutcome, type RawCallback } from "../inbound";
@@ -97,6 +98,7 @@ async function receive({ headers, body }: RawCallback, secrets: DiscordSecrets):
 export const discordInbound: InboundAdapter<DiscordSecrets, DiscordReply> = {
   secretsSchema: discordSecretsSchema,
   replySchema: discordReplySchema,
+  relayAnswerSchema: discordRelayAnswerSchema,
   // Deferred answers promise nothing visible: 6 keeps a clicked message as it is, 5 shows "thinking…" for a command
   // and for a modal opened by a command (no message to keep: 6 is for component-based interactions).
   defaultFallback: (event) => ({ type: event.kind === "command" || (event.kind === "submit" && !event.context.message) ? 5 : 6 }),

@@ -77,4 +77,6 @@ export const easemobInbound: InboundAdapter<EasemobSecrets, EasemobReply> = {
   // The signature is the body's `security` field, forwarded with the body.
   relayHeaders: [],
   relayAnswerSchema: easemobRelayAnswerSchema,
+  // Easemob reads nothing but the status: the acknowledgement is the bot's, so it waits for the bot's answer.
+  relayShownWaits: true,
 };
