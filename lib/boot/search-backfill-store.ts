@@ -27,7 +27,7 @@ function sqliteSteps(): TextSteps {
   const sqlite = getSqlite();
   type Row = Unsearchable & { rid: number; filled: number };
   const select = sqlite.prepare(`SELECT rowid AS rid, "searchText" IS NOT NULL AS filled, id, endpointId, control, data, actor, summary, body, decoded FROM "Interaction" WHERE rowid > ? ORDER BY rowid LIMIT ?`);
-  // A row the search feeder already passed is indexed by the update's trigger (migration 20261202130000_interaction_search).
+  // A row the search feeder already passed is indexed by the update's trigger (migration 20261203120000_interaction_search_mark).
   const update = sqlite.prepare(`UPDATE "Interaction" SET "searchText" = ? WHERE id = ? AND "searchText" IS NULL`);
   return async (after, batch, derive) =>
     sqlite.transaction((): TextStep => {

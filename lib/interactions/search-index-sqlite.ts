@@ -4,10 +4,11 @@ import type { SearchIndexStore } from "./search-index";
 
 /**
  * SQLite: the rows past the mark ("InteractionSearchState".indexedUpTo, migration
- * 20261202130000_interaction_search) move into the FTS5 index in one transaction, the oldest first, and the
- * mark moves past them. A callback's insert writes nothing for search (a queue row cost it a b-tree page,
- * ~10 % of the insert at 200,000 rows); a batch of trigram postings is far cheaper than one row at a time
- * (each commit writes an index segment, ~100 µs before any text). Rows are read by rowid range, the table's own key.
+ * 20261203120000_interaction_search_mark, which replaced the queue of 20261202130000_interaction_search) move
+ * into the FTS5 index in one transaction, the oldest first, and the mark moves past them. A callback's insert
+ * writes nothing for search (a queue row cost it a b-tree page, ~10 % of the insert at 200,000 rows); a batch
+ * of trigram postings is far cheaper than one row at a time (each commit writes an index segment, ~100 µs
+ * before any text). Rows are read by rowid range, the table's own key.
  */
 export function sqliteSearchIndexStore(): SearchIndexStore {
   const db = getSqlite();

@@ -8,9 +8,9 @@ import { sqliteSearchIndexStore } from "./search-index-sqlite";
  * Feeds the text index search uses (issue 17) in the background, so that a callback's insert does not pay for
  * it: the trigrams of a row's ~400 characters cost SQLite ~0.2 ms even in batches (more one at a time: each
  * commit writes an index segment), more than the rest of the insert, and PostgreSQL's GIN index more. SQLite
- * indexes the rows past a mark (the insert writes nothing); on PostgreSQL a trigger queues each row (migration
- * 20261202130000_interaction_search). Until a row is indexed, search tests it directly (list-sqlite.ts,
- * list-pg.ts), so a row is found from the moment it is stored.
+ * indexes the rows past a mark (the insert writes nothing; migration 20261203120000_interaction_search_mark); on
+ * PostgreSQL a trigger queues each row (migration 20261202130000_interaction_search). Until a row is indexed,
+ * search tests it directly (list-sqlite.ts, list-pg.ts), so a row is found from the moment it is stored.
  */
 export interface SearchIndexStore {
   /** Indexes up to `batch` of the oldest rows not indexed yet in one transaction; how many it took. */
