@@ -6,7 +6,8 @@
 // without them.
 // Alone: `npx tsx --conditions=react-server scripts/bench-log.ts` (BENCH_LOG_ROWS=100000 for a quick run).
 import Database from "better-sqlite3";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -21,7 +22,12 @@ import { migratePostgres } from "./migrate.mjs";
 import { startPgCluster } from "./pg-cluster.mjs";
 import { sealSecret } from "../lib/crypto/secret-box";
 import { BENCH_ENDPOINTS, BENCH_SECRETS, benchRows, type SearchableBenchRow } from "./bench-log-rows";
-import { quantile } from "./bench-support";
+import type { LiveLatency } from "./bench-live";
+import { liveOnLog } from "./bench-log-live";
+import { BENCH_SECRET_KEY, quantile } from "./bench-support";
+
+// The seeded endpoints' secrets are sealed here; the production server liveOnLog starts must open them.
+process.env.STUDIO_SECRET_KEY = BENCH_SECRET_KEY;
 
 const ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
 /**
@@ -65,6 +71,8 @@ export interface DatabaseLog {
   exports: ExportRun[];
   /** PostgreSQL only: the plan of one enumerated combination at this size, as node types. */
   plan?: string;
+  /** A production server on this database: callback → its frame on the live stream (null without a build). */
+  live: LiveLatency | null;
 }
 
 export interface LogFigures {
@@ -83,17 +91,18 @@ function progress(label: string, done: number, total: number, started: number) {
 
 // ---------------------------------------------------------------- seeding
 
-/** SQLite: the migrations as the tests apply them; rows in 10,000-row transactions, the secondary indexes built afterwards. */
+/**
+ * SQLite: migrated by `prisma migrate deploy`, as `npm start` does (so a production server can start on the file
+ * afterwards); rows in 10,000-row transactions, the secondary indexes built afterwards.
+ */
 export function seedSqlite(file: string, total: number): { seedSeconds: number; searchIndexSeconds: number } {
   const started = performance.now();
+  const migrated = spawnSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+  if (migrated.status !== 0) throw new Error(`prisma migrate deploy on ${file}: ${migrated.stderr || migrated.stdout}`);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -1048576");
-  const migrations = path.resolve("prisma", "migrations");
-  for (const dir of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    db.exec(readFileSync(path.join(migrations, dir, "migration.sql"), "utf8"));
-  }
   for (const endpoint of BENCH_ENDPOINTS) {
     db.prepare(`INSERT INTO "Endpoint" (id, platform, name, mode, fallback, secrets, createdAt, updatedAt) VALUES (?, ?, ?, 'rules', 'null', ?, ?, ?)`).run(endpoint.id, endpoint.platform, endpoint.id, sealSecret(JSON.stringify(BENCH_SECRETS[endpoint.platform])), END.toISOString(), END.toISOString());
   }
@@ -360,7 +369,7 @@ async function measure(name: string, db: Db, seeded: { seedSeconds: number; sear
   const insertUs = await insertCosts(extras);
   console.log(`${name}: the export, CSV of every row, then NDJSON of the first ${NDJSON_EXPORT_ROWS.toLocaleString("en")}…`);
   const exports = [await measureExport(db, "csv", Infinity), await measureExport(db, "ndjson", NDJSON_EXPORT_ROWS)];
-  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches, exports };
+  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches, exports, live: null };
 }
 
 /** NDJSON rows carry their bodies: this many is enough for a rate, where every row would take minutes. */
@@ -458,6 +467,8 @@ export async function benchLog(total = ROWS): Promise<LogFigures> {
     });
     await sqliteDb.$disconnect();
     getSqlite().close();
+    console.log("SQLite: the live log's latency through a production server on this file…");
+    sqlite.live = await liveOnLog(`file:${file}`);
     rmSync(dir, { recursive: true, force: true });
 
     process.env.DATABASE_URL = url;
@@ -475,6 +486,8 @@ export async function benchLog(total = ROWS): Promise<LogFigures> {
       })),
       plan,
     };
+    console.log("PostgreSQL: the live log's latency through a production server on this database…");
+    postgres.live = await liveOnLog(url);
     await pgDb.$disconnect();
     await closePg(url);
     return { rows: total, searchTextUs, sqlite, postgres };
@@ -504,6 +517,10 @@ export function printLog(figures: LogFigures): void {
     console.log(`  a callback's insert (real store, autocommit, 2 × ${(INSERTS * 3) / 4} each, alternating): ${d.insertUs.after.toFixed(0)} µs with this issue's additions (indexes, search text${d.name === "PostgreSQL" ? ", search queue" : ""}), ${d.insertUs.before.toFixed(0)} µs without (${(1e6 / d.insertUs.after).toFixed(0)} vs ${(1e6 / d.insertUs.before).toFixed(0)} inserts/s)`);
     console.log(`  the background feeder: ${d.feederUsPerRow.toFixed(0)} µs a row`);
     if (d.plan) console.log(`  plan of platform = qq (36 arms): ${d.plan}`);
+    const live = d.live;
+    if (live) {
+      console.log(`  live log (a production server on this database): callback sent → its interaction.created frame read from the stream, ${live.samples} one at a time: p50 ${live.p50.toFixed(1)} ms, p95 ${live.p95.toFixed(1)} ms (the callback's round trip alone p50 ${live.roundTripP50.toFixed(1)}, p95 ${live.roundTripP95.toFixed(1)}); ${live.missed} frames not read within 5 s`);
+    } else console.log("  live log: not measured (no production build: npm run build)");
     for (const e of d.exports) {
       console.log(`  export ${e.format.toUpperCase().padEnd(6)} ${e.rows.toLocaleString("en")} rows, ${e.megabytes.toFixed(0)} MB: ${e.rowsPerSecond.toFixed(0)} rows/s; peak above the start: heap ${e.peakHeapMiB.toFixed(0)} MiB, RSS ${e.peakRssMiB.toFixed(0)} MiB`);
     }

@@ -6,6 +6,8 @@ import autocannon from "autocannon";
 export const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 export const API_TOKEN = "bench";
+/** Every server the bench starts seals secrets with this root key, and so does bench-log.ts seeding their database. */
+export const BENCH_SECRET_KEY = "bench";
 
 export interface Signed {
   body: string;
@@ -56,7 +58,7 @@ export interface Studio {
 
 /** The same environment for every server the bench starts; only the port and the database differ. */
 export function studioEnv(port: number, databaseUrl: string, trustedApiBase: string): NodeJS.ProcessEnv {
-  return { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_PASSWORD: "bench", API_TOKEN, STUDIO_SECRET_KEY: "bench", TRUSTED_API_BASES: trustedApiBase };
+  return { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_PASSWORD: "bench", API_TOKEN, STUDIO_SECRET_KEY: BENCH_SECRET_KEY, TRUSTED_API_BASES: trustedApiBase };
 }
 
 const running = new Set<ChildProcess>();
