@@ -134,7 +134,12 @@ describe("GET /api/interactions/export", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="interactions-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv"$/);
-    expect((await ok.text()).split("\r\n")).toHaveLength(3);
+    const bytes = new Uint8Array(await ok.arrayBuffer());
+    // The byte order mark Excel needs to read UTF-8 (中文 names), then the header as is.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split("\r\n")).toHaveLength(3);
+    expect(text.split("\r\n")[0]).toBe(CSV_COLUMNS.join(","));
 
     const issues = async (search: string) => {
       const response = await exportRoute(new Request(`http://localhost/api/interactions/export?${search}`), { params: Promise.resolve({}) });

@@ -89,7 +89,10 @@ export function exportInteractions(db: Db, query: Omit<InteractionsQuery, "limit
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        if (format === "csv") controller.enqueue(encoder.encode(csvRecord(CSV_COLUMNS)));
+        // A UTF-8 byte order mark first: without it Excel opens a CSV in the system's code page, and the names
+        // and messages of QQ and Feishu users come out garbled. Decoders for UTF-8 (fetch's text(), TextDecoder,
+        // Python's utf-8-sig, spreadsheet imports) drop it.
+        if (format === "csv") controller.enqueue(encoder.encode(`\uFEFF${csvRecord(CSV_COLUMNS)}`));
       },
       async pull(controller) {
         try {
