@@ -101,6 +101,43 @@ describe(`migration ${MARK}`, () => {
     sqlite.close();
   });
 
+  it("the mark drops to what is left when the rows past it go after the last one up to it, so rowids handed out again get indexed", () => {
+    /** What the feeder (search-index-sqlite.ts) does in a step: the rows past the mark into the index, up to `upTo`. */
+    const feed = (sqlite: Database.Database, upTo: number) => {
+      sqlite.prepare(`INSERT INTO "InteractionSearch" (rowid, "searchText") SELECT rowid, "searchText" FROM "Interaction" WHERE rowid > ? AND rowid <= ? AND "searchText" IS NOT NULL`).run(mark(sqlite), upTo);
+      sqlite.prepare(`UPDATE "InteractionSearchState" SET "indexedUpTo" = ?`).run(upTo);
+    };
+    const rows = (sqlite: Database.Database) => {
+      for (let i = 1; i <= 6; i++) insert(sqlite, `r${i}`, i);
+      feed(sqlite, 4);
+    };
+    // Deleted one at a time, oldest first: the last two were past the mark.
+    const one = new Database(newFile());
+    migrate(one, "", names.at(-1)!);
+    addEndpoint(one);
+    rows(one);
+    for (let i = 1; i <= 6; i++) one.prepare(`DELETE FROM "Interaction" WHERE id = ?`).run(`r${i}`);
+    expect(mark(one)).toBe(0);
+    // SQLite gives the next row rowid 1 again: past the mark, so the feeder takes it and search finds it.
+    expect(insert(one, "n1", 10)).toBe(1);
+    feed(one, 1);
+    expect(matches(one, "token-n1-end")).toEqual([1]);
+    expect(matches(one, "sharedtoken")).toEqual([1]);
+    one.close();
+    // The endpoint removed: its rows go by cascade, in whatever order SQLite takes them.
+    const all = new Database(newFile());
+    migrate(all, "", names.at(-1)!);
+    all.pragma("foreign_keys = ON");
+    addEndpoint(all);
+    rows(all);
+    all.exec(`DELETE FROM "Endpoint" WHERE id = 'ep'`);
+    expect(all.prepare(`SELECT count(*) AS n FROM "Interaction"`).get()).toEqual({ n: 0 });
+    expect(mark(all)).toBe(0);
+    expect(matches(all, "sharedtoken")).toEqual([]);
+    all.exec(`INSERT INTO "InteractionSearch" ("InteractionSearch") VALUES ('integrity-check')`);
+    all.close();
+  });
+
   it("every row is found once after the move, indexed or queued before it; the queue is gone and an insert writes only its row", async () => {
     const file = newFile();
     const sqlite = new Database(file);

@@ -28,9 +28,12 @@ WHEN old.rowid <= (SELECT "indexedUpTo" FROM "InteractionSearchState") BEGIN
   DELETE FROM "InteractionSearch" WHERE rowid = old.rowid;
   INSERT INTO "InteractionSearch" (rowid, "searchText") SELECT new.rowid, new."searchText" WHERE new."searchText" IS NOT NULL;
 END;
-CREATE TRIGGER "Interaction_search_delete" AFTER DELETE ON "Interaction"
-WHEN old.rowid <= (SELECT "indexedUpTo" FROM "InteractionSearchState") BEGIN
-  DELETE FROM "InteractionSearch" WHERE rowid = old.rowid;
+-- The delete trigger runs for every row, not only those up to the mark: when the last rows above the mark go after
+-- the last one below it (an endpoint's rows deleted oldest first, by cascade), the mark must still drop to what is
+-- left, or the rowids SQLite hands out again would sit below it, never indexed and never read as unindexed.
+-- The index entry goes first, while the mark still says whether there is one.
+CREATE TRIGGER "Interaction_search_delete" AFTER DELETE ON "Interaction" BEGIN
+  DELETE FROM "InteractionSearch" WHERE rowid = old.rowid AND old.rowid <= (SELECT "indexedUpTo" FROM "InteractionSearchState");
   UPDATE "InteractionSearchState" SET "indexedUpTo" = (SELECT coalesce(max(rowid), 0) FROM "Interaction")
     WHERE "indexedUpTo" > (SELECT coalesce(max(rowid), 0) FROM "Interaction");
 END;
