@@ -12,7 +12,7 @@ import { bodySteps, type BodyStep, type Rewrite } from "./redact-at-rest-store";
  * passed through the adapter's `atRest`. Bump the version when an adapter starts hiding more.
  */
 export const AT_REST_SETTING = "atRestRedaction";
-const AT_REST_VERSION = "1";
+export const AT_REST_VERSION = "1";
 /**
  * Rows per step, so callbacks keep being served between steps. Measured here (SQLite) on 100,000
  * Feishu rows of ~1 KB, all holding the token: 3.4 s in all (~34 µs a row), event-loop pauses p99 30 ms,

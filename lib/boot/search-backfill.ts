@@ -11,7 +11,7 @@ import { textSteps, type Derive, type TextStep } from "./search-backfill-store";
  * on PostgreSQL the update queues it). Until its step comes, such a row is not found by search.
  */
 export const SEARCH_BACKFILL_SETTING = "searchTextBackfill";
-const SEARCH_BACKFILL_VERSION = "1";
+export const SEARCH_BACKFILL_VERSION = "1";
 /**
  * Rows per step, so callbacks keep being served between steps (as lib/boot/redact-at-rest.ts): on SQLite a step
  * may also index its rows (~0.2 ms each), so it is kept to ~25 ms.
