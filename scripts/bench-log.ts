@@ -17,6 +17,8 @@ import { SEARCH_BACKFILL_SETTING, SEARCH_BACKFILL_VERSION } from "../lib/boot/se
 import { closePg, pgTimestamp } from "../lib/db/pg";
 import { encodeCursor } from "../lib/http/cursor";
 import { listInteractions, listInteractionsQuery } from "../lib/interactions/list";
+import { RETENTION_BATCH } from "../lib/interactions/retention";
+import { retentionStore, type RowKey } from "../lib/interactions/retention-store";
 import { indexQueuedSearch } from "../lib/interactions/search-index";
 import { searchTextOf } from "../lib/interactions/search-text";
 import { interactionStore, type NewInteraction } from "../lib/interactions/store";
@@ -84,6 +86,16 @@ export interface DatabaseLog {
   plan?: string;
   /** A production server on this database: callback → its frame on the live stream (null without a build). */
   live: LiveLatency | null;
+  /** Retention's batches (the real store, oldest rows first): as shipped, and on SQLite with FTS5's default deletemerge. */
+  retention: RetentionTiming[];
+}
+
+export interface RetentionTiming {
+  name: string;
+  batches: number;
+  p50: number;
+  p90: number;
+  max: number;
 }
 
 export interface LogFigures {
@@ -384,7 +396,38 @@ async function measure(name: string, db: Db, seeded: { seedSeconds: number; sear
   await indexQueuedSearch();
   console.log(`${name}: the export, CSV of every row, then NDJSON of the first ${NDJSON_EXPORT_ROWS.toLocaleString("en")}…`);
   const exports = [await measureExport(db, "csv", Infinity), await measureExport(db, "ndjson", NDJSON_EXPORT_ROWS)];
-  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches, exports, live: null };
+  console.log(`${name}: retention, ${RETENTION_BATCHES} batches of ${RETENTION_BATCH} of the oldest rows…`);
+  const retention = [await measureRetention("as shipped", RETENTION_BATCHES)];
+  if (name === "SQLite") {
+    // The baseline: FTS5's default, a segment with a tenth of its rows deleted rewritten whole inside a delete
+    // (migration 20261203120000_interaction_search_mark turns it off). A tenth is behind us by now.
+    const { getSqlite } = await import("../lib/db/sqlite");
+    getSqlite().exec(`INSERT INTO "InteractionSearch" ("InteractionSearch", rank) VALUES ('deletemerge', 10)`);
+    retention.push(await measureRetention("FTS5's default deletemerge (10 %)", RETENTION_BASELINE_BATCHES));
+    getSqlite().exec(`INSERT INTO "InteractionSearch" ("InteractionSearch", rank) VALUES ('deletemerge', 0)`);
+  }
+  return { name, ...seeded, insertUs, feederUsPerRow: (fed.value.ms * 1000) / Math.max(1, fed.value.rows), combinations, searches, exports, live: null, retention };
+}
+
+/** Retention's batches timed: 125,000 rows, past a tenth of the log (where FTS5's default deletemerge starts to bite). */
+const RETENTION_BATCHES = Math.min(250, Math.ceil(ROWS / 4 / RETENTION_BATCH));
+const RETENTION_BASELINE_BATCHES = Math.min(40, RETENTION_BATCHES);
+
+/** Batches of the real retention store's removal of old rows, each timed (one transaction each, as a run takes them). */
+async function measureRetention(name: string, batches: number): Promise<RetentionTiming> {
+  const times: number[] = [];
+  await retentionStore().exclusively(async (steps) => {
+    let after: RowKey | null = null;
+    for (let i = 0; i < batches; i++) {
+      const started = performance.now();
+      const step = await steps.removeOlder(END, after, RETENTION_BATCH);
+      times.push(performance.now() - started);
+      if (!step.next) break;
+      after = step.next;
+    }
+  });
+  const sorted = times.toSorted((a, b) => a - b);
+  return { name, batches: times.length, p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), max: sorted.at(-1) ?? NaN };
 }
 
 /** NDJSON rows carry their bodies: this many is enough for a rate, where every row would take minutes. */
@@ -536,6 +579,7 @@ export function printLog(figures: LogFigures): void {
     if (live) {
       console.log(`  live log (a production server on this database): callback sent → its interaction.created frame read from the stream, ${live.samples} one at a time: p50 ${live.p50.toFixed(1)} ms, p95 ${live.p95.toFixed(1)} ms (the callback's round trip alone p50 ${live.roundTripP50.toFixed(1)}, p95 ${live.roundTripP95.toFixed(1)}); ${live.missed} frames not read within 5 s`);
     } else console.log("  live log: not measured (no production build: npm run build)");
+    for (const r of d.retention) console.log(`  retention, ${r.batches} batches of ${RETENTION_BATCH} oldest rows (${r.name}): p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)}, max ${r.max.toFixed(1)} a batch`);
     for (const e of d.exports) {
       console.log(`  export ${e.format.toUpperCase().padEnd(6)} ${e.rows.toLocaleString("en")} rows, ${e.megabytes.toFixed(0)} MB: ${e.rowsPerSecond.toFixed(0)} rows/s; peak above the start: heap ${e.peakHeapMiB.toFixed(0)} MiB, RSS ${e.peakRssMiB.toFixed(0)} MiB`);
     }
