@@ -8,7 +8,7 @@
 // database, and the live log from one instance to the other, printed beside (a) on SQLite. Last
 // (scripts/bench-log.ts) the live log's list and search at 1,000,000 stored interactions on both databases.
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
@@ -226,6 +226,8 @@ async function main() {
     await studio?.stop();
     bare.close();
     expressServer.close();
+    // The SQLite server's file (~300 MB after the loads): each run left its own behind.
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
