@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { interactionPageSchema, interactionSummarySchema, type InteractionSummary } from "@/lib/interactions/view-schema";
 
@@ -50,15 +50,23 @@ export function useLiveInteractions(initial: InteractionSummary[], filters: Filt
     if (page) setItems(page.items);
   }, [filters]);
 
+  // The stream is opened once for the page, not again on every change of filters: a new EventSource starts
+  // without Last-Event-ID, so whatever was published between closing one and opening the next was lost (a
+  // callback stored right as /live hydrated never showed). The handlers read the current filters from refs.
+  const current = useRef({ reload, q: filters.q });
+  useEffect(() => {
+    current.current = { reload, q: filters.q };
+  }, [reload, filters.q]);
+
   useEffect(() => {
     const source = new EventSource("/api/interactions/stream");
     let refresh: ReturnType<typeof setTimeout> | undefined;
     const upsert = async (event: MessageEvent<string>) => {
       // A search matches on the body, which a summary does not carry: the server is asked again, not the item.
-      if (filters.q) {
+      if (current.current.q) {
         refresh ??= setTimeout(() => {
           refresh = undefined;
-          void reload();
+          void current.current.reload();
         }, SEARCH_REFRESH_MS);
         return;
       }
@@ -72,16 +80,23 @@ export function useLiveInteractions(initial: InteractionSummary[], filters: Filt
         return [item, ...rest].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
       });
     };
-    source.addEventListener("open", () => setConnected(true));
+    let opened = false;
+    source.addEventListener("open", () => {
+      setConnected(true);
+      // What was stored between the server's render of the first page and this stream's first event id is in
+      // no event this stream will send: the list is asked for once more. (Reconnects resume by Last-Event-ID.)
+      if (!opened) void current.current.reload();
+      opened = true;
+    });
     source.addEventListener("error", () => setConnected(false));
     source.addEventListener("interaction.created", (e) => void upsert(e as MessageEvent<string>));
     source.addEventListener("interaction.updated", (e) => void upsert(e as MessageEvent<string>));
-    source.addEventListener("reset", () => void reload());
+    source.addEventListener("reset", () => void current.current.reload());
     return () => {
       clearTimeout(refresh);
       source.close();
     };
-  }, [reload, filters.q]);
+  }, []);
 
   return { items: items.filter((item) => matches(item, filters)), connected, reload, loadFailed };
 }
