@@ -9,7 +9,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // One retry under CI: three fresh-clone runs on this 2-core machine each met a different timing flake (a /live
+  // stream reopened mid-test, fixed at its root; dnd-kit's keyboard announcement once). The list reporter marks a
+  // test that passed on retry as flaky, so it stays visible; a real failure fails twice.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: [["list"]],
   globalSetup: "./e2e/support/global-setup.ts",
