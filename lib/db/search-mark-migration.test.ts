@@ -9,6 +9,7 @@ import { createDb, type Db } from "@/lib/db";
 import { getSqlite, sqliteTimestamp } from "@/lib/db/sqlite";
 import { listInteractions, listInteractionsQuery } from "@/lib/interactions/list";
 import { indexQueuedSearch } from "@/lib/interactions/search-index";
+import { PLATFORM_IDS } from "@/lib/platforms/types";
 
 const MIGRATIONS = path.resolve("prisma", "migrations");
 const QUEUE = "20261202130000_interaction_search";
@@ -20,15 +21,17 @@ function migrate(sqlite: Database.Database, after: string, upTo: string) {
   for (const name of names.filter((n) => n > after && n <= upTo)) sqlite.exec(migration(name));
 }
 
+/** Any platform: search does not look at it. */
+const PLATFORM = PLATFORM_IDS[0];
 const newFile = () => path.join(mkdtempSync(path.join(tmpdir(), "button-studio-")), "test.db");
 const at = (minutes: number) => sqliteTimestamp(new Date(Date.UTC(2026, 11, 1) + minutes * 60_000));
 function addEndpoint(sqlite: Database.Database) {
-  sqlite.prepare(`INSERT INTO "Endpoint" (id, platform, name, fallback, secrets, updatedAt) VALUES ('ep', 'qq', 'e', '{}', '-', ?)`).run(at(0));
+  sqlite.prepare(`INSERT INTO "Endpoint" (id, platform, name, fallback, secrets, updatedAt) VALUES ('ep', ?, 'e', '{}', '-', ?)`).run(PLATFORM, at(0));
 }
 /** A row as the callback stores it; `name`'s token is in no other row, "sharedtoken" in all. */
 function insert(sqlite: Database.Database, name: string, minute: number, text = true) {
   const columns = `id, endpointId, platform, eventId, kind, status, headers, body, receivedAt${text ? `, searchText` : ""}`;
-  const values = [name, "ep", "qq", name, "button", "answered", "{}", "{}", at(minute), ...(text ? [`token-${name}-end sharedtoken`] : [])];
+  const values = [name, "ep", PLATFORM, name, "button", "answered", "{}", "{}", at(minute), ...(text ? [`token-${name}-end sharedtoken`] : [])];
   return Number(sqlite.prepare(`INSERT INTO "Interaction" (${columns}) VALUES (${values.map(() => "?").join(", ")})`).run(...values).lastInsertRowid);
 }
 const fill = (sqlite: Database.Database, name: string) => sqlite.prepare(`UPDATE "Interaction" SET "searchText" = ? WHERE id = ?`).run(`token-${name}-end sharedtoken`, name);
